@@ -1,0 +1,101 @@
+/** The `check` command's work: read each file, check it with its config, write fixes atomically, collect results. */
+import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { MtlintError, usageError } from "../core/errors.js";
+import type { FileResult, ProblemReport, RunResult } from "../core/results.js";
+import type { Applicability } from "../core/types.js";
+import { ConfigResolver } from "../config/config.js";
+import { checkText } from "../engine/check.js";
+import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
+import { decode, encode } from "../formats/encoding.js";
+import { formatByName, formatFor } from "../formats/index.js";
+import { summarize } from "../report/summary.js";
+import { expandPaths, STDIN } from "./files.js";
+
+export interface CheckCommandOptions {
+  paths: string[];
+  config?: string;
+  lang?: string;
+  sourceLang?: string;
+  fix?: Applicability;
+  dryRun?: boolean;
+  minScore?: number;
+  /** Format for stdin ("text", "markdown", "jsonl"). */
+  stdinFormat?: string;
+  readStdin: () => Buffer;
+  /** Where --dry-run diffs go. */
+  writeDiff: (patch: string) => void;
+}
+
+export function runCheck(options: CheckCommandOptions): RunResult {
+  const { files, errors: pathErrors } = expandPaths(options.paths);
+  const errors: ProblemReport[] = pathErrors.map((e) => e.toProblem());
+  if (options.fix && files.includes(STDIN) && !options.dryRun) {
+    throw usageError("--fix cannot write back to stdin; use --fix --dry-run to see the diff");
+  }
+  const resolver = new ConfigResolver(options.config);
+  const results: FileResult[] = [];
+  let scoring: Scoring | undefined;
+  for (const path of files) {
+    try {
+      const config = resolver.forPath(path);
+      scoring ??= config.scoring;
+      const result = checkFile(path, options, config);
+      results.push(result.result);
+      errors.push(...result.errors);
+    } catch (e) {
+      if (!(e instanceof MtlintError)) throw e;
+      errors.push(e.toProblem());
+    }
+  }
+  const summaryScoring = { ...(scoring ?? DEFAULT_SCORING), ...(options.minScore !== undefined && { minScore: options.minScore }) };
+  return { files: results, errors, summary: summarize(results, errors, summaryScoring) };
+}
+
+function checkFile(path: string, options: CheckCommandOptions, config: ReturnType<ConfigResolver["forPath"]>) {
+  const display = path === STDIN ? "<stdin>" : path;
+  const bytes = path === STDIN ? options.readStdin() : readFileOrFail(path);
+  const { text, encoding } = decode(bytes, display);
+  const format = path === STDIN ? (formatByName(options.stdinFormat ?? "text") ?? formatFor(display)) : formatFor(path);
+  const outcome = checkText(text, display, format, {
+    ruleSet: config.ruleSet,
+    scoring: options.minScore === undefined ? config.scoring : { ...config.scoring, minScore: options.minScore },
+    language: config.language,
+    forceLanguage: options.lang,
+    sourceLanguage: options.sourceLang ?? config.sourceLanguage,
+    fix: options.fix,
+  });
+  if (outcome.fixedText !== undefined) {
+    if (options.dryRun) options.writeDiff(createTwoFilesPatch(display, display, text, outcome.fixedText));
+    else if (outcome.errors.length) outcome.errors.push(new MtlintError("input", "fixes not written: parts of this file could not be read", { file: display }));
+    else writeAtomically(path, encode(outcome.fixedText, encoding));
+  }
+  return { result: outcome.result, errors: outcome.errors.map((e) => e.toProblem()) };
+}
+
+function readFileOrFail(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MtlintError("input", code === "EISDIR" ? "is a directory" : `cannot read file (${code ?? (e as Error).message})`, { file: path });
+  }
+}
+
+/** Temp file in the same folder, then rename: a crash never leaves a half-written file. */
+function writeAtomically(path: string, bytes: Uint8Array): void {
+  const temp = join(dirname(path), `.${basename(path)}.mtlint-${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes);
+    chmodSync(temp, statSync(path).mode);
+    renameSync(temp, path);
+  } catch (e) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temp file was never created
+    }
+    throw new MtlintError("input", `cannot write fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); file left unchanged`, { file: path });
+  }
+}

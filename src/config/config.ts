@@ -1,0 +1,139 @@
+/** User configuration: discovery (.mtlintrc.json walking up), validation, presets, rule settings, compilation. */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { configError, pointerToken } from "../core/errors.js";
+import type { RuleEnvironment, TermGroup } from "../core/rule.js";
+import type { Severity } from "../core/types.js";
+import { closestMatch } from "../analysis/natural.js";
+import type { ActiveRule, RuleSet } from "../engine/lint.js";
+import { RULE_KINDS } from "../engine/registry.js";
+import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
+import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
+import { parseJson, validate } from "./schema.js";
+
+export const CONFIG_FILE_NAME = ".mtlintrc.json";
+
+type RuleSetting = "off" | Severity | { severity?: "off" | Severity; options?: Record<string, unknown> };
+
+export interface UserConfig {
+  language?: string;
+  sourceLanguage?: string;
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  ruleFiles?: string[];
+  terms?: TermGroup[];
+  accept?: string[];
+  scoring?: { minScore?: number; weights?: Partial<Record<Severity, number>>; categoryWeights?: Record<string, number> };
+}
+
+export interface ResolvedConfig {
+  /** The config file, or undefined for the defaults. */
+  file?: string;
+  language?: string;
+  sourceLanguage?: string;
+  ruleSet: RuleSet;
+  scoring: Scoring;
+}
+
+/** The nearest .mtlintrc.json in the file's folder or above it. */
+export function findConfigFile(forPath: string): string | undefined {
+  let dir = resolve(forPath);
+  if (!isDirectory(dir)) dir = dirname(dir);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function readConfigFile(file: string): UserConfig {
+  const display = relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw configError(`cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: display });
+  }
+  const data = parseJson(text, display);
+  validate("config", data, display);
+  return data as UserConfig;
+}
+
+/** Turns a user config (or none) into a compiled rule set and scoring. */
+export function resolveConfig(config: UserConfig = {}, file?: string): ResolvedConfig {
+  const display = file ? relative(process.cwd(), file) || file : "(defaults)";
+  const builtin = loadBuiltinRules();
+  const presets = config.extends === undefined ? ["mtlint:recommended"] : [config.extends].flat();
+  const userRules = (config.ruleFiles ?? []).flatMap((f) => readRuleFile(resolve(file ? dirname(file) : ".", f), false, f));
+  const all = [...builtin, ...userRules];
+  assertUniqueIds(all);
+
+  const enabled = new Map<string, { rule: LocatedRule; severity: Severity; options: Record<string, unknown> }>();
+  for (const rule of all) {
+    const inPreset = !rule.builtin || presets.includes("mtlint:all") || (presets.includes("mtlint:recommended") && rule.spec.recommended !== false);
+    if (inPreset) enabled.set(rule.spec.id, { rule, severity: rule.spec.severity, options: {} });
+  }
+  for (const [key, setting] of Object.entries(config.rules ?? {})) {
+    const matched = all.filter((r) => (key.endsWith("/*") ? r.spec.id.startsWith(key.slice(0, -1)) : r.spec.id === key));
+    if (!matched.length) {
+      const hint = closestMatch(key, all.map((r) => r.spec.id));
+      throw configError(`unknown rule id "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { file: display, pointer: `/rules/${pointerToken(key)}` });
+    }
+    const severity = typeof setting === "string" ? setting : setting.severity;
+    const options = typeof setting === "object" ? (setting.options ?? {}) : {};
+    for (const rule of matched) {
+      if (severity === "off") enabled.delete(rule.spec.id);
+      else enabled.set(rule.spec.id, { rule, severity: severity ?? enabled.get(rule.spec.id)?.severity ?? rule.spec.severity, options });
+    }
+  }
+
+  const rules: ActiveRule[] = [...enabled.values()].map(({ rule, severity, options }) => {
+    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer };
+    return { rule: compileRule(rule, env), severity };
+  });
+  return {
+    file,
+    language: config.language,
+    sourceLanguage: config.sourceLanguage,
+    ruleSet: { rules, accept: new Set(config.accept ?? []) },
+    scoring: {
+      minScore: config.scoring?.minScore ?? DEFAULT_SCORING.minScore,
+      weights: { ...DEFAULT_SCORING.weights, ...config.scoring?.weights },
+      categoryWeights: { ...DEFAULT_SCORING.categoryWeights, ...config.scoring?.categoryWeights },
+    },
+  };
+}
+
+export function compileRule(rule: LocatedRule, env: RuleEnvironment) {
+  const kind = RULE_KINDS.get(rule.spec.kind);
+  if (!kind) throw configError(`unknown rule kind "${rule.spec.kind}"`, { file: rule.file, pointer: `${rule.pointer}/kind` });
+  return kind.compile(rule.spec, env);
+}
+
+/** Config for a checked file: --config if given, else the nearest .mtlintrc.json, else the defaults. Cached per config file. */
+export class ConfigResolver {
+  private cache = new Map<string, ResolvedConfig>();
+
+  constructor(private readonly explicitFile?: string) {}
+
+  forPath(path: string): ResolvedConfig {
+    const file = this.explicitFile ?? (path === "-" ? findConfigFile(".") : findConfigFile(path));
+    const key = file ?? "";
+    let resolved = this.cache.get(key);
+    if (!resolved) {
+      resolved = resolveConfig(file ? readConfigFile(file) : {}, file);
+      this.cache.set(key, resolved);
+    }
+    return resolved;
+  }
+}

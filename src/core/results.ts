@@ -1,0 +1,47 @@
+/** What a check run produces, as reporters and API users see it. */
+import type { Category, Finding, Severity } from "./types.js";
+
+export interface LocatedFinding extends Finding {
+  /** 1-based position of `start` in the file. */
+  line: number;
+  column: number;
+}
+
+export interface FileResult {
+  path: string;
+  words: number;
+  score: number;
+  passed: boolean;
+  findings: LocatedFinding[];
+  /** With --fix: how many fixes were applied, and which were refused to protect numbers, URLs or tags. */
+  fixes?: { applied: number; refused: { ruleId: string; line: number; column: number; text: string }[] };
+}
+
+export interface ProblemReport {
+  kind: "usage" | "config" | "input";
+  file?: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface Summary {
+  files: number;
+  filesPassed: number;
+  filesFailed: number;
+  words: number;
+  findings: number;
+  score: number;
+  minScore: number;
+  byCategory: Partial<Record<Category, number>>;
+  bySeverity: Record<Severity, number>;
+  /** Files per score band: "100", "95–99.99", "90–94.99", "80–89.99", "<80". */
+  scoreDistribution: Record<string, number>;
+  errors: number;
+}
+
+export interface RunResult {
+  files: FileResult[];
+  errors: ProblemReport[];
+  summary: Summary;
+}

@@ -1,0 +1,80 @@
+/** The contract between rule data (JSON), rule kinds (code) and the engine. */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { Applicability, Category, Document, Fix, Severity } from "./types.js";
+
+export interface RuleExample {
+  /** Target text; `[[...]]` marks where the one expected finding is. */
+  text: string;
+  source?: string;
+  /** The text after applying the finding's fix (marker removed). */
+  fixed?: string;
+  valid?: boolean;
+}
+
+/** A rule as written in JSON, before compilation. Kind-specific fields sit beside these. */
+export interface RuleSpec {
+  id: string;
+  kind: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  description?: string;
+  /** Target language this rule applies to ("*" for all). */
+  language?: string;
+  /** Only when the source language is this one. */
+  sourceLanguage?: string;
+  /** false keeps the rule out of mtlint:recommended (it is still in mtlint:all). */
+  recommended?: boolean;
+  applicability?: Applicability;
+  confidence?: number;
+  examples: RuleExample[];
+  [field: string]: unknown;
+}
+
+/** What a rule reports; the engine adds rule id, category, severity and the flagged text. */
+export interface RawFinding {
+  start: number;
+  end: number;
+  message?: string;
+  confidence?: number;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export type Report = (segmentIndex: number, finding: RawFinding) => void;
+
+/** Per-run settings from the user's config that rules may read. */
+export interface RuleEnvironment {
+  /** Preferred term and its unwanted variants, from config `terms`. */
+  terms: TermGroup[];
+  /** Options for this rule from config `rules: { id: { options } }`. */
+  options: Record<string, unknown>;
+  /**
+   * Built-in rules are trusted and use native RegExp; rules from user files must run on the
+   * linear-time engine so that no pattern can hang the process.
+   */
+  trusted: boolean;
+  /** Where the spec came from, for error messages. */
+  file: string;
+  pointer: string;
+}
+
+export interface TermGroup {
+  preferred: string;
+  variants: string[];
+  caseSensitive?: boolean;
+}
+
+export interface CompiledRule {
+  readonly spec: RuleSpec;
+  /** Segment rules look at one segment at a time. */
+  checkSegment?(analysis: SegmentAnalysis, segmentIndex: number, report: Report): void;
+  /** Document rules see all segments at once (consistency across a document). */
+  checkDocument?(document: Document, analyses: SegmentAnalysis[], report: Report): void;
+}
+
+export interface RuleKind {
+  readonly name: string;
+  /** Validates kind-specific fields (beyond the JSON Schema) and builds the checker. Throws MtlintError. */
+  compile(spec: RuleSpec, env: RuleEnvironment): CompiledRule;
+}

@@ -1,0 +1,68 @@
+/** One file's text through parsing, optional fixing, lint and scoring. Pure: text in, results and new text out. */
+import type { MtlintError } from "../core/errors.js";
+import type { FileResult, LocatedFinding } from "../core/results.js";
+import type { Applicability, Document, Finding } from "../core/types.js";
+import type { Format, ParsedFile } from "../formats/format.js";
+import { fixDocument } from "./fix.js";
+import { lint, type RuleSet } from "./lint.js";
+import { scoreFindings, type Scoring } from "./score.js";
+
+export interface CheckOptions {
+  ruleSet: RuleSet;
+  scoring: Scoring;
+  /** Target language when neither --lang nor the file declares one. */
+  language?: string;
+  /** Overrides what the file declares (--lang). */
+  forceLanguage?: string;
+  sourceLanguage?: string;
+  fix?: Applicability;
+}
+
+export interface CheckOutcome {
+  result: FileResult;
+  /** Problems in parts of the file that could not be read. */
+  errors: MtlintError[];
+  /** With fix: the file's new text, when anything changed. */
+  fixedText?: string;
+}
+
+export function checkText(text: string, path: string, format: Format, options: CheckOptions): CheckOutcome {
+  const parsed = format.parse(text, path);
+  let current = parsed;
+  let fixedText: string | undefined;
+  let fixes: FileResult["fixes"];
+  if (options.fix) {
+    const document = withLanguages(parsed.document, options);
+    const fixed = fixDocument(document, options.ruleSet, options.fix);
+    fixes = { applied: fixed.applied.length, refused: fixed.refused.map((f) => ({ ruleId: f.ruleId, text: f.text, ...locate(parsed, f) })) };
+    if (fixed.applied.length) {
+      fixedText = parsed.write(new Map(fixed.document.segments.map((s) => [s.id, s.target])));
+      // Positions of what remains refer to the fixed file.
+      current = format.parse(fixedText, path);
+    }
+  }
+  const { findings, analyses } = lint(withLanguages(current.document, options), options.ruleSet);
+  const words = analyses.reduce((n, a) => n + a.wordCount, 0);
+  const card = scoreFindings(findings, words, options.scoring);
+  const located: LocatedFinding[] = findings.map((f) => ({ ...f, ...locate(current, f) }));
+  const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
+  if (fixes) result.fixes = fixes;
+  return { result, errors: parsed.errors, ...(fixedText === undefined ? {} : { fixedText }) };
+}
+
+function withLanguages(document: Document, options: CheckOptions): Document {
+  const declared = document.language ?? document.segments.find((s) => s.tgtLang)?.tgtLang;
+  return {
+    ...document,
+    language: options.forceLanguage ?? declared ?? options.language ?? "en",
+    sourceLanguage: document.sourceLanguage ?? document.segments.find((s) => s.srcLang)?.srcLang ?? options.sourceLanguage,
+  };
+}
+
+const segmentIndexes = new WeakMap<ParsedFile, Map<string, number>>();
+
+function locate(parsed: ParsedFile, finding: Finding): { line: number; column: number } {
+  let index = segmentIndexes.get(parsed);
+  if (!index) segmentIndexes.set(parsed, (index = new Map(parsed.document.segments.map((s, i) => [s.id, i]))));
+  return parsed.position(index.get(finding.segmentId)!, finding.start);
+}

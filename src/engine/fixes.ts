@@ -1,0 +1,112 @@
+/** Building fixes, applying them without overlaps, and refusing fixes that would change protected content. */
+import type { Applicability, Edit, Fix, Span } from "../core/types.js";
+
+export function makeFix(text: string, span: Span, replacement: string, applicability: Applicability, title?: string): Fix {
+  const expected = text.slice(span.start, span.end);
+  return {
+    title: title ?? (replacement ? `Replace “${expected}” with “${replacement}”` : `Delete “${expected}”`),
+    edits: [{ start: span.start, end: span.end, text: replacement, expected }],
+    applicability,
+  };
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end || (a.start === b.start && (a.start === a.end || b.start === b.end));
+
+export interface FixOutcome<T> {
+  text: string;
+  applied: T[];
+  /** Overlapping, stale, or refused because they would change protected content. */
+  skipped: { item: T; reason: "overlap" | "stale" | "protected" }[];
+}
+
+/**
+ * Applies fixes to one text. Items are taken in order; the first of two overlapping fixes wins.
+ * An edit whose `expected` text is not what the text holds is stale, and its fix is skipped.
+ */
+export function applyFixes<T>(text: string, items: readonly T[], fixOf: (item: T) => Fix): FixOutcome<T> {
+  const accepted: Edit[] = [];
+  const outcome: FixOutcome<T> = { text, applied: [], skipped: [] };
+  for (const item of items) {
+    const { edits } = fixOf(item);
+    if (edits.some((e) => text.slice(e.start, e.end) !== e.expected)) {
+      outcome.skipped.push({ item, reason: "stale" });
+    } else if (edits.some((e) => overlapsAny(accepted, e))) {
+      outcome.skipped.push({ item, reason: "overlap" });
+    } else if (!keepsProtectedContent(text, edits)) {
+      outcome.skipped.push({ item, reason: "protected" });
+    } else {
+      for (const e of edits) accepted.splice(insertionPoint(accepted, e.start), 0, e);
+      outcome.applied.push(item);
+    }
+  }
+  outcome.text = applyEdits(text, accepted);
+  return outcome;
+}
+
+/** Index of the first edit in `sorted` (by start) whose start is >= `start`. */
+function insertionPoint(sorted: readonly Edit[], start: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Accepted edits never overlap, so only the neighbours of the insertion point can overlap `edit`. */
+function overlapsAny(sorted: readonly Edit[], edit: Edit): boolean {
+  const i = insertionPoint(sorted, edit.start);
+  return [sorted[i - 1], sorted[i]].some((a) => a !== undefined && overlaps(a, edit));
+}
+
+export function applyEdits(text: string, edits: readonly Edit[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const NUMBER =
+  /(\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+(thousand|million|billion|trillion)\b)?/giu;
+const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
+
+/** Numeric value of "8,000", "2,5" (decimal comma), "25 000", "3.5". */
+function numericValue(raw: string): number {
+  if (/^\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?$/u.test(raw)) return Number(raw.replace(/[, \u00a0\u202f]/gu, ""));
+  return Number(raw.replace(",", "."));
+}
+
+/** Numbers (as values, with "thousand"/"million" applied, also to both ends of a range), URLs, e-mails, placeholders and tags. */
+export function protectedContent(text: string): string[] {
+  const items: string[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const scale = m[3] ? SCALES[m[3].toLowerCase()]! : 1;
+    items.push(`#${numericValue(m[1]!) * scale}`);
+    if (m[2]) items.push(`#${numericValue(m[2]) * scale}`);
+  }
+  for (const m of text.matchAll(URL_OR_MAIL)) items.push(`@${m[0]}`);
+  for (const m of text.matchAll(PLACEHOLDER)) items.push(`%${m[0]}`);
+  return items.sort();
+}
+
+/** Compares protected content around the edits only, so that checking a fix costs O(edit), not O(text). */
+export function keepsProtectedContent(text: string, edits: readonly Edit[]): boolean {
+  let start = Math.max(0, Math.min(...edits.map((e) => e.start)) - 40);
+  let end = Math.min(text.length, Math.max(...edits.map((e) => e.end)) + 40);
+  // Widen to word boundaries so no number is cut in half (bounded: text may have no spaces at all).
+  for (let i = 0; i < 100 && start > 0 && !/\s/.test(text[start - 1]!); i++) start--;
+  for (let i = 0; i < 100 && end < text.length && !/\s/.test(text[end]!); i++) end++;
+  const local = edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
+  const before = text.slice(start, end);
+  const a = protectedContent(before);
+  const b = protectedContent(applyEdits(before, local));
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

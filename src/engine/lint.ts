@@ -1,0 +1,72 @@
+/** lint(): a pure function of (document, rule set) to findings. No I/O happens here. */
+import { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RawFinding } from "../core/rule.js";
+import type { Document, Finding, Severity } from "../core/types.js";
+
+export interface ActiveRule {
+  rule: CompiledRule;
+  /** Severity after the user's config. */
+  severity: Severity;
+}
+
+export interface RuleSet {
+  rules: ActiveRule[];
+  /** Flagged text that is never reported (config `accept`). */
+  accept: ReadonlySet<string>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  analyses: SegmentAnalysis[];
+}
+
+/** Rules for a target language: those written for it and those for every language ("*"). */
+export function rulesFor(ruleSet: RuleSet, language: string, sourceLanguage: string | undefined): ActiveRule[] {
+  return ruleSet.rules.filter(({ rule: { spec } }) => {
+    const target = spec.language ?? "*";
+    if (target !== "*" && target !== language) return false;
+    return !spec.sourceLanguage || spec.sourceLanguage === sourceLanguage;
+  });
+}
+
+export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en"): LintResult {
+  const language = document.language ?? document.segments[0]?.tgtLang ?? defaultLanguage;
+  const sourceLanguage = document.sourceLanguage ?? document.segments[0]?.srcLang;
+  const analyses = document.segments.map((s) => new SegmentAnalysis(s, s.tgtLang ?? language));
+  const findings: Finding[] = [];
+  const active = rulesFor(ruleSet, language, sourceLanguage);
+  for (const { rule, severity } of active) {
+    const report = (segmentIndex: number, raw: RawFinding) => {
+      const analysis = analyses[segmentIndex]!;
+      const finding = toFinding(rule, severity, analysis, raw);
+      if (isMasked(analysis, finding) || ruleSet.accept.has(finding.text.trim())) return;
+      findings.push(finding);
+    };
+    if (rule.checkSegment) analyses.forEach((a, i) => rule.checkSegment!(a, i, report));
+    rule.checkDocument?.(document, analyses, report);
+  }
+  const order = new Map(document.segments.map((s, i) => [s.id, i]));
+  findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, analyses };
+}
+
+function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnalysis, raw: RawFinding): Finding {
+  const { spec } = rule;
+  const finding: Finding = {
+    ruleId: spec.id,
+    category: spec.category,
+    severity,
+    confidence: raw.confidence ?? spec.confidence ?? 1,
+    message: raw.message ?? spec.message,
+    segmentId: analysis.segment.id,
+    start: raw.start,
+    end: raw.end,
+    text: analysis.segment.target.slice(raw.start, raw.end),
+  };
+  if (raw.fix) finding.fix = raw.fix;
+  if (raw.suggestions?.length) finding.suggestions = raw.suggestions;
+  return finding;
+}
+
+const isMasked = (analysis: SegmentAnalysis, f: Finding) =>
+  analysis.segment.masked?.some((m) => m.start < f.end && f.start < m.end) ?? false;

@@ -1,0 +1,10 @@
+/** Every rule kind, by the name used in rule files' `kind` field. A new kind is one file in src/rules/ and one line here. */
+import type { RuleKind } from "../core/rule.js";
+import { consistencyKind } from "../rules/consistency.js";
+import { numberScaleKind } from "../rules/number-scale.js";
+import { patternKind } from "../rules/pattern.js";
+import { repetitionKind } from "../rules/repetition.js";
+
+export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
+  [patternKind, consistencyKind, repetitionKind, numberScaleKind].map((k) => [k.name, k]),
+);

@@ -1,0 +1,43 @@
+/**
+ * MQM-style scoring. penalty = Σ weight(severity) × category weight over findings;
+ * score = 100 × (1 − penalty / words), floored at 0. A document passes when its score is at or
+ * above the threshold and it has no critical finding.
+ */
+import type { Finding, Severity } from "../core/types.js";
+
+export interface Scoring {
+  weights: Record<Severity, number>;
+  /** Multipliers by category, looked up by full name then top level ("fluency/punctuation", then "fluency"). */
+  categoryWeights: Record<string, number>;
+  minScore: number;
+}
+
+export const DEFAULT_SCORING: Scoring = {
+  weights: { minor: 1, major: 5, critical: 25 },
+  categoryWeights: {},
+  minScore: 95,
+};
+
+export function penaltyOf(finding: Finding, scoring: Scoring): number {
+  const { categoryWeights } = scoring;
+  const categoryWeight = categoryWeights[finding.category] ?? categoryWeights[finding.category.split("/")[0]!] ?? 1;
+  return scoring.weights[finding.severity] * categoryWeight;
+}
+
+export function scoreOf(penalty: number, words: number): number {
+  if (words === 0) return penalty > 0 ? 0 : 100;
+  return Math.max(0, 100 * (1 - penalty / words));
+}
+
+export interface ScoreCard {
+  words: number;
+  penalty: number;
+  score: number;
+  passed: boolean;
+}
+
+export function scoreFindings(findings: readonly Finding[], words: number, scoring: Scoring): ScoreCard {
+  const penalty = findings.reduce((sum, f) => sum + penaltyOf(f, scoring), 0);
+  const score = scoreOf(penalty, words);
+  return { words, penalty, score, passed: score >= scoring.minScore && !findings.some((f) => f.severity === "critical") };
+}

@@ -1,0 +1,62 @@
+/** Plain text: one segment per paragraph (blank-line separated), offsets kept back into the file. */
+import type { Segment, Span } from "../core/types.js";
+import { splitParagraphs } from "../analysis/text.js";
+import type { Format, ParsedFile } from "./format.js";
+import { LineIndex } from "./lines.js";
+
+export interface Block extends Span {
+  /** Ranges relative to the block's start that are not prose. */
+  masked?: Span[];
+}
+
+/** A file whose segments are literal substrings of it: positions and writes are plain offset arithmetic. */
+export function parsedFromBlocks(text: string, path: string, blocks: Block[]): ParsedFile {
+  const lines = new LineIndex(text);
+  const segments: Segment[] = blocks.map((b, i) => {
+    const { line, column } = lines.position(b.start);
+    const segment: Segment = { id: String(i + 1), target: text.slice(b.start, b.end), origin: { file: path, line, column } };
+    if (b.masked?.length) segment.masked = b.masked;
+    return segment;
+  });
+  return {
+    document: { path, segments },
+    errors: [],
+    position: (segmentIndex, offset) => lines.position(blocks[segmentIndex]!.start + offset),
+    write(targets) {
+      const parts: string[] = [];
+      let at = 0;
+      blocks.forEach((b, i) => {
+        const replacement = targets.get(segments[i]!.id);
+        if (replacement === undefined) return;
+        parts.push(text.slice(at, b.start), replacement);
+        at = b.end;
+      });
+      parts.push(text.slice(at));
+      return parts.join("");
+    },
+  };
+}
+
+/** Longer paragraphs are cut into pieces (at a sentence end or space when there is one) to bound per-segment work. */
+const MAX_BLOCK = 64 * 1024;
+
+function boundedBlocks(text: string, spans: Span[]): Block[] {
+  return spans.flatMap((span) => {
+    const pieces: Block[] = [];
+    let start = span.start;
+    while (span.end - start > MAX_BLOCK) {
+      const window = text.slice(start, start + MAX_BLOCK);
+      const cut = Math.max(window.lastIndexOf(". "), window.lastIndexOf("\n")) + 1 || window.lastIndexOf(" ") + 1 || MAX_BLOCK;
+      pieces.push({ start, end: start + cut });
+      start += cut;
+    }
+    pieces.push({ start, end: span.end });
+    return pieces;
+  });
+}
+
+export const textFormat: Format = {
+  name: "text",
+  extensions: [".txt", ".text"],
+  parse: (text, path) => parsedFromBlocks(text, path, boundedBlocks(text, splitParagraphs(text))),
+};

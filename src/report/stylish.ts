@@ -1,0 +1,49 @@
+/** Human-readable report for the terminal: findings per file with their fixes, a score line, and the corpus summary. */
+import pc from "picocolors";
+import type { FileResult, RunResult, Summary } from "../core/results.js";
+import type { Severity } from "../core/types.js";
+
+const SEVERITY_COLOUR: Record<Severity, (s: string) => string> = { minor: pc.yellow, major: pc.red, critical: (s) => pc.bold(pc.red(s)) };
+const number = (n: number) => n.toLocaleString("en-US");
+
+export function formatStylish(result: RunResult, options: { quiet?: boolean } = {}): string {
+  const out: string[] = [];
+  for (const file of result.files) {
+    if (options.quiet && !file.findings.length) continue;
+    out.push(...fileBlock(file, result.summary.minScore), "");
+  }
+  if (!options.quiet) out.push(...summaryBlock(result.summary));
+  return out.join("\n");
+}
+
+function fileBlock(file: FileResult, minScore: number): string[] {
+  const lines = [pc.underline(file.path)];
+  const width = Math.max(0, ...file.findings.map((f) => `${f.line}:${f.column}`.length));
+  for (const f of file.findings) {
+    lines.push(`  ${pc.dim(`${f.line}:${f.column}`.padEnd(width))}  ${SEVERITY_COLOUR[f.severity](f.severity.padEnd(8))} ${f.message}  ${pc.dim(f.ruleId)}`);
+    const fix = f.fix ?? f.suggestions?.[0];
+    if (fix) lines.push(`  ${" ".repeat(width)}  ${" ".repeat(9)}${pc.green(fix.title)}${fix.applicability === "unsafe" ? pc.dim(" (suggestion: --fix-unsafe)") : ""}`);
+  }
+  if (file.fixes) {
+    lines.push(`  ${pc.green(`${file.fixes.applied} fix${file.fixes.applied === 1 ? "" : "es"} applied`)}`);
+    for (const r of file.fixes.refused) {
+      lines.push(`  ${pc.dim(`${r.line}:${r.column}`)}  fix of ${r.ruleId} on “${r.text}” not applied: it would change a number, URL, placeholder or tag`);
+    }
+  }
+  const verdict = file.passed ? pc.green("pass") : pc.red("FAIL");
+  lines.push(`  score ${file.score.toFixed(2)} (min ${minScore}) ${verdict} · ${number(file.words)} words · ${file.findings.length} finding${file.findings.length === 1 ? "" : "s"}`);
+  return lines;
+}
+
+function summaryBlock(s: Summary): string[] {
+  const severities = (Object.entries(s.bySeverity) as [Severity, number][]).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`);
+  const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
+  const bands = Object.entries(s.scoreDistribution).map(([band, n]) => `${band}: ${n}`);
+  return [
+    pc.bold(`${number(s.files)} file${s.files === 1 ? "" : "s"}, ${number(s.words)} words, ${number(s.findings)} findings${severities.length ? ` (${severities.join(", ")})` : ""}, corpus score ${s.score.toFixed(2)}`),
+    ...(categories.length ? [`  by category: ${categories.join(", ")}`] : []),
+    `  file scores: ${bands.join(" · ")}`,
+    `  ${pc.green(`${s.filesPassed} passed`)}, ${s.filesFailed ? pc.red(`${s.filesFailed} failed`) : "0 failed"} (threshold ${s.minScore}, no critical findings)` +
+      (s.errors ? pc.red(`, ${s.errors} error${s.errors === 1 ? "" : "s"}`) : ""),
+  ];
+}

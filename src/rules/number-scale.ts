@@ -1,0 +1,55 @@
+/**
+ * `number-scale`: a number followed by a scale word that the target language writes in digits,
+ * as MT leaves it from Russian "8 тысяч" → "8 thousand" (→ "8,000"), ranges included
+ * ("40-50 thousand" → "40,000–50,000"). Decimal commas are read as decimals ("2,5 thousand" → "2,500").
+ */
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { makeFix } from "../engine/fixes.js";
+import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+
+interface NumberScaleSpec extends RuleSpec {
+  /** Scale word → multiplier, e.g. { "thousand": 1000 }. */
+  scales: Record<string, number>;
+  /** BCP 47 locale used to format the result (grouping separator). */
+  locale: string;
+  /** Dash placed between the two ends of a range. */
+  rangeSeparator?: string;
+}
+
+const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
+
+export const numberScaleKind: RuleKind = {
+  name: "number-scale",
+  compile(rawSpec): CompiledRule {
+    const spec = rawSpec as NumberScaleSpec;
+    const scales = new Map(Object.entries(spec.scales).map(([word, multiplier]) => [word.toLowerCase(), multiplier]));
+    const words = [...scales.keys()].map(escapeRegExp);
+    const pattern = new RegExp(
+      String.raw`(?<![\p{L}\p{N}.,])(${NUMBER})(?:\s*([-–—])\s*(${NUMBER}))?[ \u00a0]+(${words.join("|")})(?![\p{L}\p{N}])`,
+      "giu",
+    );
+    const format = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 0, useGrouping: true });
+    const scaled = (raw: string, multiplier: number): string | undefined => {
+      const value = Number(raw.replace(",", ".")) * multiplier;
+      return Number.isInteger(value) ? format.format(value) : undefined;
+    };
+    return {
+      spec,
+      checkSegment(analysis, index, report) {
+        const text = analysis.text;
+        for (const m of text.matchAll(pattern)) {
+          const multiplier = scales.get(m[4]!.toLowerCase())!;
+          const low = scaled(m[1]!, multiplier);
+          const high = m[3] === undefined ? undefined : scaled(m[3], multiplier);
+          const rewrite = m[3] === undefined ? low : low && high && `${low}${spec.rangeSeparator ?? "–"}${high}`;
+          const span = { start: m.index, end: m.index + m[0].length };
+          report(index, {
+            ...span,
+            message: expandTemplate(spec.message, [m[0], rewrite ?? "digits"]),
+            fix: rewrite ? makeFix(text, span, rewrite, spec.applicability ?? "safe") : undefined,
+          });
+        }
+      },
+    };
+  },
+};
