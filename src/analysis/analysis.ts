@@ -11,6 +11,7 @@ export class SegmentAnalysis {
   private _sentences?: Span[];
   private _paragraphs?: Span[];
   private _tokens?: Token[];
+  private _wordCount?: number;
 
   constructor(
     readonly segment: Segment,
@@ -32,7 +33,13 @@ export class SegmentAnalysis {
   }
 
   get wordCount(): number {
-    return this.tokens.length;
+    return (this._wordCount ??= this.tokens.length);
+  }
+
+  /** Frees the cached analysis but the word count; it is recomputed if asked for again. */
+  release(): void {
+    this._wordCount = this.wordCount;
+    this._tokens = this._sentences = this._paragraphs = undefined;
   }
 }
 

@@ -39,7 +39,7 @@ export function runCheck(options: CheckCommandOptions): RunResult {
   let scoring: Scoring | undefined;
   for (const path of files) {
     try {
-      const config = resolver.forPath(path);
+      const config = resolver.forPath(path === STDIN ? "." : path);
       scoring ??= config.scoring;
       const result = checkFile(path, options, config);
       results.push(result.result);

@@ -5,7 +5,8 @@ import { globSync, isDynamicPattern } from "tinyglobby";
 import { inputError, type MtlintError } from "../core/errors.js";
 import { CHECKED_EXTENSIONS } from "../formats/index.js";
 
-export const STDIN = "-";
+/** How stdin ("-" on the command line) is named inside mtlint. */
+export const STDIN = "\0stdin";
 
 export interface ExpandedPaths {
   files: string[];

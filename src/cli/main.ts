@@ -10,6 +10,7 @@ import { ConfigResolver, resolveConfig } from "../config/config.js";
 import { formatJson } from "../report/json.js";
 import { formatStylish } from "../report/stylish.js";
 import { runCheck } from "./check.js";
+import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
 
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
@@ -33,7 +34,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`mtlint: ${e.format()}`);
     exitCode = EXIT.error;
   };
-  const parser = yargs(argv)
+  // yargs drops a bare "-", so stdin travels under a name no file has.
+  const parser = yargs(argv.map((a) => (a === "-" ? STDIN : a)))
     .scriptName("mtlint")
     .usage("$0 <command> [options]")
     .command(
@@ -102,12 +104,15 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((message, error) => {
-      if (error) throw error;
-      io.stderr(`mtlint: ${message}\nRun mtlint --help for usage.`);
-      exitCode = EXIT.error;
+      // Throwing stops yargs before any command handler runs.
+      throw error ?? usageError(`${message}\nRun mtlint --help for usage.`);
     })
     .exitProcess(false);
-  await parser.parseAsync();
+  try {
+    await parser.parseAsync();
+  } catch (e) {
+    fail(e);
+  }
   return exitCode;
 }
 

@@ -127,7 +127,7 @@ export class ConfigResolver {
   constructor(private readonly explicitFile?: string) {}
 
   forPath(path: string): ResolvedConfig {
-    const file = this.explicitFile ?? (path === "-" ? findConfigFile(".") : findConfigFile(path));
+    const file = this.explicitFile ?? findConfigFile(path);
     const key = file ?? "";
     let resolved = this.cache.get(key);
     if (!resolved) {

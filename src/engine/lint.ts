@@ -35,16 +35,18 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   const analyses = document.segments.map((s) => new SegmentAnalysis(s, s.tgtLang ?? language));
   const findings: Finding[] = [];
   const active = rulesFor(ruleSet, language, sourceLanguage);
-  for (const { rule, severity } of active) {
-    const report = (segmentIndex: number, raw: RawFinding) => {
-      const analysis = analyses[segmentIndex]!;
-      const finding = toFinding(rule, severity, analysis, raw);
-      if (isMasked(analysis, finding) || ruleSet.accept.has(finding.text.trim())) return;
-      findings.push(finding);
-    };
-    if (rule.checkSegment) analyses.forEach((a, i) => rule.checkSegment!(a, i, report));
-    rule.checkDocument?.(document, analyses, report);
-  }
+  const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {
+    const analysis = analyses[segmentIndex]!;
+    const finding = toFinding(rule, severity, analysis, raw);
+    if (!isMasked(analysis, finding) && !ruleSet.accept.has(finding.text.trim())) findings.push(finding);
+  };
+  const segmentRules = active.filter((a) => a.rule.checkSegment).map((a) => ({ check: a.rule.checkSegment!.bind(a.rule), report: reporter(a.rule, a.severity) }));
+  // Segment by segment, so that per-segment analysis (tokens) can be dropped once its rules have run.
+  analyses.forEach((analysis, i) => {
+    for (const { check, report } of segmentRules) check(analysis, i, report);
+    analysis.release();
+  });
+  for (const { rule, severity } of active) rule.checkDocument?.(document, analyses, reporter(rule, severity));
   const order = new Map(document.segments.map((s, i) => [s.id, i]));
   findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { findings, analyses };

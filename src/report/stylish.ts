@@ -5,6 +5,7 @@ import type { Severity } from "../core/types.js";
 
 const SEVERITY_COLOUR: Record<Severity, (s: string) => string> = { minor: pc.yellow, major: pc.red, critical: (s) => pc.bold(pc.red(s)) };
 const number = (n: number) => n.toLocaleString("en-US");
+const count = (n: number, noun: string) => `${number(n)} ${noun}${n === 1 ? "" : noun.endsWith("x") ? "es" : "s"}`;
 
 export function formatStylish(result: RunResult, options: { quiet?: boolean } = {}): string {
   const out: string[] = [];
@@ -25,13 +26,13 @@ function fileBlock(file: FileResult, minScore: number): string[] {
     if (fix) lines.push(`  ${" ".repeat(width)}  ${" ".repeat(9)}${pc.green(fix.title)}${fix.applicability === "unsafe" ? pc.dim(" (suggestion: --fix-unsafe)") : ""}`);
   }
   if (file.fixes) {
-    lines.push(`  ${pc.green(`${file.fixes.applied} fix${file.fixes.applied === 1 ? "" : "es"} applied`)}`);
+    lines.push(`  ${pc.green(`${count(file.fixes.applied, "fix")} applied`)}`);
     for (const r of file.fixes.refused) {
       lines.push(`  ${pc.dim(`${r.line}:${r.column}`)}  fix of ${r.ruleId} on “${r.text}” not applied: it would change a number, URL, placeholder or tag`);
     }
   }
   const verdict = file.passed ? pc.green("pass") : pc.red("FAIL");
-  lines.push(`  score ${file.score.toFixed(2)} (min ${minScore}) ${verdict} · ${number(file.words)} words · ${file.findings.length} finding${file.findings.length === 1 ? "" : "s"}`);
+  lines.push(`  score ${file.score.toFixed(2)} (min ${minScore}) ${verdict} · ${count(file.words, "word")} · ${count(file.findings.length, "finding")}`);
   return lines;
 }
 
@@ -40,10 +41,10 @@ function summaryBlock(s: Summary): string[] {
   const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
   const bands = Object.entries(s.scoreDistribution).map(([band, n]) => `${band}: ${n}`);
   return [
-    pc.bold(`${number(s.files)} file${s.files === 1 ? "" : "s"}, ${number(s.words)} words, ${number(s.findings)} findings${severities.length ? ` (${severities.join(", ")})` : ""}, corpus score ${s.score.toFixed(2)}`),
+    pc.bold(`${count(s.files, "file")}, ${count(s.words, "word")}, ${count(s.findings, "finding")}${severities.length ? ` (${severities.join(", ")})` : ""}, corpus score ${s.score.toFixed(2)}`),
     ...(categories.length ? [`  by category: ${categories.join(", ")}`] : []),
     `  file scores: ${bands.join(" · ")}`,
     `  ${pc.green(`${s.filesPassed} passed`)}, ${s.filesFailed ? pc.red(`${s.filesFailed} failed`) : "0 failed"} (threshold ${s.minScore}, no critical findings)` +
-      (s.errors ? pc.red(`, ${s.errors} error${s.errors === 1 ? "" : "s"}`) : ""),
+      (s.errors ? pc.red(`, ${count(s.errors, "error")}`) : ""),
   ];
 }

@@ -116,15 +116,16 @@ interface Choice {
 }
 
 function preferredForm(group: Group, found: Occurrence[], analyses: SegmentAnalysis[]): Choice | undefined {
-  if (group.configured) return { form: group.configured, reason: "the configured term", applicability: "safe" };
+  if (group.configured) return { form: group.configured, reason: "the term set in the config", applicability: "safe" };
   const counts = new Map<string, number>();
   for (const o of found) counts.set(o.form, (counts.get(o.form) ?? 0) + 1);
   if (counts.size < 2) return undefined;
   const defined = found.find((o) => isParenthesised(analyses[o.segment]!.text, o));
-  if (defined) return { form: defined.form, reason: "the form defined in the text", applicability: "safe" };
+  if (defined) return { form: defined.form, reason: "the form the text defines in parentheses", applicability: "safe" };
   // Most frequent, ties to the first used; a guess, so its fix is only suggested.
   const [form, count] = [...counts].reduce((best, c) => (c[1] > best[1] ? c : best));
-  return { form, reason: `the most frequent form (${count}×)`, applicability: "unsafe" };
+  const tied = [...counts.values()].filter((n) => n === count).length > 1;
+  return { form, reason: tied ? "the form used first in this document" : `the form used most often in this document, ${count} times`, applicability: "unsafe" };
 }
 
 const isParenthesised = (text: string, o: Occurrence) =>

@@ -1,0 +1,36 @@
+/** Running the CLI in-process with captured output, in temporary folders. */
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { main } from "../src/cli/main.js";
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runCli(args: string[], stdin = ""): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: (t) => void (stdout += t.endsWith("\n") ? t : `${t}\n`),
+    stderr: (t) => void (stderr += t.endsWith("\n") ? t : `${t}\n`),
+    readStdin: () => Buffer.from(stdin),
+  });
+  return { code, stdout, stderr };
+}
+
+/** A temporary folder with the given files (path → text or bytes). */
+export function tempTree(files: Record<string, string | Uint8Array>): string {
+  const root = mkdtempSync(join(tmpdir(), "mtlint-test-"));
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(root, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+  return root;
+}
+
+export const MT_TEXT =
+  "The ministry said that 8 thousand people came, – the director noted.\n\nISIS (ISIS) is defined here. Later the IG was named again.\n";
