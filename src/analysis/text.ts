@@ -55,7 +55,7 @@ export function splitSentences(text: string): Span[] {
   let start = 0;
   for (const m of text.matchAll(SENTENCE_END)) {
     const end = m.index + m[0].length;
-    if (m[0][0] === "." && m[0].length === 1 && !endsSentence(text, m.index, end)) continue;
+    if (!endsSentence(text, m, end)) continue;
     pushTrimmed(text, start, end, spans);
     start = end;
   }
@@ -63,15 +63,18 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
-function endsSentence(text: string, dot: number, after: number): boolean {
+function endsSentence(text: string, mark: RegExpMatchArray, after: number): boolean {
+  if (/^[。！？]/u.test(mark[0])) return true;
+  const next = /\S/u.exec(text.slice(after, after + 20));
+  if (next && /\p{Ll}/u.test(next[0])) return false; // “Really?” she asked.
+  if (mark[0] !== ".") return true;
+  const dot = mark.index!;
   let wordStart = dot;
-  while (wordStart > 0 && /[\p{L}.]/u.test(text[wordStart - 1]!)) wordStart--;
+  while (wordStart > 0 && dot - wordStart < 30 && /[\p{L}.]/u.test(text[wordStart - 1]!)) wordStart--;
   const word = text.slice(wordStart, dot);
   if (/^\p{Lu}$/u.test(word)) return false; // an initial: "J. Smith"
   if (ABBREVIATIONS.has(word.toLowerCase())) return false;
-  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return false; // "U.S.", "e.g."
-  const next = /\S/u.exec(text.slice(after, after + 20));
-  return !next || !/\p{Ll}/u.test(next[0]);
+  return !/^(\p{L}\.)+\p{L}$/u.test(word); // "U.S.", "e.g."
 }
 
 function pushTrimmed(text: string, start: number, end: number, spans: Span[]) {

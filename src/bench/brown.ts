@@ -133,19 +133,20 @@ export function readBrown(names?: string[], dir?: string): BrownFile[] {
 }
 
 // Corpus escapes inside words: `**ya` lower-case and `**zg` upper-case Greek (Beta Code letters,
-// e.g. **ym = micro, **yr = rho), `**b` (the multiplication sign), `*0` / `*&0` degree sign,
-// `{t}` for round brackets in formulas, `''` after numbers as the inch mark, and in-word dashes
-// ("2:43.1--:38").
+// e.g. **ym = micro, **yr = rho), `**b` (the multiplication sign), `*0`, `*&0` and `90-degrees-F`
+// for the degree sign, `{t}` for round brackets in formulas, `''` after numbers as the inch mark,
+// and in-word dashes ("2:43.1--:38").
 const GREEK: Record<string, string> = {
   a: "α", b: "β", g: "γ", d: "δ", e: "ε", z: "ζ", h: "η", q: "θ", i: "ι", k: "κ", l: "λ", m: "μ",
   n: "ν", c: "ξ", o: "ο", p: "π", r: "ρ", s: "σ", t: "τ", u: "υ", f: "φ", x: "χ", y: "ψ", w: "ω",
 };
 function cleanWord(w: string): string {
-  if (!/[*{}]|''|--/.test(w)) return w; // fast path for the vast majority of words
+  if (!/[*{}]|''|--|\d-degrees/.test(w)) return w; // fast path for the vast majority of words
   return w
     .replace(/\*\*([yz])([a-z])/g, (_, c: string, l: string) => (c === "z" ? (GREEK[l] ?? l).toUpperCase() : GREEK[l] ?? l))
     .replace(/\*\*b/g, "×")
     .replace(/\*&?0/g, "°")
+    .replace(/(\d)-degrees(?:-([CF])\b)?/g, "$1°$2")
     .replace(/\{/g, "(")
     .replace(/\}/g, ")")
     .replace(/''/g, '"')
@@ -179,7 +180,7 @@ export function detokenizeBrown(tagged: string): string {
 /** Detokenizes tag-stripped tokens (one paragraph). Linear: quotes are held back at most a few tokens. */
 function detokenize(toks: string[]): string {
   const out: string[] = [];
-  const kinds: Kind[] = [];
+  let kind: Kind | undefined; // of the last emitted piece
   // Quotes are held back so that punctuation can move across them. The tagged corpus always puts
   // , . ? ! after a closing quote (`it ''/'' ./.`); they go inside, as in the printed originals.
   // An opening quote is sometimes typed before the mark ending the previous sentence
@@ -188,12 +189,10 @@ function detokenize(toks: string[]): string {
   let opening = 0;
   let singleOpen = false;
 
-  const lastKind = (): Kind | undefined => (opening ? "open" : closing.length ? "close" : kinds[kinds.length - 1]);
-  const emit = (text: string, kind: Kind, attachLeft: boolean) => {
-    const prev = kinds[kinds.length - 1];
-    const space = out.length > 0 && !attachLeft && prev !== "open" && prev !== "glue";
+  const emit = (text: string, k: Kind, attachLeft: boolean) => {
+    const space = out.length > 0 && !attachLeft && kind !== "open" && kind !== "glue";
     out.push(space ? " " + text : text);
-    kinds.push(kind);
+    kind = k;
   };
   const flushQuotes = () => {
     if (closing.length) {
@@ -207,14 +206,14 @@ function detokenize(toks: string[]): string {
     if (SENTENCE_END.has(p)) singleOpen = false; // an unclosed single quote does not outlive its sentence
     const i = out.length - 1;
     const prev = i >= 0 ? out[i]!.trimStart() : "";
-    if (kinds[i] === "punct") {
+    if (kind === "punct") {
       if (prev === p) return;
       if ((p === "." || p === ",") && SENTENCE_END.has(prev)) return; // keep "?" / "!" over "." and ","
       if (SENTENCE_END.has(p) && prev === ".") {
         out[i] = out[i]!.replace(".", p);
         return;
       }
-    } else if (p === "." && kinds[i] === "word" && prev.endsWith(".")) return; // abbreviation ends the sentence
+    } else if (p === "." && kind === "word" && prev.endsWith(".")) return; // abbreviation ends the sentence
     emit(p, "punct", true);
   };
 
@@ -243,7 +242,7 @@ function detokenize(toks: string[]): string {
     }
     if (w === "'") {
       // Single quotes are one token for both sides; decide from the neighbours, else alternate.
-      const before = lastKind();
+      const before = opening ? "open" : closing.length ? "close" : kind;
       const next = toks[i + 1];
       let open: boolean;
       if (before === undefined || before === "open" || before === "glue") open = true;
