@@ -87,7 +87,7 @@ function pushTrimmed(text: string, start: number, end: number, spans: Span[]) {
 export function splitParagraphs(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  for (const m of text.matchAll(/\n[ \t]*\n\s*/g)) {
+  for (const m of text.matchAll(/\n[ \t\r]*\n\s*/g)) {
     pushTrimmed(text, start, m.index, spans);
     start = m.index + m[0].length;
   }

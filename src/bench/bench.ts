@@ -1,0 +1,64 @@
+/**
+ * `npm run bench`: speed and memory on ≥ 1M words of edited English (the Brown corpus).
+ * 1. The engine in this process: parse, lint and score every Brown file with the recommended
+ *    rules; median of 3 runs; peak resident memory.
+ * 2. The whole CLI as a user runs it (`mtlint check --format json` on a folder of the 500 files),
+ *    start-up included; median of 3 runs.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { resolveConfig } from "../config/config.js";
+import { checkText } from "../engine/check.js";
+import { DEFAULT_SCORING } from "../engine/score.js";
+import { textFormat } from "../formats/text.js";
+import { brownFileNames, readBrownFile } from "./brown.js";
+
+const RUNS = 3;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+
+const files = brownFileNames().map((name) => readBrownFile(name));
+const { ruleSet } = resolveConfig({ extends: "mtlint:recommended" });
+console.log(`corpus: ${files.length} Brown files, ${ruleSet.rules.length} recommended rules`);
+
+let words = 0;
+let findings = 0;
+const engineSeconds: number[] = [];
+for (let run = 0; run < RUNS; run++) {
+  const started = performance.now();
+  words = findings = 0;
+  for (const file of files) {
+    const { result } = checkText(file.text, file.name, textFormat, { ruleSet, scoring: DEFAULT_SCORING, language: "en" });
+    words += result.words;
+    findings += result.findings.length;
+  }
+  engineSeconds.push((performance.now() - started) / 1000);
+}
+const engine = median(engineSeconds);
+console.log(`engine (1 thread): ${fmt(words)} words in ${engine.toFixed(2)} s = ${fmt(words / engine)} words/s; ${findings} findings; peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB`);
+
+const dir = mkdtempSync(join(tmpdir(), "mtlint-bench-"));
+try {
+  for (const file of files) writeFileSync(join(dir, `${file.name}.txt`), file.text);
+  const bin = fileURLToPath(new URL("../../bin/mtlint.js", import.meta.url));
+  // GNU time reports the child's peak memory, which Node cannot read for a child process.
+  const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M"] : [];
+  const cliSeconds: number[] = [];
+  const peaksKb: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const started = performance.now();
+    const [command, ...args] = [...time, process.execPath, bin, "check", "--format", "json", "--min-score", "0", dir];
+    const child = spawnSync(command!, args, { maxBuffer: 1 << 30 });
+    cliSeconds.push((performance.now() - started) / 1000);
+    if (child.status !== 0) throw new Error(`mtlint exited with ${child.status}: ${child.stderr.toString().slice(0, 500)}`);
+    if (time.length) peaksKb.push(Number(child.stderr.toString().trim().split("\n").at(-1)));
+  }
+  const cli = median(cliSeconds);
+  const peak = peaksKb.length ? `; peak RSS ${fmt(median(peaksKb) / 1024)} MB` : "";
+  console.log(`cli (start-up included): ${fmt(words)} words in ${cli.toFixed(2)} s = ${fmt(words / cli)} words/s${peak}`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
