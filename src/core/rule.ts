@@ -21,8 +21,10 @@ export interface RuleSpec {
   description?: string;
   /** Target language this rule applies to ("*" for all). */
   language?: string;
-  /** Only when the source language is this one. */
+  /** Only when the source language is this one... */
   sourceLanguage?: string;
+  /** ...or also when no source language is known (for marks that only that source leaves). */
+  whenSourceUnknown?: boolean;
   /** false keeps the rule out of mtlint:recommended (it is still in mtlint:all). */
   recommended?: boolean;
   applicability?: Applicability;

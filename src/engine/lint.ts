@@ -25,7 +25,8 @@ export function rulesFor(ruleSet: RuleSet, language: string, sourceLanguage: str
   return ruleSet.rules.filter(({ rule: { spec } }) => {
     const target = spec.language ?? "*";
     if (target !== "*" && target !== language) return false;
-    return !spec.sourceLanguage || spec.sourceLanguage === sourceLanguage;
+    if (!spec.sourceLanguage || spec.sourceLanguage === sourceLanguage) return true;
+    return sourceLanguage === undefined && spec.whenSourceUnknown === true;
   });
 }
 
@@ -48,8 +49,18 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   });
   for (const { rule, severity } of active) rule.checkDocument?.(document, analyses, reporter(rule, severity));
   const order = new Map(document.segments.map((s, i) => [s.id, i]));
-  findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, analyses };
+  findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
+  return { findings: withoutDuplicates(findings), analyses };
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { minor: 0, major: 1, critical: 2 };
+
+/** Two rules flagging exactly the same text report one problem: the more severe finding is kept. */
+function withoutDuplicates(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    const previous = sorted[i - 1];
+    return !previous || previous.segmentId !== f.segmentId || previous.start !== f.start || previous.end !== f.end;
+  });
 }
 
 function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnalysis, raw: RawFinding): Finding {

@@ -77,9 +77,19 @@ function linearMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
   };
 }
 
-/** Expands $0..$9 and $$ in a replacement or message template. */
+const CASE_CHANGES: Record<string, (s: string) => string> = {
+  lower: (s) => s.toLowerCase(),
+  upper: (s) => s.toUpperCase(),
+  capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1),
+};
+
+/** Expands $0..$9, ${n:lower|upper|capitalize} and $$ in a replacement or message template. */
 export function expandTemplate(template: string, groups: readonly (string | undefined)[]): string {
-  return template.replace(/\$(\$|\d)/g, (_, g: string) => (g === "$" ? "$" : (groups[Number(g)] ?? "")));
+  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
+    if (dollar) return "$";
+    const text = groups[Number(plain ?? cased)] ?? "";
+    return change ? CASE_CHANGES[change]!(text) : text;
+  });
 }
 
 export const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

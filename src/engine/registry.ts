@@ -4,7 +4,9 @@ import { consistencyKind } from "../rules/consistency.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
+import { scriptKind } from "../rules/script.js";
+import { substitutionKind } from "../rules/substitution.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, consistencyKind, repetitionKind, numberScaleKind].map((k) => [k.name, k]),
+  [patternKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind].map((k) => [k.name, k]),
 );

@@ -1,0 +1,57 @@
+/**
+ * `script`: words in a writing system the target language does not use — an untranslated
+ * fragment, like Cyrillic or Chinese left in English text. The message names the script and,
+ * where the letters tell, the likely language.
+ */
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { expandTemplate } from "../engine/matcher.js";
+
+interface ScriptSpec extends RuleSpec {
+  /** Unicode script names (as in \p{Script=…}) whose words are flagged. */
+  scripts: string[];
+  /** Shortest run of letters to flag, so that a lone symbol (π, α) is not a "fragment". */
+  minLetters?: number;
+}
+
+/** Letters that tell one language of a script from another. */
+const LANGUAGE_HINTS: { script: string; test: RegExp; language: string }[] = [
+  { script: "Cyrillic", test: /[іїєґ]/iu, language: "Ukrainian" },
+  { script: "Cyrillic", test: /[ўі]/iu, language: "Belarusian" },
+  { script: "Cyrillic", test: /[ѓќљњџ]/iu, language: "Macedonian or Serbian" },
+  { script: "Cyrillic", test: /./u, language: "Russian" },
+  { script: "Han", test: /[\p{Script=Hiragana}\p{Script=Katakana}]/u, language: "Japanese" },
+  { script: "Han", test: /./u, language: "Chinese" },
+  { script: "Hiragana", test: /./u, language: "Japanese" },
+  { script: "Katakana", test: /./u, language: "Japanese" },
+  { script: "Hangul", test: /./u, language: "Korean" },
+  { script: "Arabic", test: /[پچژگ]/u, language: "Persian" },
+  { script: "Arabic", test: /./u, language: "Arabic" },
+  { script: "Hebrew", test: /./u, language: "Hebrew" },
+  { script: "Greek", test: /./u, language: "Greek" },
+  { script: "Devanagari", test: /./u, language: "Hindi" },
+  { script: "Thai", test: /./u, language: "Thai" },
+];
+
+export const scriptKind: RuleKind = {
+  name: "script",
+  compile(rawSpec): CompiledRule {
+    const spec = rawSpec as ScriptSpec;
+    const minLetters = spec.minLetters ?? 2;
+    const scriptClass = spec.scripts.map((s) => `\\p{Script=${s}}`).join("");
+    // A run of the scripts' letters, possibly several words joined by spaces and marks.
+    const run = new RegExp(`[${scriptClass}][${scriptClass}\\p{M}'’-]*(?:[\\s,.;:!?«»“”„"()-]+[${scriptClass}][${scriptClass}\\p{M}'’-]*)*`, "gu");
+    const which = spec.scripts.map((s) => ({ name: s, test: new RegExp(`\\p{Script=${s}}`, "u") }));
+    return {
+      spec,
+      checkSegment(analysis, index, report) {
+        for (const m of analysis.text.matchAll(run)) {
+          if ([...m[0].matchAll(/\p{L}/gu)].length < minLetters) continue;
+          const script = which.find((s) => s.test.test(m[0]))!.name;
+          const hint = LANGUAGE_HINTS.find((h) => h.script === script && h.test.test(m[0]));
+          const language = hint ? `${hint.language}, going by its letters` : "language unknown";
+          report(index, { start: m.index, end: m.index + m[0].length, message: expandTemplate(spec.message, [m[0], script, language]) });
+        }
+      },
+    };
+  },
+};
