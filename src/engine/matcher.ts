@@ -81,11 +81,21 @@ const CASE_CHANGES: Record<string, (s: string) => string> = {
   lower: (s) => s.toLowerCase(),
   upper: (s) => s.toUpperCase(),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1),
+  "third-person": thirdPerson,
 };
 
-/** Expands $0..$9, ${n:lower|upper|capitalize} and $$ in a replacement or message template. */
+/** English third person singular of a verb: raise → raises, push → pushes, rely → relies, have → has. */
+function thirdPerson(verb: string): string {
+  const irregular: Record<string, string> = { have: "has", be: "is", do: "does", go: "goes" };
+  if (irregular[verb]) return irregular[verb];
+  if (/(?:s|sh|ch|x|z)$/.test(verb)) return `${verb}es`;
+  if (/[^aeiou]y$/.test(verb)) return `${verb.slice(0, -1)}ies`;
+  return `${verb}s`;
+}
+
+/** Expands $0..$9, ${n:lower|upper|capitalize|third-person} and $$ in a replacement or message template. */
 export function expandTemplate(template: string, groups: readonly (string | undefined)[]): string {
-  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
+  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
     if (dollar) return "$";
     const text = groups[Number(plain ?? cased)] ?? "";
     return change ? CASE_CHANGES[change]!(text) : text;
