@@ -1,6 +1,7 @@
 /** Every rule kind, by the name used in rule files' `kind` field. A new kind is one file in src/rules/ and one line here. */
 import type { RuleKind } from "../core/rule.js";
 import { consistencyKind } from "../rules/consistency.js";
+import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
@@ -8,5 +9,5 @@ import { scriptKind } from "../rules/script.js";
 import { substitutionKind } from "../rules/substitution.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind].map((k) => [k.name, k]),
+  [patternKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind].map((k) => [k.name, k]),
 );

@@ -1,0 +1,46 @@
+/**
+ * `format-consistency`: one document writing the same kind of thing two ways — dates as
+ * "15 October 2006" and "October 15, 2006", straight and curly quotation marks. Each class is a
+ * pattern; when a document uses more than one, the occurrences outside the clear majority class
+ * are flagged. A tie says nothing about which is intended, so it is not flagged.
+ */
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { pointerToken } from "../core/errors.js";
+import { compileMatcher, expandTemplate } from "../engine/matcher.js";
+
+interface FormatClass {
+  name: string;
+  pattern: string;
+}
+
+interface FormatConsistencySpec extends RuleSpec {
+  classes: FormatClass[];
+}
+
+export const formatConsistencyKind: RuleKind = {
+  name: "format-consistency",
+  compile(rawSpec, env): CompiledRule {
+    const spec = rawSpec as FormatConsistencySpec;
+    const classes = spec.classes.map((c, i) => ({
+      name: c.name,
+      matcher: compileMatcher(c.pattern, { trusted: env.trusted, file: env.file, pointer: `${env.pointer}/classes/${pointerToken(i)}/pattern` }),
+    }));
+    return {
+      spec,
+      checkDocument(_document, analyses, report) {
+        const found = classes.map((c) => analyses.flatMap((a, segment) => [...c.matcher.matchAll(a.text)].map((m) => ({ segment, start: m.start, end: m.end, text: m.groups[0]! }))));
+        const counts = found.map((f) => f.length);
+        const used = counts.filter((n) => n > 0).length;
+        const top = Math.max(...counts);
+        if (used < 2 || counts.filter((n) => n === top).length > 1) return;
+        const majority = counts.indexOf(top);
+        found.forEach((occurrences, i) => {
+          if (i === majority) return;
+          for (const o of occurrences) {
+            report(o.segment, { start: o.start, end: o.end, message: expandTemplate(spec.message, [o.text, classes[i]!.name, classes[majority]!.name, String(top)]) });
+          }
+        });
+      },
+    };
+  },
+};
