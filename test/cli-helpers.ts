@@ -1,5 +1,5 @@
 /** Running the CLI in-process with captured output, in temporary folders. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { main } from "../src/cli/main.js";
@@ -21,9 +21,12 @@ export async function runCli(args: string[], stdin = ""): Promise<CliRun> {
   return { code, stdout, stderr };
 }
 
-/** A temporary folder with the given files (path → text or bytes). */
+const created: string[] = [];
+
+/** A temporary folder with the given files (path → text or bytes), removed after the test file. */
 export function tempTree(files: Record<string, string | Uint8Array>): string {
   const root = mkdtempSync(join(tmpdir(), "mtlint-test-"));
+  created.push(root);
   for (const [path, content] of Object.entries(files)) {
     const full = join(root, path);
     mkdirSync(dirname(full), { recursive: true });
@@ -34,3 +37,7 @@ export function tempTree(files: Record<string, string | Uint8Array>): string {
 
 export const MT_TEXT =
   "The ministry said that 8 thousand people came, – the director noted.\n\nISIS (ISIS) is defined here. Later the IG was named again.\n";
+
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
