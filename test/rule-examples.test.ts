@@ -7,9 +7,10 @@ import { documentOf, parseMarked, ruleSetOf } from "./helpers.js";
 
 const rules = loadBuiltinRules();
 
-test("built-in rules exist and have unique ids", () => {
+test("built-in rules exist, have unique ids and a description", () => {
   expect(rules.length).toBeGreaterThan(3);
   expect(new Set(rules.map((r) => r.spec.id)).size).toBe(rules.length);
+  expect(rules.filter((r) => !r.spec.description).map((r) => r.spec.id)).toEqual([]);
 });
 
 describe.each(rules.map((r) => [r.spec.id, r] as const))("%s", (_id, rule) => {

@@ -1,5 +1,6 @@
 /** `mtlint rules`: the rules of the active config with kind, category, severity, fix and description. */
 import type { RuleSet } from "../engine/lint.js";
+import { RULE_KINDS } from "../engine/registry.js";
 
 export function formatRuleList(ruleSet: RuleSet, language: string | undefined, json: boolean): string {
   const rows = ruleSet.rules
@@ -10,7 +11,7 @@ export function formatRuleList(ruleSet: RuleSet, language: string | undefined, j
       language: spec.language ?? "*",
       category: spec.category,
       severity,
-      fix: fixLabel(spec),
+      fix: RULE_KINDS.get(spec.kind)!.fixes(spec),
       description: spec.description ?? spec.message,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -19,10 +20,4 @@ export function formatRuleList(ruleSet: RuleSet, language: string | undefined, j
   const columns = ["id", "kind", "language", "category", "severity", "fix"] as const;
   const widths = columns.map((c) => Math.max(...[header, ...rows].map((r) => r[c].length)));
   return [header, ...rows].map((r) => [...columns.map((c, i) => r[c].padEnd(widths[i]!)), r.description].join("  ")).join("\n");
-}
-
-/** Whether a rule can fix what it finds: by its kind and fields. */
-function fixLabel(spec: { kind: string; replace?: unknown; applicability?: string }): string {
-  const fixes = spec.kind === "pattern" ? spec.replace !== undefined : true;
-  return fixes ? (spec.applicability ?? "safe") : "no";
 }

@@ -77,6 +77,8 @@ export interface CompiledRule {
 
 export interface RuleKind {
   readonly name: string;
+  /** What fixes a rule of this kind offers, for rule listings: an applicability, "varies", or "none". */
+  fixes(spec: RuleSpec): Applicability | "varies" | "none";
   /** Validates kind-specific fields (beyond the JSON Schema) and builds the checker. Throws MtlintError. */
   compile(spec: RuleSpec, env: RuleEnvironment): CompiledRule;
 }

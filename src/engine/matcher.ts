@@ -82,6 +82,7 @@ const CASE_CHANGES: Record<string, (s: string) => string> = {
   upper: (s) => s.toUpperCase(),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1),
   "third-person": thirdPerson,
+  grouped: (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
 };
 
 /** English third person singular of a verb: raise → raises, push → pushes, rely → relies, have → has. */
@@ -93,9 +94,9 @@ function thirdPerson(verb: string): string {
   return `${verb}s`;
 }
 
-/** Expands $0..$9, ${n:lower|upper|capitalize|third-person} and $$ in a replacement or message template. */
+/** Expands $0..$9, ${n:lower|upper|capitalize|third-person|grouped} and $$ in a replacement or message template. */
 export function expandTemplate(template: string, groups: readonly (string | undefined)[]): string {
-  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
+  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person|grouped)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
     if (dollar) return "$";
     const text = groups[Number(plain ?? cased)] ?? "";
     return change ? CASE_CHANGES[change]!(text) : text;

@@ -35,6 +35,8 @@ interface Occurrence {
 
 export const consistencyKind: RuleKind = {
   name: "consistency",
+  // Safe for a configured or defined form, a suggestion for a merely frequent one.
+  fixes: () => "varies",
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ConsistencySpec;
     const groups = mergeTerms(spec.groups, env.terms).map(compileGroup);

@@ -19,6 +19,7 @@ interface FormatConsistencySpec extends RuleSpec {
 
 export const formatConsistencyKind: RuleKind = {
   name: "format-consistency",
+  fixes: () => "none",
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as FormatConsistencySpec;
     const classes = spec.classes.map((c, i) => ({

@@ -20,6 +20,7 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 
 export const numberScaleKind: RuleKind = {
   name: "number-scale",
+  fixes: (spec) => spec.applicability ?? "safe",
   compile(rawSpec): CompiledRule {
     const spec = rawSpec as NumberScaleSpec;
     const scales = new Map(Object.entries(spec.scales).map(([word, multiplier]) => [word.toLowerCase(), multiplier]));

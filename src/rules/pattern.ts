@@ -14,6 +14,7 @@ interface PatternSpec extends RuleSpec {
 
 export const patternKind: RuleKind = {
   name: "pattern",
+  fixes: (spec) => (spec.replace === undefined ? "none" : (spec.applicability ?? "safe")),
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as PatternSpec;
     const at = (field: string) => ({ trusted: env.trusted, ignoreCase: spec.ignoreCase, file: env.file, pointer: `${env.pointer}/${field}` });

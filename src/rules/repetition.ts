@@ -10,6 +10,7 @@ interface RepetitionSpec extends RuleSpec {
 
 export const repetitionKind: RuleKind = {
   name: "repetition",
+  fixes: (spec) => spec.applicability ?? "safe",
   compile(rawSpec): CompiledRule {
     const spec = rawSpec as RepetitionSpec;
     const exceptions = new Set((spec.exceptions ?? []).map((w) => w.toLowerCase()));

@@ -34,6 +34,7 @@ const LANGUAGE_HINTS: { script: string; test: RegExp; language: string }[] = [
 
 export const scriptKind: RuleKind = {
   name: "script",
+  fixes: () => "none",
   compile(rawSpec): CompiledRule {
     const spec = rawSpec as ScriptSpec;
     const minLetters = spec.minLetters ?? 2;

@@ -31,6 +31,7 @@ const asEntry = (e: string | Entry): Entry => (typeof e === "string" ? { replace
 
 export const substitutionKind: RuleKind = {
   name: "substitution",
+  fixes: (spec) => spec.applicability ?? "safe",
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as SubstitutionSpec;
     const extra = env.options.entries;
