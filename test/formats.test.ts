@@ -80,3 +80,19 @@ test("encodings round trip", () => {
     expect(decode(bytes, "f")).toEqual({ text: "Grüße — “ok”\n", encoding });
   }
 });
+
+describe("suppression comments in Markdown", () => {
+  const md = [
+    "Some 1 thousand a.", "",
+    "<!-- mtlint-disable-next-line en/numbers/thousand-in-words -->", "Some 2 thousand b, – c.", "",
+    "Some 3 thousand d.", "",
+    "<!-- mtlint-disable en/punctuation/* -->", "Some 4 thousand e, – f.", "", "Some 5 thousand g, – h.", "",
+    "<!-- mtlint-enable -->", "Some 6 thousand i, – j.", "",
+    "<!-- mtlint-disable -->", "Some 7 thousand k, – l.",
+  ].join("\n");
+  test("disable-next-line, disable with a prefix, enable, and disable of everything", async () => {
+    const { check } = await import("../src/index.js");
+    const { findings } = await check(md, { format: "markdown" });
+    expect(findings.map((f) => f.text.trim())).toEqual(["1 thousand", ", –", "3 thousand", "4 thousand", "5 thousand", "6 thousand", ", –"]);
+  });
+});

@@ -36,6 +36,8 @@ export interface Segment {
   origin: Origin;
   /** Ranges of `target` that are not prose (inline code, URLs, markup): never flagged, never edited. */
   masked?: Span[];
+  /** Rule ids (a prefix ending in "/*", or "*" for all) whose findings are not reported here: suppression comments. */
+  suppressed?: string[];
 }
 
 export interface Document {

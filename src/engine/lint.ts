@@ -39,7 +39,9 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {
     const analysis = analyses[segmentIndex]!;
     const finding = toFinding(rule, severity, analysis, raw);
-    if (!isMasked(analysis, finding) && !ruleSet.accept.has(finding.text.trim())) findings.push(finding);
+    if (!isMasked(analysis, finding) && !isSuppressed(analysis.segment.suppressed, finding.ruleId) && !ruleSet.accept.has(finding.text.trim())) {
+      findings.push(finding);
+    }
   };
   const segmentRules = active.filter((a) => a.rule.checkSegment).map((a) => ({ check: a.rule.checkSegment!.bind(a.rule), report: reporter(a.rule, a.severity) }));
   // Segment by segment, so that per-segment analysis (tokens) can be dropped once its rules have run.
@@ -80,6 +82,9 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
   if (raw.suggestions?.length) finding.suggestions = raw.suggestions;
   return finding;
 }
+
+const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>
+  suppressed?.some((id) => id === "*" || id === ruleId || (id.endsWith("/*") && ruleId.startsWith(id.slice(0, -1)))) ?? false;
 
 const isMasked = (analysis: SegmentAnalysis, f: Finding) =>
   analysis.segment.masked?.some((m) => m.start < f.end && f.start < m.end) ?? false;

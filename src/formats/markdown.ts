@@ -25,11 +25,20 @@ export const markdownFormat: Format = {
   parse: (text, path) => parsedFromBlocks(text, path, markdownBlocks(text)),
 };
 
+/** `<!-- mtlint-disable rule-id … -->`, `<!-- mtlint-enable -->`, `<!-- mtlint-disable-next-line rule-id … -->`. */
+const DIRECTIVE = /^ {0,3}<!--\s*mtlint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->\s*$/;
+
 export function markdownBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let block: Span | undefined;
+  // Rule ids switched off ("*" for all) until enabled again, and for the next block only.
+  let disabled = new Set<string>();
+  let nextBlockOnly: string[] = [];
   const close = () => {
-    if (block) blocks.push(withMasks(text, block));
+    if (!block) return;
+    const suppressed = [...disabled, ...nextBlockOnly];
+    blocks.push({ ...withMasks(text, block), ...(suppressed.length && { suppressed }) });
+    nextBlockOnly = [];
     block = undefined;
   };
   let fence: string | undefined;
@@ -58,6 +67,15 @@ export function markdownBlocks(text: string): Block[] {
     if (opening) {
       close();
       fence = opening[1];
+      continue;
+    }
+    const directive = DIRECTIVE.exec(line);
+    if (directive) {
+      close();
+      const ids = directive[2]!.split(/[\s,]+/).filter(Boolean);
+      if (directive[1] === "disable-next-line") nextBlockOnly = ids.length ? ids : ["*"];
+      else if (directive[1] === "disable") disabled = new Set([...disabled, ...(ids.length ? ids : ["*"])]);
+      else disabled = ids.length ? new Set([...disabled].filter((id) => !ids.includes(id))) : new Set();
       continue;
     }
     const blank = /^\s*$/.test(line);

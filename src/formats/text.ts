@@ -7,6 +7,8 @@ import { LineIndex } from "./lines.js";
 export interface Block extends Span {
   /** Ranges relative to the block's start that are not prose. */
   masked?: Span[];
+  /** Rule ids (or "*") switched off for this block by a suppression comment. */
+  suppressed?: string[];
 }
 
 /** A file whose segments are literal substrings of it: positions and writes are plain offset arithmetic. */
@@ -16,6 +18,7 @@ export function parsedFromBlocks(text: string, path: string, blocks: Block[]): P
     const { line, column } = lines.position(b.start);
     const segment: Segment = { id: String(i + 1), target: text.slice(b.start, b.end), origin: { file: path, line, column } };
     if (b.masked?.length) segment.masked = b.masked;
+    if (b.suppressed?.length) segment.suppressed = b.suppressed;
     return segment;
   });
   return {

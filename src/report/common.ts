@@ -1,0 +1,51 @@
+/** Helpers shared by the machine-readable reporters: positions, severity levels, paths, XML escaping. */
+import { relative, resolve, sep } from "node:path";
+import type { FileResult, LocatedFinding } from "../core/results.js";
+import type { Severity } from "../core/types.js";
+
+/**
+ * One mapping for SARIF levels, GitHub commands and checkstyle severities: a minor finding is
+ * worth a look, a major or critical one is a real error (critical also fails the file).
+ */
+export const LEVEL: Record<Severity, "warning" | "error"> = { minor: "warning", major: "error", critical: "error" };
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/**
+ * The file position of a segment offset inside the finding's span, counted through the flagged
+ * text (findings carry the position of `start` only). Undefined outside the span, where the
+ * segment text that would be needed is not in the result.
+ * Assumes the flagged text appears in the file as it is, which holds for text and Markdown; in a
+ * JSONL file escapes (\" \n \uXXXX) make the file longer than the decoded text.
+ */
+export function positionIn(f: LocatedFinding, offset: number): Position | undefined {
+  if (offset < f.start || offset > f.end) return undefined;
+  const before = f.text.slice(0, offset - f.start);
+  const lastBreak = before.lastIndexOf("\n");
+  if (lastBreak === -1) return { line: f.line, column: f.column + before.length };
+  return { line: f.line + before.split("\n").length - 1, column: before.length - lastBreak };
+}
+
+export const endOf = (f: LocatedFinding): Position => positionIn(f, f.end)!;
+
+/** Why a file failed, in the words of the stylish report's threshold line. */
+export function failureReason(file: FileResult, minScore: number): string {
+  return file.score < minScore ? `score ${file.score} below ${minScore}` : `critical finding (score ${file.score})`;
+}
+
+/** The path relative to `cwd` with forward slashes, as CI systems and SARIF viewers expect (absolute only on another drive). */
+export const portablePath = (path: string, cwd = process.cwd()): string => relative(cwd, resolve(cwd, path)).split(sep).join("/");
+
+// Not allowed anywhere in an XML 1.0 document, not even as character references: C0 controls other
+// than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF.
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/** Element text: markup characters escaped, invalid characters removed; line breaks stay as they are. */
+export const xmlText = (s: string): string => s.replace(INVALID_XML, "").replace(/[&<>]/g, (c) => XML_ESCAPES[c]!);
+
+/** Attribute values: also quotes, and tab/CR/LF as references, which parsers would otherwise turn into spaces. */
+export const xmlAttr = (s: string): string => s.replace(INVALID_XML, "").replace(/[&<>"'\t\n\r]/g, (c) => XML_ESCAPES[c]!);
