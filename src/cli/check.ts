@@ -3,14 +3,16 @@ import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSyn
 import { basename, dirname, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { MtlintError, usageError } from "../core/errors.js";
-import type { FileResult, ProblemReport, RunResult } from "../core/results.js";
-import type { Applicability } from "../core/types.js";
-import { ConfigResolver } from "../config/config.js";
+import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { Applicability, Severity } from "../core/types.js";
+import { ConfigResolver, type ResolvedConfig } from "../config/config.js";
 import { checkText } from "../engine/check.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
 import { decode, encode } from "../formats/encoding.js";
 import { formatByName, formatFor } from "../formats/index.js";
 import { summarize } from "../report/summary.js";
+import { readBaseline } from "./baseline.js";
 import { expandPaths, STDIN } from "./files.js";
 
 export interface CheckCommandOptions {
@@ -21,27 +23,34 @@ export interface CheckCommandOptions {
   fix?: Applicability;
   dryRun?: boolean;
   minScore?: number;
+  failOn?: Severity;
   /** Format for stdin ("text", "markdown", "jsonl"). */
   stdinFormat?: string;
   readStdin: () => Buffer;
   /** Where --dry-run diffs go. */
   writeDiff: (patch: string) => void;
+  /** Report only findings not in this baseline file. */
+  baseline?: string;
 }
 
-export function runCheck(options: CheckCommandOptions): RunResult {
+/** The run's results, and the rules that were active in it (for reports that describe them). */
+export function runCheck(options: CheckCommandOptions): RunResult & { rules: RuleSpec[] } {
   const { files, errors: pathErrors } = expandPaths(options.paths);
   const errors: ProblemReport[] = pathErrors.map((e) => e.toProblem());
   if (options.fix && files.includes(STDIN) && !options.dryRun) {
     throw usageError("--fix cannot write back to stdin; use --fix --dry-run to see the diff");
   }
   const resolver = new ConfigResolver(options.config);
+  const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const results: FileResult[] = [];
+  const rules = new Map<string, RuleSpec>();
   let scoring: Scoring | undefined;
   for (const path of files) {
     try {
       const config = resolver.forPath(path === STDIN ? "." : path);
       scoring ??= config.scoring;
-      const result = checkFile(path, options, config);
+      for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
+      const result = checkFile(path, options, config, keep);
       results.push(result.result);
       errors.push(...result.errors);
     } catch (e) {
@@ -49,22 +58,23 @@ export function runCheck(options: CheckCommandOptions): RunResult {
       errors.push(e.toProblem());
     }
   }
-  const summaryScoring = { ...(scoring ?? DEFAULT_SCORING), ...(options.minScore !== undefined && { minScore: options.minScore }) };
-  return { files: results, errors, summary: summarize(results, errors, summaryScoring) };
+  const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);
+  return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()] };
 }
 
-function checkFile(path: string, options: CheckCommandOptions, config: ReturnType<ConfigResolver["forPath"]>) {
+function checkFile(path: string, options: CheckCommandOptions, config: ResolvedConfig, keep?: (f: LocatedFinding) => boolean) {
   const display = path === STDIN ? "<stdin>" : path;
   const bytes = path === STDIN ? options.readStdin() : readFileOrFail(path);
   const { text, encoding } = decode(bytes, display);
   const format = path === STDIN ? (formatByName(options.stdinFormat ?? "text") ?? formatFor(display)) : formatFor(path);
   const outcome = checkText(text, display, format, {
     ruleSet: config.ruleSet,
-    scoring: options.minScore === undefined ? config.scoring : { ...config.scoring, minScore: options.minScore },
+    scoring: withOverrides(config.scoring, options),
     language: config.language,
     forceLanguage: options.lang,
     sourceLanguage: options.sourceLang ?? config.sourceLanguage,
     fix: options.fix,
+    keep,
   });
   if (outcome.fixedText !== undefined) {
     if (options.dryRun) options.writeDiff(createTwoFilesPatch(display, display, text, outcome.fixedText));
@@ -72,6 +82,11 @@ function checkFile(path: string, options: CheckCommandOptions, config: ReturnTyp
     else writeAtomically(path, encode(outcome.fixedText, encoding));
   }
   return { result: outcome.result, errors: outcome.errors.map((e) => e.toProblem()) };
+}
+
+/** Command-line thresholds win over the config's. */
+function withOverrides(scoring: Scoring, options: CheckCommandOptions): Scoring {
+  return { ...scoring, ...(options.minScore !== undefined && { minScore: options.minScore }), ...(options.failOn && { failOn: options.failOn }) };
 }
 
 function readFileOrFail(path: string): Buffer {

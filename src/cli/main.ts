@@ -2,14 +2,16 @@
  * The mtlint command line. Exit codes: 0 every file passed; 1 a file failed (score below the
  * threshold or a critical finding); 2 a usage, config or input error (other files are still checked).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, formatProblem, usageError } from "../core/errors.js";
 import { ConfigResolver, resolveConfig } from "../config/config.js";
-import { formatJson } from "../report/json.js";
-import { formatStylish } from "../report/stylish.js";
+import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
+import { DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { runCheck } from "./check.js";
+import { explainRule } from "./explain.js";
+import { initConfig } from "./init.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
 
@@ -44,7 +46,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       (y) =>
         y
           .positional("paths", { type: "string", array: true, default: ["."], describe: "Files, folders (recursive), globs; - reads stdin" })
-          .option("format", { alias: "f", choices: ["stylish", "json"] as const, default: "stylish" as const, describe: "Output format" })
+          .option("format", { alias: "f", choices: REPORTER_NAMES, default: "stylish" as ReporterName, describe: "Output format" })
+          .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
           .option("config", { alias: "c", type: "string", describe: "Config file (default: nearest .mtlintrc.json above each file)" })
           .option("lang", { type: "string", describe: "Target language, overriding config and file" })
           .option("source-lang", { type: "string", describe: "Source language (enables source-aware rules)" })
@@ -52,12 +55,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option("fix-unsafe", { type: "boolean", default: false, describe: "Also apply suggested rewrites (implies --fix)" })
           .option("dry-run", { type: "boolean", default: false, describe: "With --fix: print a unified diff, write nothing" })
           .option("min-score", { type: "number", describe: "Pass threshold for file scores (default 95, or config scoring.minScore)" })
+          .option("fail-on", { choices: ["minor", "major", "critical"] as const, describe: "Fail a file with any finding of this severity or worse (default critical)" })
+          .option("max-findings", { type: "number", describe: "Fail the run when it reports more findings than this" })
+          .option("baseline", { type: "string", describe: "Report only findings that are not in this baseline file" })
+          .option("write-baseline", { type: "string", describe: `Write all current findings to a baseline file (default ${DEFAULT_BASELINE})` })
           .option("stdin-format", { choices: ["text", "markdown", "jsonl"] as const, default: "text" as const, describe: "Format of text read from stdin" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Only files with findings; no summary" }),
       (args) => {
         try {
           if (args.dryRun && !args.fix && !args.fixUnsafe) throw usageError("--dry-run goes with --fix or --fix-unsafe");
           if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
+          if (args.maxFindings !== undefined && !(Number.isInteger(args.maxFindings) && args.maxFindings >= 0)) throw usageError("--max-findings must be a whole number, 0 or more");
+          const baselineOut = args.writeBaseline === undefined ? undefined : args.writeBaseline || DEFAULT_BASELINE;
           const result = runCheck({
             paths: args.paths,
             config: args.config,
@@ -66,15 +75,53 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             fix: args.fixUnsafe ? "unsafe" : args.fix ? "safe" : undefined,
             dryRun: args.dryRun,
             minScore: args.minScore,
+            failOn: args.failOn,
+            baseline: baselineOut ? undefined : args.baseline,
             stdinFormat: args.stdinFormat,
             readStdin: io.readStdin,
             writeDiff: io.stdout,
           });
           for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
-          if (!(args.dryRun && args.format === "stylish")) {
-            io.stdout(args.format === "json" ? formatJson(result) : formatStylish(result, { quiet: args.quiet }));
+          if (baselineOut) {
+            const count = writeBaseline(baselineOut, result.files);
+            io.stderr(`mtlint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${baselineOut}`);
+            exitCode = result.errors.length ? EXIT.error : EXIT.ok;
+            return;
           }
-          exitCode = result.errors.length ? EXIT.error : result.summary.filesFailed ? EXIT.failed : EXIT.ok;
+          if (!(args.dryRun && args.format === "stylish")) {
+            const report = REPORTERS[args.format](result, result.rules, { quiet: args.quiet });
+            if (args.outputFile) writeFileSync(args.outputFile, report.endsWith("\n") ? report : `${report}\n`);
+            else io.stdout(report);
+          }
+          const tooMany = args.maxFindings !== undefined && result.summary.findings > args.maxFindings;
+          if (tooMany) io.stderr(`mtlint: ${result.summary.findings} findings, more than --max-findings ${args.maxFindings}`);
+          exitCode = result.errors.length ? EXIT.error : result.summary.filesFailed || tooMany ? EXIT.failed : EXIT.ok;
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
+      "explain <rule-id>",
+      "Describe a rule: what it finds, its category, fix and examples",
+      (y) => y.positional("rule-id", { type: "string", demandOption: true }),
+      (args) => {
+        try {
+          const specs = resolveConfig({ extends: "mtlint:all" }).ruleSet.rules.map((r) => r.rule.spec);
+          io.stdout(explainRule(args.ruleId, specs));
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
+      "init [dir]",
+      "Write a starter .mtlintrc.json, guessing the language from the files",
+      (y) => y.positional("dir", { type: "string", default: "." }).option("force", { type: "boolean", default: false, describe: "Overwrite an existing config" }),
+      (args) => {
+        try {
+          const { path, config } = initConfig(args.dir, args.force);
+          io.stdout(`Wrote ${path} (language: ${String(config.language)}${config.sourceLanguage ? `, source: ${String(config.sourceLanguage)}` : ""})`);
         } catch (e) {
           fail(e);
         }
@@ -98,7 +145,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check or rules")
+    .demandCommand(1, "Name a command: check, rules, explain or init")
     .strict()
     .help()
     .version()

@@ -8,6 +8,7 @@ import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
 import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
+import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
 import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
 import { parseJson, validate } from "./schema.js";
 
@@ -18,12 +19,21 @@ type RuleSetting = "off" | Severity | { severity?: "off" | Severity; options?: R
 export interface UserConfig {
   language?: string;
   sourceLanguage?: string;
+  /** Presets ("mtlint:recommended"), config files, or mtlint-config-* packages. */
   extends?: string | string[];
+  /** mtlint-plugin-* packages whose main file is a JSON rule file. */
+  plugins?: string[];
   rules?: Record<string, RuleSetting>;
   ruleFiles?: string[];
   terms?: TermGroup[];
   accept?: string[];
-  scoring?: { minScore?: number; weights?: Partial<Record<Severity, number>>; categoryWeights?: Record<string, number> };
+  scoring?: { minScore?: number; failOn?: Severity; weights?: Partial<Record<Severity, number>>; categoryWeights?: Record<string, number> };
+  overrides?: Override[];
+}
+
+/** Settings for the files matching `files` (globs relative to the config file's folder). */
+export interface Override extends Pick<UserConfig, "language" | "sourceLanguage" | "rules" | "terms" | "accept" | "scoring"> {
+  files: string | string[];
 }
 
 export interface ResolvedConfig {
@@ -71,10 +81,14 @@ export function readConfigFile(file: string): UserConfig {
 
 /** Turns a user config (or none) into a compiled rule set and scoring. */
 export function resolveConfig(config: UserConfig = {}, file?: string): ResolvedConfig {
+  return resolveFlat(flattenConfig(config, file, readConfigFile), file);
+}
+
+function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
   const display = file ? relative(process.cwd(), file) || file : "(defaults)";
   const builtin = loadBuiltinRules();
-  const presets = config.extends === undefined ? ["mtlint:recommended"] : [config.extends].flat();
-  const userRules = (config.ruleFiles ?? []).flatMap((f) => readRuleFile(resolve(file ? dirname(file) : ".", f), false, f));
+  const presets = config.presets;
+  const userRules = (config.ruleFiles ?? []).flatMap((f) => readRuleFile(f, false, relative(process.cwd(), f) || f));
   const all = [...builtin, ...userRules];
   assertUniqueIds(all);
 
@@ -108,6 +122,7 @@ export function resolveConfig(config: UserConfig = {}, file?: string): ResolvedC
     ruleSet: { rules, accept: new Set(config.accept ?? []) },
     scoring: {
       minScore: config.scoring?.minScore ?? DEFAULT_SCORING.minScore,
+      failOn: config.scoring?.failOn ?? DEFAULT_SCORING.failOn,
       weights: { ...DEFAULT_SCORING.weights, ...config.scoring?.weights },
       categoryWeights: { ...DEFAULT_SCORING.categoryWeights, ...config.scoring?.categoryWeights },
     },
@@ -120,20 +135,24 @@ export function compileRule(rule: LocatedRule, env: RuleEnvironment) {
   return kind.compile(rule.spec, env);
 }
 
-/** Config for a checked file: --config if given, else the nearest .mtlintrc.json, else the defaults. Cached per config file. */
+/**
+ * Config for a checked file: --config if given, else the nearest .mtlintrc.json, else the
+ * defaults; with the overrides that match the file. Cached per config file and set of overrides.
+ */
 export class ConfigResolver {
-  private cache = new Map<string, ResolvedConfig>();
+  private flat = new Map<string, FlatConfig>();
+  private resolved = new Map<string, ResolvedConfig>();
 
   constructor(private readonly explicitFile?: string) {}
 
   forPath(path: string): ResolvedConfig {
-    const file = this.explicitFile ?? findConfigFile(path);
-    const key = file ?? "";
-    let resolved = this.cache.get(key);
-    if (!resolved) {
-      resolved = resolveConfig(file ? readConfigFile(file) : {}, file);
-      this.cache.set(key, resolved);
-    }
+    const file = this.explicitFile ? resolve(this.explicitFile) : findConfigFile(path);
+    let flat = this.flat.get(file ?? "");
+    if (!flat) this.flat.set(file ?? "", (flat = flattenConfig(file ? readConfigFile(file) : {}, file, readConfigFile)));
+    const { config, matched } = withOverrides(flat, path);
+    const key = `${file ?? ""}#${matched.join(",")}`;
+    let resolved = this.resolved.get(key);
+    if (!resolved) this.resolved.set(key, (resolved = resolveFlat(config, file)));
     return resolved;
   }
 }

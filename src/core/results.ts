@@ -5,6 +5,8 @@ export interface LocatedFinding extends Finding {
   /** 1-based position of `start` in the file. */
   line: number;
   column: number;
+  /** Stable identity for baselines and code-scanning tools: rule, file, flagged text and its context. */
+  fingerprint: string;
 }
 
 export interface FileResult {
@@ -33,6 +35,7 @@ export interface Summary {
   findings: number;
   score: number;
   minScore: number;
+  failOn: Severity;
   byCategory: Partial<Record<Category, number>>;
   bySeverity: Record<Severity, number>;
   /** Files per score band: "100", "95–99.99", "90–94.99", "80–89.99", "<80". */

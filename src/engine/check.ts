@@ -3,6 +3,7 @@ import type { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding } from "../core/results.js";
 import type { Applicability, Document, Finding } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
+import { fingerprint } from "./fingerprint.js";
 import { fixDocument } from "./fix.js";
 import { lint, type RuleSet } from "./lint.js";
 import { scoreFindings, type Scoring } from "./score.js";
@@ -16,6 +17,8 @@ export interface CheckOptions {
   forceLanguage?: string;
   sourceLanguage?: string;
   fix?: Applicability;
+  /** Findings to report (e.g. not in the baseline); the others neither count in the score nor fail the file. */
+  keep?: (finding: LocatedFinding) => boolean;
 }
 
 export interface CheckOutcome {
@@ -34,7 +37,7 @@ export function checkText(text: string, path: string, format: Format, options: C
   if (options.fix) {
     const document = withLanguages(parsed.document, options);
     const fixed = fixDocument(document, options.ruleSet, options.fix);
-    fixes = { applied: fixed.applied.length, refused: fixed.refused.map((f) => ({ ruleId: f.ruleId, text: f.text, ...locate(parsed, f) })) };
+    fixes = { applied: fixed.applied.length, refused: fixed.refused.map((f) => ({ ruleId: f.ruleId, text: f.text, ...parsed.position(segmentIndex(parsed, f), f.start) })) };
     if (fixed.applied.length) {
       fixedText = parsed.write(new Map(fixed.document.segments.map((s) => [s.id, s.target])));
       // Positions of what remains refer to the fixed file.
@@ -43,9 +46,14 @@ export function checkText(text: string, path: string, format: Format, options: C
   }
   const { findings, analyses } = lint(withLanguages(current.document, options), options.ruleSet);
   const words = analyses.reduce((n, a) => n + a.wordCount, 0);
-  const card = scoreFindings(findings, words, options.scoring);
-  const located: LocatedFinding[] = findings.map((f) => ({ ...f, ...locate(current, f) }));
-  const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
+  const located: LocatedFinding[] = findings.map((f) => {
+    const index = segmentIndex(current, f);
+    const segment = current.document.segments[index]!;
+    return { ...f, ...current.position(index, f.start), fingerprint: fingerprint(path, f, segment.target) };
+  });
+  const reported = options.keep ? located.filter(options.keep) : located;
+  const card = scoreFindings(reported, words, options.scoring);
+  const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: reported };
   if (fixes) result.fixes = fixes;
   return { result, errors: parsed.errors, ...(fixedText === undefined ? {} : { fixedText }) };
 }
@@ -61,8 +69,8 @@ function withLanguages(document: Document, options: CheckOptions): Document {
 
 const segmentIndexes = new WeakMap<ParsedFile, Map<string, number>>();
 
-function locate(parsed: ParsedFile, finding: Finding): { line: number; column: number } {
+function segmentIndex(parsed: ParsedFile, finding: Finding): number {
   let index = segmentIndexes.get(parsed);
   if (!index) segmentIndexes.set(parsed, (index = new Map(parsed.document.segments.map((s, i) => [s.id, i]))));
-  return parsed.position(index.get(finding.segmentId)!, finding.start);
+  return index.get(finding.segmentId)!;
 }

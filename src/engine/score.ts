@@ -1,7 +1,7 @@
 /**
  * MQM-style scoring. penalty = Σ weight(severity) × category weight over findings;
  * score = 100 × (1 − penalty / words), floored at 0. A document passes when its score is at or
- * above the threshold and it has no critical finding.
+ * above the threshold and it has no finding at or above the `failOn` severity (critical by default).
  */
 import type { Finding, Severity } from "../core/types.js";
 
@@ -10,13 +10,18 @@ export interface Scoring {
   /** Multipliers by category, looked up by full name then top level ("fluency/punctuation", then "fluency"). */
   categoryWeights: Record<string, number>;
   minScore: number;
+  /** A finding of this severity or worse fails the document whatever its score. */
+  failOn: Severity;
 }
 
 export const DEFAULT_SCORING: Scoring = {
   weights: { minor: 1, major: 5, critical: 25 },
   categoryWeights: {},
   minScore: 95,
+  failOn: "critical",
 };
+
+const RANK: Record<Severity, number> = { minor: 0, major: 1, critical: 2 };
 
 export function penaltyOf(finding: Finding, scoring: Scoring): number {
   const { categoryWeights } = scoring;
@@ -39,5 +44,6 @@ export interface ScoreCard {
 export function scoreFindings(findings: readonly Finding[], words: number, scoring: Scoring): ScoreCard {
   const penalty = findings.reduce((sum, f) => sum + penaltyOf(f, scoring), 0);
   const score = scoreOf(penalty, words);
-  return { words, penalty, score, passed: score >= scoring.minScore && !findings.some((f) => f.severity === "critical") };
+  const failing = findings.some((f) => RANK[f.severity] >= RANK[scoring.failOn]);
+  return { words, penalty, score, passed: score >= scoring.minScore && !failing };
 }

@@ -44,7 +44,7 @@ function summaryBlock(s: Summary): string[] {
     pc.bold(`${count(s.files, "file")}, ${count(s.words, "word")}, ${count(s.findings, "finding")}${severities.length ? ` (${severities.join(", ")})` : ""}, corpus score ${s.score.toFixed(2)}`),
     ...(categories.length ? [`  by category: ${categories.join(", ")}`] : []),
     `  file scores: ${bands.join(" · ")}`,
-    `  ${pc.green(`${s.filesPassed} passed`)}, ${s.filesFailed ? pc.red(`${s.filesFailed} failed`) : "0 failed"} (threshold ${s.minScore}, no critical findings)` +
+    `  ${pc.green(`${s.filesPassed} passed`)}, ${s.filesFailed ? pc.red(`${s.filesFailed} failed`) : "0 failed"} (threshold ${s.minScore}, ${s.failOn === "critical" ? "no critical findings" : `no ${s.failOn} findings or worse`})` +
       (s.errors ? pc.red(`, ${count(s.errors, "error")}`) : ""),
   ];
 }

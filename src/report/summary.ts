@@ -30,6 +30,7 @@ export function summarize(files: readonly FileResult[], errors: readonly Problem
     findings: findings.length,
     score: Math.floor(corpus.score * 100) / 100,
     minScore: scoring.minScore,
+    failOn: scoring.failOn,
     byCategory,
     bySeverity,
     scoreDistribution,

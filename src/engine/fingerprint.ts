@@ -1,0 +1,15 @@
+/**
+ * A finding's identity across edits: rule, file, the flagged text and a little of the text
+ * around it, never line numbers, so that edits elsewhere in the file do not change it.
+ */
+import { createHash } from "node:crypto";
+import type { Finding } from "../core/types.js";
+
+const CONTEXT = 24;
+const normalise = (s: string) => s.replace(/\s+/g, " ");
+
+export function fingerprint(path: string, finding: Finding, segmentText: string): string {
+  const before = normalise(segmentText.slice(Math.max(0, finding.start - CONTEXT), finding.start));
+  const after = normalise(segmentText.slice(finding.end, finding.end + CONTEXT));
+  return createHash("sha1").update([finding.ruleId, path, finding.text, before, after].join("\0")).digest("hex").slice(0, 20);
+}
