@@ -91,3 +91,38 @@ test("init writes a starter config with the language guessed from the files", as
   expect((await runCli(["init", dir])).code).toBe(2);
   expect((await runCli(["check", dir])).code).toBe(0);
 });
+
+describe("changed files only", () => {
+  test("--since checks only files changed since a git ref, including new ones", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const dir = tempTree({ "old.txt": "Some 5 thousand.", "edited.txt": "Clean." });
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.email=t@t", "-c", "user.name=t", ...args], { cwd: dir });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "start");
+    writeFileSync(join(dir, "edited.txt"), "Some 6 thousand.");
+    writeFileSync(join(dir, "new.txt"), "Some 7 thousand.");
+    const run = await runCli(["check", "--format", "json", "--since", "HEAD", dir]);
+    expect(JSON.parse(run.stdout).files.map((f: { path: string }) => f.path.slice(dir.length + 1)).sort()).toEqual(["edited.txt", "new.txt"]);
+    const bad = await runCli(["check", "--since", "no-such-ref", dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--since no-such-ref");
+  });
+
+  test("--cache reuses results of unchanged files and recomputes when the file or config changes", async () => {
+    const dir = tempTree({ "a.txt": "Some 5 thousand." });
+    const file = join(dir, "a.txt");
+    const cacheFile = join(dir, ".cache");
+    const run = async () => JSON.parse((await runCli(["check", "--format", "json", "--cache", "--cache-location", cacheFile, file])).stdout).files[0];
+    expect((await run()).findings).toHaveLength(1);
+    // Mark the cached entry, so that a reuse is visible.
+    const cache = JSON.parse(readFileSync(cacheFile, "utf8"));
+    Object.values(cache.entries as Record<string, { result: { score: number } }>)[0]!.result.score = 12.34;
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    expect((await run()).score).toBe(12.34);
+    writeFileSync(join(dir, ".mtlintrc.json"), JSON.stringify({ rules: { "en/numbers/thousand-in-words": "off" } }));
+    expect(await run()).toMatchObject({ score: 100, findings: [] });
+    writeFileSync(file, "Some 5 thousand, – he said.");
+    expect((await run()).findings).toHaveLength(1);
+  });
+});

@@ -9,6 +9,7 @@ import { MtlintError, formatProblem, usageError } from "../core/errors.js";
 import { ConfigResolver, resolveConfig } from "../config/config.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
 import { DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
+import { DEFAULT_CACHE } from "./cache.js";
 import { runCheck } from "./check.js";
 import { explainRule } from "./explain.js";
 import { initConfig } from "./init.js";
@@ -24,7 +25,7 @@ export interface Io {
 }
 
 const processIo: Io = {
-  stdout: (t) => process.stdout.write(t.endsWith("\n") ? t : `${t}\n`),
+  stdout: (t) => void (t && process.stdout.write(t.endsWith("\n") ? t : `${t}\n`)),
   stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   readStdin: () => readFileSync(0),
 };
@@ -59,6 +60,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option("max-findings", { type: "number", describe: "Fail the run when it reports more findings than this" })
           .option("baseline", { type: "string", describe: "Report only findings that are not in this baseline file" })
           .option("write-baseline", { type: "string", describe: `Write all current findings to a baseline file (default ${DEFAULT_BASELINE})` })
+          .option("since", { type: "string", describe: "Only files changed since this git ref (committed, staged, unstaged or new)" })
+          .option("cache", { type: "boolean", default: false, describe: "Reuse results of files unchanged since the last run" })
+          .option("cache-location", { type: "string", default: DEFAULT_CACHE, describe: "Cache file" })
           .option("stdin-format", { choices: ["text", "markdown", "jsonl"] as const, default: "text" as const, describe: "Format of text read from stdin" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Only files with findings; no summary" }),
       (args) => {
@@ -77,6 +81,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             minScore: args.minScore,
             failOn: args.failOn,
             baseline: baselineOut ? undefined : args.baseline,
+            since: args.since,
+            cache: args.cache ? args.cacheLocation : undefined,
             stdinFormat: args.stdinFormat,
             readStdin: io.readStdin,
             writeDiff: io.stdout,

@@ -1,4 +1,5 @@
 /** User configuration: discovery (.mtlintrc.json walking up), validation, presets, rule settings, compilation. */
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { configError, pointerToken } from "../core/errors.js";
@@ -10,7 +11,9 @@ import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
 import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
 import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
-import { parseJson, validate } from "./schema.js";
+import { PACKAGE_ROOT, parseJson, validate } from "./schema.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8")) as { version: string }).version;
 
 export const CONFIG_FILE_NAME = ".mtlintrc.json";
 
@@ -43,6 +46,8 @@ export interface ResolvedConfig {
   sourceLanguage?: string;
   ruleSet: RuleSet;
   scoring: Scoring;
+  /** Changes whenever anything that shapes results changes: settings, rules, mtlint's version. */
+  fingerprint: string;
 }
 
 /** The nearest .mtlintrc.json in the file's folder or above it. */
@@ -115,17 +120,22 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer };
     return { rule: compileRule(rule, env), severity };
   });
+  const scoring: Scoring = {
+    minScore: config.scoring?.minScore ?? DEFAULT_SCORING.minScore,
+    failOn: config.scoring?.failOn ?? DEFAULT_SCORING.failOn,
+    weights: { ...DEFAULT_SCORING.weights, ...config.scoring?.weights },
+    categoryWeights: { ...DEFAULT_SCORING.categoryWeights, ...config.scoring?.categoryWeights },
+  };
+  const fingerprint = createHash("sha1")
+    .update(JSON.stringify([VERSION, config, rules.map((r) => [r.rule.spec, r.severity])]))
+    .digest("hex");
   return {
     file,
+    fingerprint,
     language: config.language,
     sourceLanguage: config.sourceLanguage,
     ruleSet: { rules, accept: new Set(config.accept ?? []) },
-    scoring: {
-      minScore: config.scoring?.minScore ?? DEFAULT_SCORING.minScore,
-      failOn: config.scoring?.failOn ?? DEFAULT_SCORING.failOn,
-      weights: { ...DEFAULT_SCORING.weights, ...config.scoring?.weights },
-      categoryWeights: { ...DEFAULT_SCORING.categoryWeights, ...config.scoring?.categoryWeights },
-    },
+    scoring,
   };
 }
 

@@ -5,6 +5,9 @@ export interface LocatedFinding extends Finding {
   /** 1-based position of `start` in the file. */
   line: number;
   column: number;
+  /** 1-based position of `end` in the file. */
+  endLine: number;
+  endColumn: number;
   /** Stable identity for baselines and code-scanning tools: rule, file, flagged text and its context. */
   fingerprint: string;
 }

@@ -49,7 +49,8 @@ export function checkText(text: string, path: string, format: Format, options: C
   const located: LocatedFinding[] = findings.map((f) => {
     const index = segmentIndex(current, f);
     const segment = current.document.segments[index]!;
-    return { ...f, ...current.position(index, f.start), fingerprint: fingerprint(path, f, segment.target) };
+    const end = current.position(index, f.end);
+    return { ...f, ...current.position(index, f.start), endLine: end.line, endColumn: end.column, fingerprint: fingerprint(path, f, segment.target) };
   });
   const reported = options.keep ? located.filter(options.keep) : located;
   const card = scoreFindings(reported, words, options.scoring);

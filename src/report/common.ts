@@ -1,6 +1,6 @@
 /** Helpers shared by the machine-readable reporters: positions, severity levels, paths, XML escaping. */
 import { relative, resolve, sep } from "node:path";
-import type { FileResult, LocatedFinding } from "../core/results.js";
+import type { FileResult, LocatedFinding, Summary } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 
 /**
@@ -29,11 +29,12 @@ export function positionIn(f: LocatedFinding, offset: number): Position | undefi
   return { line: f.line + before.split("\n").length - 1, column: before.length - lastBreak };
 }
 
-export const endOf = (f: LocatedFinding): Position => positionIn(f, f.end)!;
+export const endOf = (f: LocatedFinding): Position => ({ line: f.endLine, column: f.endColumn });
 
-/** Why a file failed, in the words of the stylish report's threshold line. */
-export function failureReason(file: FileResult, minScore: number): string {
-  return file.score < minScore ? `score ${file.score} below ${minScore}` : `critical finding (score ${file.score})`;
+/** Why a file failed: its score is below the threshold, or it has a finding at or above the `failOn` severity. */
+export function failureReason(file: FileResult, { minScore, failOn }: Summary): string {
+  if (file.score < minScore) return `score ${file.score} below ${minScore}`;
+  return `${failOn === "critical" ? "a critical" : `a ${failOn} or worse`} finding (score ${file.score})`;
 }
 
 /** The path relative to `cwd` with forward slashes, as CI systems and SARIF viewers expect (absolute only on another drive). */

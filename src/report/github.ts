@@ -1,7 +1,7 @@
 /**
  * GitHub Actions workflow commands: each finding becomes an annotation on its line of the pull
  * request. minor → ::warning, major and critical → ::error. A failing file gets one more ::error
- * saying why (score or critical finding), and each problem that stopped part of the run one ::error.
+ * saying why (its score, or a finding at the failOn severity), and each problem that stopped part of the run one ::error.
  */
 import type { RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
@@ -30,7 +30,7 @@ export function formatGithub(result: RunResult, _rules: RuleSpec[] = [], options
       const message = fix ? `${f.message}\nFix: ${fix.title}` : f.message;
       lines.push(command(LEVEL[f.severity], { file: path, line: f.line, col: f.column, endLine: end.line, endColumn: end.column, title: f.ruleId }, message));
     }
-    if (!file.passed) lines.push(command("error", { file: path, title: "mtlint score" }, `${file.path}: ${failureReason(file, result.summary.minScore)}`));
+    if (!file.passed) lines.push(command("error", { file: path, title: "mtlint score" }, `${file.path}: ${failureReason(file, result.summary)}`));
   }
   for (const p of result.errors) {
     lines.push(command("error", { file: p.file === undefined ? undefined : portablePath(p.file, options.cwd), line: p.line, col: p.column, title: `mtlint ${p.kind} error` }, p.message));

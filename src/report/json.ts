@@ -15,9 +15,12 @@ export function findingJson(f: LocatedFinding) {
     segmentId: f.segmentId,
     line: f.line,
     column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
     start: f.start,
     end: f.end,
     text: f.text,
+    fingerprint: f.fingerprint,
     ...(f.fix ? { fix: fixJson(f.fix) } : {}),
     ...(f.suggestions ? { suggestions: f.suggestions.map(fixJson) } : {}),
   };

@@ -6,7 +6,7 @@
  * last suite named "mtlint".
  */
 import { formatProblem } from "../core/errors.js";
-import type { FileResult, RunResult } from "../core/results.js";
+import type { FileResult, RunResult, Summary } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { failureReason, xmlAttr, xmlText } from "./common.js";
 
@@ -18,7 +18,7 @@ interface Suite {
 }
 
 export function formatJunit(result: RunResult, _rules: RuleSpec[] = []): string {
-  const suites = result.files.map((file) => fileSuite(file, result.summary.minScore));
+  const suites = result.files.map((file) => fileSuite(file, result.summary));
   if (result.errors.length) {
     const cases = result.errors.map((p) => testcase(`mtlint.${p.kind}`, formatProblem(p), `<error message="${xmlAttr(p.message)}" type="${p.kind}"/>`));
     suites.push({ name: "mtlint", cases, failures: 0, errors: cases.length });
@@ -38,13 +38,13 @@ export function formatJunit(result: RunResult, _rules: RuleSpec[] = []): string 
   ].join("\n");
 }
 
-function fileSuite(file: FileResult, minScore: number): Suite {
+function fileSuite(file: FileResult, summary: Summary): Suite {
   const cases = file.findings.map((f) => {
     const fix = f.fix ?? f.suggestions?.[0];
     const body = `${f.message}\n“${f.text}” at ${file.path}:${f.line}:${f.column}${fix ? `\nFix: ${fix.title}` : ""}`;
     return testcase(f.ruleId, `${file.path}:${f.line}:${f.column}`, `<failure message="${xmlAttr(f.message)}" type="${f.severity}">${xmlText(body)}</failure>`);
   });
-  const verdict = file.passed ? "" : `<failure message="${xmlAttr(failureReason(file, minScore))}" type="score"/>`;
+  const verdict = file.passed ? "" : `<failure message="${xmlAttr(failureReason(file, summary))}" type="score"/>`;
   cases.push(testcase("mtlint.score", "score", verdict));
   return { name: file.path, cases, failures: file.findings.length + (file.passed ? 0 : 1), errors: 0 };
 }

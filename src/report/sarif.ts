@@ -3,7 +3,6 @@
  * One run; levels: minor → warning, major and critical → error. Each checked file is an artifact
  * with its words, score and verdict; the corpus summary sits in run.properties.summary.
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { sep } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -31,11 +30,14 @@ export interface SarifOptions {
 export function formatSarif(result: RunResult, rules: RuleSpec[], options: SarifOptions = {}): string {
   const cwd = options.cwd ?? process.cwd();
   const { version, homepage } = packageJson();
-  const artifactLocation = (path: string, index?: number) => {
+  const fileIndex = new Map(result.files.map((f, i) => [f.path, i]));
+  /** Where a checked file is; `index` points into run.artifacts, except in the artifact's own entry. */
+  const artifactLocation = (path: string, withIndex = true) => {
     const rel = portablePath(path, cwd);
     // Each path segment percent-encoded, so names with spaces, "#" or "%" stay one valid URI reference.
-    const uri = rel.split("/").map(encodeURIComponent).join("/");
-    return /^([a-z]:)?\//i.test(rel) ? { uri: pathToFileURL(rel).href, ...(index === undefined ? {} : { index }) } : { uri, uriBaseId: SRCROOT, ...(index === undefined ? {} : { index }) };
+    const where = /^([a-z]:)?\//i.test(rel) ? { uri: pathToFileURL(rel).href } : { uri: rel.split("/").map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    const index = withIndex ? fileIndex.get(path) : undefined;
+    return index === undefined ? where : { ...where, index };
   };
 
   // The driver describes the rules that have results, in the order of the given specs.
@@ -45,8 +47,8 @@ export function formatSarif(result: RunResult, rules: RuleSpec[], options: Sarif
   const descriptors = [...specs.map(descriptor), ...[...used].filter((id) => !known.has(id)).map((id) => ({ id }))];
   const ruleIndex = new Map(descriptors.map((d, i) => [d.id, i]));
 
-  const results = result.files.flatMap((file, fileIndex) => {
-    const location = artifactLocation(file.path, fileIndex);
+  const results = result.files.flatMap((file) => {
+    const location = artifactLocation(file.path);
     const seen = new Map<string, number>();
     return file.findings.map((f) => {
       const end = endOf(f);
@@ -57,7 +59,7 @@ export function formatSarif(result: RunResult, rules: RuleSpec[], options: Sarif
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: f.line, startColumn: f.column, endLine: end.line, endColumn: end.column, snippet: { text: f.text } } } }],
-        partialFingerprints: { "mtlintFindingHash/v1": fingerprint(f, seen) },
+        partialFingerprints: { "mtlintFingerprint/v1": fingerprint(f, seen) },
         ...(fixes.length ? { fixes } : {}),
         properties: { category: f.category, severity: f.severity, confidence: f.confidence, segmentId: f.segmentId, fileScore: file.score },
       };
@@ -78,7 +80,7 @@ export function formatSarif(result: RunResult, rules: RuleSpec[], options: Sarif
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(cwd.endsWith(sep) ? cwd : cwd + sep).href } },
         artifacts: result.files.map((file) => ({
-          location: artifactLocation(file.path),
+          location: artifactLocation(file.path, false),
           roles: ["analysisTarget"],
           properties: { words: file.words, score: file.score, passed: file.passed },
         })),
@@ -92,20 +94,19 @@ export function formatSarif(result: RunResult, rules: RuleSpec[], options: Sarif
 }
 
 /**
- * Stable across edits elsewhere in the file: rule, flagged text and message (which names what the
- * text should be), plus which occurrence of that combination this is. No line, column or segment
- * id, since those move when text is inserted above.
+ * The engine's fingerprint (rule, file, flagged text and the text around it: stable when lines
+ * are added elsewhere), numbered by occurrence in the file as GitHub's own line hashes are, so
+ * that two findings with the same text and context stay two alerts.
  */
 function fingerprint(f: LocatedFinding, seen: Map<string, number>): string {
-  const key = JSON.stringify([f.ruleId, f.text, f.message]);
-  const occurrence = (seen.get(key) ?? 0) + 1;
-  seen.set(key, occurrence);
-  return createHash("sha256").update(`${key}#${occurrence}`).digest("hex");
+  const occurrence = (seen.get(f.fingerprint) ?? 0) + 1;
+  seen.set(f.fingerprint, occurrence);
+  return `${f.fingerprint}:${occurrence}`;
 }
 
 /** A fix whose every edit lies within the finding's text, which is all the text the result carries to place it. */
 function sarifFix(f: LocatedFinding, fix: Fix, artifactLocation: object) {
-  const replacements = [];
+  const replacements: object[] = [];
   for (const edit of fix.edits) {
     const start = positionIn(f, edit.start);
     const end = positionIn(f, edit.end);
@@ -146,11 +147,13 @@ function descriptor(spec: RuleSpec) {
 /** "fluency/punctuation" → ["fluency", "fluency/punctuation"], so viewers can filter by either level. */
 const categoryTags = (category: string) => category.split("/").map((_, i, parts) => parts.slice(0, i + 1).join("/"));
 
-/** "a [[b]] c" with its fix: "✗ a b c → a B c" in text; the flagged part in bold in Markdown. */
+/** "a [[b]] c" with its fix: "✗ a b c → a B c" in text; in Markdown the flagged part as code, which keeps its spaces. */
 function exampleLine(e: RuleExample): { text: string; markdown: string } {
   const plain = e.text.replace(/\[\[|\]\]/g, "");
   if (e.valid) return { text: `✓ ${plain}`, markdown: `✓ ${markdown(plain)}` };
-  const marked = e.text.split(/\[\[|\]\]/).map((part, i) => (i % 2 ? `**${markdown(part)}**` : markdown(part))).join("");
-  const fixed = e.fixed === undefined ? "" : ` → ${e.fixed}`;
-  return { text: `✗ ${plain}${fixed}`, markdown: `✗ ${marked}${e.fixed === undefined ? "" : ` → ${markdown(e.fixed)}`}` };
+  const marked = e.text.split(/\[\[|\]\]/).map((part, i) => (i % 2 ? codeSpan(part) : markdown(part))).join("");
+  const fixed = (escape: (s: string) => string) => (e.fixed === undefined ? "" : ` → ${escape(e.fixed)}`);
+  return { text: `✗ ${plain}${fixed(String)}`, markdown: `✗ ${marked}${fixed(markdown)}` };
 }
+
+const codeSpan = (s: string) => (s.includes("`") ? `\`\` ${s} \`\`` : `\`${s}\``);

@@ -23,7 +23,7 @@ export const repetitionKind: RuleKind = {
           const second = tokens[i]!;
           const word = first.text.toLowerCase();
           if (word !== second.text.toLowerCase() || exceptions.has(word)) continue;
-          if (!/^[ \t\u00a0]*\n?[ \t\u00a0]*$/u.test(text.slice(first.end, second.start))) continue;
+          if (!/^[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*$/u.test(text.slice(first.end, second.start))) continue;
           // "Sing Sing", "Walla Walla": a capitalised repeat is a name, not a slip.
           if (/^\p{Lu}/u.test(second.text)) continue;
           // Initials and single letters ("J. J.", "a a" in lists) are not prose repetition.

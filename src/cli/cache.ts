@@ -1,0 +1,50 @@
+/**
+ * --cache: results of files whose bytes, config and options have not changed since the last
+ * run are reused. Keyed by a hash of the content and of everything that shapes the result.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import type { FileResult, ProblemReport } from "../core/results.js";
+
+export const DEFAULT_CACHE = ".mtlintcache";
+
+interface Entry {
+  key: string;
+  result: FileResult;
+  errors: ProblemReport[];
+}
+
+export class ResultCache {
+  private entries: Record<string, Entry> = {};
+  private changed = false;
+
+  constructor(private readonly path: string) {
+    try {
+      const data = JSON.parse(readFileSync(path, "utf8")) as { version?: number; entries?: Record<string, Entry> };
+      if (data.version === 1 && data.entries) this.entries = data.entries;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+  }
+
+  static key(bytes: Uint8Array, settings: unknown): string {
+    return createHash("sha1").update(bytes).update("\0").update(JSON.stringify(settings)).digest("hex");
+  }
+
+  get(file: string, key: string): Omit<Entry, "key"> | undefined {
+    const entry = this.entries[file];
+    return entry?.key === key ? entry : undefined;
+  }
+
+  set(file: string, key: string, result: FileResult, errors: ProblemReport[]): void {
+    this.entries[file] = { key, result, errors };
+    this.changed = true;
+  }
+
+  save(): void {
+    if (!this.changed) return;
+    const temp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ version: 1, entries: this.entries }));
+    renameSync(temp, this.path);
+  }
+}
