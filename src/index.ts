@@ -10,7 +10,8 @@ import type { FileResult, LocatedFinding } from "./core/results.js";
 import type { Applicability } from "./core/types.js";
 import { checkText } from "./engine/check.js";
 import type { Format } from "./formats/format.js";
-import { formatByName } from "./formats/index.js";
+import { FORMATS, formatByName } from "./formats/index.js";
+import { usageError } from "./core/errors.js";
 import { parsedFromBlocks } from "./formats/text.js";
 
 export type { Category, Document, Edit, Finding, Fix, Segment, Severity, Span, Applicability } from "./core/types.js";
@@ -27,8 +28,8 @@ export interface CheckOptions {
   source?: string;
   /** A config object as in .mtlintrc.json, or one from loadConfig(). Default: mtlint:recommended. */
   config?: UserConfig | ResolvedConfig;
-  /** How to read the text: "text" (default), "markdown" or "jsonl". */
-  format?: "text" | "markdown" | "jsonl";
+  /** How to read the text: "text" (default), "markdown", "jsonl", "xliff", "tmx", "po", "csv", "tsv". */
+  format?: string;
   /** Name used in findings and errors. */
   path?: string;
 }
@@ -77,7 +78,8 @@ export function loadConfig(from: string | UserConfig = process.cwd()): ResolvedC
 function run(text: string, options: CheckOptions, fixLevel?: Applicability): { result: FileResult; fixedText?: string } {
   const config = isResolved(options.config) ? options.config : resolveConfig(options.config ?? {});
   const path = options.path ?? "<text>";
-  const format: Format = options.source === undefined ? formatByName(options.format ?? "text")! : wholeTextWithSource(options.source);
+  const format: Format | undefined = options.source === undefined ? formatByName(options.format ?? "text") : wholeTextWithSource(options.source);
+  if (!format) throw usageError(`unknown format "${options.format}"; expected one of ${FORMATS.map((f) => f.name).join(", ")}`);
   const outcome = checkText(text, path, format, {
     ruleSet: config.ruleSet,
     scoring: config.scoring,

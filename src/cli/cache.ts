@@ -31,6 +31,10 @@ export class ResultCache {
     return createHash("sha1").update(bytes).update("\0").update(JSON.stringify(settings)).digest("hex");
   }
 
+  keyOf(file: string): string | undefined {
+    return this.entries[file]?.key;
+  }
+
   get(file: string, key: string): Omit<Entry, "key"> | undefined {
     const entry = this.entries[file];
     return entry?.key === key ? entry : undefined;

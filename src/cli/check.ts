@@ -1,33 +1,22 @@
-/** The `check` command's work: read each file, check it with its config, write fixes atomically, collect results. */
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
-import { createTwoFilesPatch } from "diff";
-import { MtlintError, usageError } from "../core/errors.js";
+/** The `check` command's work: expand paths, check every file (in parallel when it pays), apply the baseline, summarize. */
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { usageError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
-import type { Applicability, Severity } from "../core/types.js";
-import { ConfigResolver, type ResolvedConfig } from "../config/config.js";
-import { checkText } from "../engine/check.js";
-import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
-import { decode, encode } from "../formats/encoding.js";
-import { formatByName, formatFor } from "../formats/index.js";
+import { ConfigResolver } from "../config/config.js";
+import { DEFAULT_SCORING, scoreFindings, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
-import { changedSince } from "./since.js";
+import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
 import { expandPaths, STDIN } from "./files.js";
+import { checkFiles } from "./pool.js";
+import { changedSince } from "./since.js";
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   paths: string[];
-  config?: string;
-  lang?: string;
-  sourceLang?: string;
-  fix?: Applicability;
-  dryRun?: boolean;
-  minScore?: number;
-  failOn?: Severity;
-  /** Format for stdin ("text", "markdown", "jsonl"). */
-  stdinFormat?: string;
   readStdin: () => Buffer;
   /** Where --dry-run diffs go. */
   writeDiff: (patch: string) => void;
@@ -37,98 +26,88 @@ export interface CheckCommandOptions {
   since?: string;
   /** Reuse results of unchanged files from this cache file. */
   cache?: string;
+  /** Worker threads (default: the number of cores). */
+  jobs?: number;
+  /** Called as each file is done (for a progress bar). */
+  onProgress?: (done: number, total: number, words: number) => void;
 }
 
+/** Below this much text, starting worker threads costs more than it saves. */
+const PARALLEL_MIN_BYTES = 512 * 1024;
+
 /** The run's results, and the rules that were active in it (for reports that describe them). */
-export function runCheck(options: CheckCommandOptions): RunResult & { rules: RuleSpec[] } {
+export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[] }> {
   const expanded = expandPaths(options.paths);
   const changed = options.since === undefined ? undefined : changedSince(options.since, options.paths.filter((p) => p !== STDIN));
   const files = changed ? expanded.files.filter((f) => f === STDIN || changed.has(resolve(f))) : expanded.files;
-  const pathErrors = expanded.errors;
-  const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
-  const errors: ProblemReport[] = pathErrors.map((e) => e.toProblem());
   if (options.fix && files.includes(STDIN) && !options.dryRun) {
     throw usageError("--fix cannot write back to stdin; use --fix --dry-run to see the diff");
   }
+  const errors: ProblemReport[] = expanded.errors.map((e) => e.toProblem());
   const resolver = new ConfigResolver(options.config);
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
+  const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
+  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, ...settings } = options;
+
+  const jobs: FileJob[] = files.map((path) => ({ path, settings: { ...settings, cache: cache !== undefined }, cachedKey: cache?.keyOf(resolve(path)) }));
+  const parallel = (options.jobs ?? availableParallelism()) > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES;
+  let done = 0;
+  let words = 0;
+  const outcomes = await checkFiles(jobs, resolver, {
+    jobs: parallel ? (options.jobs ?? availableParallelism()) : 1,
+    config: options.config,
+    readStdin,
+    onDone: (_, outcome) => {
+      words += outcome.result?.words ?? 0;
+      options.onProgress?.(++done, jobs.length, words);
+    },
+  });
+
   const results: FileResult[] = [];
   const rules = new Map<string, RuleSpec>();
   let scoring: Scoring | undefined;
-  for (const path of files) {
-    try {
-      const config = resolver.forPath(path === STDIN ? "." : path);
-      scoring ??= config.scoring;
-      for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
-      const result = checkFile(path, options, config, keep, cache);
-      results.push(result.result);
-      errors.push(...result.errors);
-    } catch (e) {
-      if (!(e instanceof MtlintError)) throw e;
-      errors.push(e.toProblem());
-    }
-  }
+  outcomes.forEach((outcome, i) => {
+    const path = files[i]!;
+    const settled = settle(path, outcome, cache);
+    errors.push(...settled.errors);
+    if (outcome.diff) options.writeDiff(outcome.diff);
+    if (!settled.result) return;
+    // The file's config is cached by the resolver; asking again costs nothing.
+    const config = resolver.forPath(path === STDIN ? "." : path);
+    const fileScoring = withOverrides(config.scoring, options);
+    scoring ??= fileScoring;
+    for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
+    results.push(keep ? withoutBaselined(settled.result, keep, fileScoring) : settled.result);
+  });
   cache?.save();
   const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);
   return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()] };
 }
 
-function checkFile(path: string, options: CheckCommandOptions, config: ResolvedConfig, keep?: (f: LocatedFinding) => boolean, cache?: ResultCache) {
-  const display = path === STDIN ? "<stdin>" : path;
-  const bytes = path === STDIN ? options.readStdin() : readFileOrFail(path);
-  // Everything besides the bytes that shapes the result; a baseline consumes entries, so it disables the cache.
-  const cacheable = cache && path !== STDIN && !options.fix && keep === undefined;
-  const key = cacheable ? ResultCache.key(bytes, [config.fingerprint, options.lang, options.sourceLang, options.minScore, options.failOn, options.stdinFormat]) : "";
-  const cached = cacheable ? cache.get(resolve(path), key) : undefined;
-  if (cached) return cached;
-  const { text, encoding } = decode(bytes, display);
-  const format = path === STDIN ? (formatByName(options.stdinFormat ?? "text") ?? formatFor(display)) : formatFor(path);
-  const outcome = checkText(text, display, format, {
-    ruleSet: config.ruleSet,
-    scoring: withOverrides(config.scoring, options),
-    language: config.language,
-    forceLanguage: options.lang,
-    sourceLanguage: options.sourceLang ?? config.sourceLanguage,
-    fix: options.fix,
-    keep,
-  });
-  if (outcome.fixedText !== undefined) {
-    if (options.dryRun) options.writeDiff(createTwoFilesPatch(display, display, text, outcome.fixedText));
-    else if (outcome.errors.length) outcome.errors.push(new MtlintError("input", "fixes not written: parts of this file could not be read", { file: display }));
-    else writeAtomically(path, encode(outcome.fixedText, encoding));
-  }
-  const checked = { result: outcome.result, errors: outcome.errors.map((e) => e.toProblem()) };
-  if (cacheable) cache.set(resolve(path), key, checked.result, checked.errors);
-  return checked;
+/** The outcome with a cache hit replaced by the cached result, and the cache updated. */
+function settle(path: string, outcome: FileOutcome, cache: ResultCache | undefined): { result?: FileResult; errors: ProblemReport[] } {
+  if (!cache || !outcome.cacheKey) return outcome;
+  if (outcome.unchanged) return cache.get(resolve(path), outcome.cacheKey)!;
+  cache.set(resolve(path), outcome.cacheKey, outcome.result!, outcome.errors);
+  return outcome;
 }
 
-/** Command-line thresholds win over the config's. */
-function withOverrides(scoring: Scoring, options: CheckCommandOptions): Scoring {
-  return { ...scoring, ...(options.minScore !== undefined && { minScore: options.minScore }), ...(options.failOn && { failOn: options.failOn }) };
+/** Findings in the baseline are dropped, and the file is scored on what remains. */
+function withoutBaselined(result: FileResult, keep: (f: LocatedFinding) => boolean, scoring: Scoring): FileResult {
+  const findings = result.findings.filter(keep);
+  const card = scoreFindings(findings, result.words, scoring);
+  return { ...result, findings, score: Math.floor(card.score * 100) / 100, passed: card.passed };
 }
 
-function readFileOrFail(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MtlintError("input", code === "EISDIR" ? "is a directory" : `cannot read file (${code ?? (e as Error).message})`, { file: path });
-  }
-}
-
-/** Temp file in the same folder, then rename: a crash never leaves a half-written file. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.mtlint-${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    chmodSync(temp, statSync(path).mode);
-    renameSync(temp, path);
-  } catch (e) {
+function totalBytes(files: string[]): number {
+  let total = 0;
+  for (const f of files) {
     try {
-      unlinkSync(temp);
-    } catch {
-      // the temp file was never created
+      if (f !== STDIN) total += statSync(f).size;
+    } catch (e) {
+      if (!(e instanceof Error)) throw e; // unreadable files are reported when they are checked
     }
-    throw new MtlintError("input", `cannot write fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); file left unchanged`, { file: path });
   }
+  return total;
 }
+

@@ -7,12 +7,14 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, formatProblem, usageError } from "../core/errors.js";
 import { ConfigResolver, resolveConfig } from "../config/config.js";
+import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
 import { DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { DEFAULT_CACHE } from "./cache.js";
 import { runCheck } from "./check.js";
 import { explainRule } from "./explain.js";
 import { initConfig } from "./init.js";
+import { progressBar } from "./progress.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
 
@@ -63,15 +65,18 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option("since", { type: "string", describe: "Only files changed since this git ref (committed, staged, unstaged or new)" })
           .option("cache", { type: "boolean", default: false, describe: "Reuse results of files unchanged since the last run" })
           .option("cache-location", { type: "string", default: DEFAULT_CACHE, describe: "Cache file" })
-          .option("stdin-format", { choices: ["text", "markdown", "jsonl"] as const, default: "text" as const, describe: "Format of text read from stdin" })
-          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Only files with findings; no summary" }),
-      (args) => {
+          .option("stdin-format", { choices: FORMATS.map((f) => f.name), default: "text", describe: "Format of text read from stdin" })
+          .option("jobs", { alias: "j", type: "number", describe: "Worker threads (default: the number of cores; 1 checks in this thread)" })
+          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Only files with findings; no summary or progress bar" }),
+      async (args) => {
+        const progress = progressBar(!args.quiet);
         try {
+          if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw usageError("--jobs must be a whole number, 1 or more");
           if (args.dryRun && !args.fix && !args.fixUnsafe) throw usageError("--dry-run goes with --fix or --fix-unsafe");
           if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
           if (args.maxFindings !== undefined && !(Number.isInteger(args.maxFindings) && args.maxFindings >= 0)) throw usageError("--max-findings must be a whole number, 0 or more");
           const baselineOut = args.writeBaseline === undefined ? undefined : args.writeBaseline || DEFAULT_BASELINE;
-          const result = runCheck({
+          const result = await runCheck({
             paths: args.paths,
             config: args.config,
             lang: args.lang,
@@ -86,7 +91,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             stdinFormat: args.stdinFormat,
             readStdin: io.readStdin,
             writeDiff: io.stdout,
+            jobs: args.jobs,
+            onProgress: (done, total, words) => progress?.update(done, total, words),
           });
+          progress?.stop();
           for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
           if (baselineOut) {
             const count = writeBaseline(baselineOut, result.files);
@@ -103,6 +111,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           if (tooMany) io.stderr(`mtlint: ${result.summary.findings} findings, more than --max-findings ${args.maxFindings}`);
           exitCode = result.errors.length ? EXIT.error : result.summary.filesFailed || tooMany ? EXIT.failed : EXIT.ok;
         } catch (e) {
+          progress?.stop();
           fail(e);
         }
       },

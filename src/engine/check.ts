@@ -17,8 +17,6 @@ export interface CheckOptions {
   forceLanguage?: string;
   sourceLanguage?: string;
   fix?: Applicability;
-  /** Findings to report (e.g. not in the baseline); the others neither count in the score nor fail the file. */
-  keep?: (finding: LocatedFinding) => boolean;
 }
 
 export interface CheckOutcome {
@@ -52,9 +50,8 @@ export function checkText(text: string, path: string, format: Format, options: C
     const end = current.position(index, f.end);
     return { ...f, ...current.position(index, f.start), endLine: end.line, endColumn: end.column, fingerprint: fingerprint(path, f, segment.target) };
   });
-  const reported = options.keep ? located.filter(options.keep) : located;
-  const card = scoreFindings(reported, words, options.scoring);
-  const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: reported };
+  const card = scoreFindings(located, words, options.scoring);
+  const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
   if (fixes) result.fixes = fixes;
   return { result, errors: parsed.errors, ...(fixedText === undefined ? {} : { fixedText }) };
 }

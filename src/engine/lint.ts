@@ -20,8 +20,13 @@ export interface LintResult {
   analyses: SegmentAnalysis[];
 }
 
+/** "en-US", "en_GB" and "EN" all take the "en" rules: rules are written per language, not per region. */
+export const primaryLanguage = (tag: string | undefined) => tag?.split(/[-_]/)[0]!.toLowerCase();
+
 /** Rules for a target language: those written for it and those for every language ("*"). */
-export function rulesFor(ruleSet: RuleSet, language: string, sourceLanguage: string | undefined): ActiveRule[] {
+export function rulesFor(ruleSet: RuleSet, languageTag: string, sourceLanguageTag: string | undefined): ActiveRule[] {
+  const language = primaryLanguage(languageTag);
+  const sourceLanguage = primaryLanguage(sourceLanguageTag);
   return ruleSet.rules.filter(({ rule: { spec } }) => {
     const target = spec.language ?? "*";
     if (target !== "*" && target !== language) return false;
@@ -33,7 +38,7 @@ export function rulesFor(ruleSet: RuleSet, language: string, sourceLanguage: str
 export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en"): LintResult {
   const language = document.language ?? document.segments[0]?.tgtLang ?? defaultLanguage;
   const sourceLanguage = document.sourceLanguage ?? document.segments[0]?.srcLang;
-  const analyses = document.segments.map((s) => new SegmentAnalysis(s, s.tgtLang ?? language));
+  const analyses = document.segments.map((s) => new SegmentAnalysis(s, primaryLanguage(s.tgtLang ?? language)!));
   const findings: Finding[] = [];
   const active = rulesFor(ruleSet, language, sourceLanguage);
   const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {

@@ -1,0 +1,97 @@
+/**
+ * XLIFF 1.2 (<file source-language target-language> / <trans-unit id> / <source>, <target>, and
+ * <seg-source> with <mrk mtype="seg" mid> segmentation) and XLIFF 2.x (<xliff srcLang trgLang> /
+ * <unit id> / <segment id> / <source>, <target>).
+ *
+ * Each target is a segment, kept raw with its markup masked (see xml.ts). Inline codes that wrap
+ * text (<g>, <mrk>, <pc>) have only their tags masked; those that hold native code (<ph>, <bpt>,
+ * <ept>, <it>, and the empty <x/>, <bx/>, <ex/>, <sc/>, <ec/>) are masked whole. Segment ids are the
+ * unit's id, or "unit/segment" when a unit has several segments. A unit or segment without a
+ * target, or with an empty one, is reported and skipped; units marked translate="no" are skipped
+ * silently. <alt-trans> proposals are not segments.
+ */
+import { inputError, type MtlintError } from "../core/errors.js";
+import { parsedFromFields, uniqueIds, type Field, type Languages } from "./bilingual.js";
+import type { Format, ParsedFile } from "./format.js";
+import { LineIndex } from "./lines.js";
+import { child, contentOf, findAll, parseXml, plainTextOf, xmlField, type XmlElement } from "./xml.js";
+
+const CODE = new Set(["ph", "bpt", "ept", "it"]);
+
+interface Part {
+  /** Segment id inside its unit (mid, segment id or index), when the unit has several. */
+  key?: string;
+  /** The element whose content is the target, if there is one. */
+  target?: XmlElement;
+  source?: XmlElement;
+  /** Where a missing target is reported. */
+  at: XmlElement;
+}
+
+export const xliffFormat: Format = {
+  name: "xliff",
+  extensions: [".xlf", ".xliff"],
+  parse(text, path): ParsedFile {
+    const roots = parseXml(text, path);
+    if (!Array.isArray(roots)) return parsedFromFields(text, path, [], [roots]);
+    const root = roots.find((e) => e.name === "xliff");
+    if (!root) return parsedFromFields(text, path, [], [inputError("not an XLIFF file (no <xliff> root element)", { file: path, line: 1, column: 1 })]);
+    const lines = new LineIndex(text);
+    const errors: MtlintError[] = [];
+    const fields: Field[] = [];
+    const unique = uniqueIds();
+    const v2 = (root.attrs.version ?? "").startsWith("2") || root.attrs.srcLang !== undefined;
+    const languages: Languages = {};
+
+    const addUnit = (unit: XmlElement, parts: Part[], srcLang?: string, tgtLang?: string) => {
+      if (unit.attrs.translate === "no") return;
+      const unitId = unit.attrs.id ?? `line-${lines.position(unit.start).line}`;
+      for (const part of parts) {
+        const label = part.key === undefined ? unitId : `${unitId}/${part.key}`;
+        const range = part.target && contentOf(text, part.target);
+        if (!range || !text.slice(range.start, range.end).trim()) {
+          const where = lines.position((part.target ?? part.at).start);
+          errors.push(inputError(`unit "${label}" has ${range ? "an empty" : "no"} <target>; skipped`, { file: path, ...where }));
+          continue;
+        }
+        const source = part.source && plainTextOf(text, part.source, CODE);
+        fields.push(xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), source, srcLang, tgtLang }));
+      }
+    };
+
+    if (v2) {
+      languages.sourceLanguage = root.attrs.srcLang;
+      languages.language = root.attrs.trgLang;
+      for (const unit of findAll(root.children, (e) => e.name === "unit")) {
+        const segments = unit.children.filter((c) => c.name === "segment");
+        const parts = segments.map((s, k): Part => ({ key: segments.length > 1 ? (s.attrs.id ?? String(k + 1)) : undefined, target: child(s, "target"), source: child(s, "source"), at: s }));
+        addUnit(unit, parts, root.attrs.srcLang, root.attrs.trgLang);
+      }
+    } else {
+      for (const file of findAll(root.children, (e) => e.name === "file")) {
+        const srcLang = file.attrs["source-language"];
+        const tgtLang = file.attrs["target-language"];
+        languages.sourceLanguage ??= srcLang;
+        languages.language ??= tgtLang;
+        for (const unit of findAll(file.children, (e) => e.name === "trans-unit")) addUnit(unit, parts12(unit), srcLang, tgtLang);
+      }
+    }
+    return parsedFromFields(text, path, fields, errors, languages);
+  },
+};
+
+/** One part per <mrk mtype="seg"> of a segmented unit (sources from <seg-source> by mid), else the whole target. */
+function parts12(unit: XmlElement): Part[] {
+  const target = child(unit, "target");
+  const segSource = child(unit, "seg-source");
+  const isSegment = (e: XmlElement) => e.name === "mrk" && e.attrs.mtype === "seg";
+  const marks = target ? findAll(target.children, isSegment) : [];
+  if (!segSource || !marks.length) return [{ target, source: child(unit, "source"), at: unit }];
+  const sources = findAll(segSource.children, isSegment);
+  return marks.map((mark, k) => ({
+    key: marks.length > 1 ? (mark.attrs.mid ?? String(k + 1)) : undefined,
+    target: mark,
+    source: sources.find((s) => s.attrs.mid === mark.attrs.mid),
+    at: mark,
+  }));
+}

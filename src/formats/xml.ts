@@ -1,0 +1,170 @@
+/**
+ * XML for the XLIFF and TMX readers.
+ *
+ * Design: a segment's target is the text between <target> and </target> (or <seg> and </seg>)
+ * exactly as it is in the file: entity references, inline tags, comments and CDATA included, with
+ * every piece of markup masked. Positions are then plain offset arithmetic, an unchanged file is
+ * written back byte for byte, and no rule can match inside markup or edit it. The price: rules see
+ * "&amp;" or a tag as blanks rather than as the character it stands for. Decoding entities would
+ * instead need an offset map and an encoder that tells a decoded "<" from a tag, and would rewrite
+ * "&#8212;" as "—" in any target that changed.
+ *
+ * Structure comes from fast-xml-parser (validated first, so malformed XML is one error with its
+ * line and column); element offsets come from its metadata, and the content between a start and
+ * an end tag is found by a scan that skips quoted attribute values.
+ */
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { inputError, type MtlintError } from "../core/errors.js";
+import type { Span } from "../core/types.js";
+import type { Field } from "./bilingual.js";
+
+export interface XmlElement {
+  /** Local name, namespace prefix removed. */
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlElement[];
+  /** Offsets of the whole element, start tag to end tag. */
+  start: number;
+  end: number;
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  captureMetaData: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  removeNSPrefix: true,
+  processEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+});
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+
+type RawNode = Record<string | symbol, unknown> & { ":@"?: Record<string, string> };
+
+/** The root elements, or one error for malformed XML. */
+export function parseXml(text: string, path: string): XmlElement[] | MtlintError {
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) return inputError(`malformed XML (${valid.err.msg}); file not read`, { file: path, line: valid.err.line, column: valid.err.col });
+  try {
+    return elements(parser.parse(text) as RawNode[]);
+  } catch (e) {
+    return inputError(`malformed XML (${(e as Error).message}); file not read`, { file: path });
+  }
+}
+
+function elements(nodes: RawNode[]): XmlElement[] {
+  return nodes.flatMap((node) => {
+    const name = Object.keys(node).find((k) => k !== ":@");
+    const meta = node[META] as { startIndex?: number; endIndex?: number } | undefined;
+    // Text, comments and the XML declaration carry no structure we need.
+    if (!name || name.startsWith("#") || name.startsWith("?") || meta?.startIndex === undefined || meta.endIndex === undefined) return [];
+    return [{ name, attrs: node[":@"] ?? {}, children: elements(node[name] as RawNode[]), start: meta.startIndex, end: meta.endIndex }];
+  });
+}
+
+export const child = (element: XmlElement, name: string) => element.children.find((c) => c.name === name);
+
+/** Every element at any depth for which `match` holds, not looking inside matched ones. */
+export function findAll(elements: XmlElement[], match: (e: XmlElement) => boolean): XmlElement[] {
+  return elements.flatMap((e) => (match(e) ? [e] : findAll(e.children, match)));
+}
+
+/** The content between an element's start and end tags (empty for <x/>). */
+export function contentOf(text: string, element: XmlElement): Span {
+  let quote = "";
+  let i = element.start + 1;
+  for (; i < element.end; i++) {
+    const c = text[i]!;
+    if (quote) quote = c === quote ? "" : quote;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") break;
+  }
+  if (text[i - 1] === "/") return { start: i + 1, end: i + 1 };
+  // Content cannot hold "</" but in nested end tags and CDATA, all before the element's own end tag.
+  return { start: i + 1, end: text.lastIndexOf("</", element.end - 1) };
+}
+
+/** Markup inside element content of well-formed XML: comment, CDATA, processing instruction, tag, reference. */
+const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|&([^;]*);/g;
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+export interface Content {
+  /** Markup, and the whole of each element that holds native code (its content is code, not text). */
+  masked: Span[];
+  /** The text without markup or code, references decoded: what a reader sees. */
+  plain: string;
+}
+
+/** Masks and plain text of raw element content. CDATA is masked whole: it is rare in targets, and its "<" and "&" must never be escaped. */
+export function scanContent(raw: string, codeElements: ReadonlySet<string>): Content {
+  const masked: Span[] = [];
+  const mask = (start: number, end: number) => {
+    const last = masked[masked.length - 1];
+    if (last && last.end === start) last.end = end;
+    else masked.push({ start, end });
+  };
+  let plain = "";
+  let at = 0;
+  let codeDepth = 0;
+  let codeStart = 0;
+  for (const m of raw.matchAll(MARKUP)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (codeDepth === 0) plain += raw.slice(at, start);
+    at = end;
+    const name = m[2]?.replace(/^.*:/, "");
+    if (name && codeElements.has(name) && !m[3]) {
+      if (!m[1] && codeDepth++ === 0) codeStart = start;
+      if (m[1] && --codeDepth === 0) mask(codeStart, end);
+      continue;
+    }
+    if (codeDepth > 0) continue;
+    mask(start, end);
+    if (m[4] !== undefined) plain += decodeReference(m[4]) ?? m[0];
+    else if (m[0].startsWith("<![CDATA[")) plain += m[0].slice(9, -3);
+  }
+  if (codeDepth === 0) plain += raw.slice(at);
+  return { masked, plain };
+}
+
+/** What a reader sees of an element's content (for sources). */
+export function plainTextOf(text: string, element: XmlElement, codeElements: ReadonlySet<string>): string {
+  const { start, end } = contentOf(text, element);
+  return scanContent(text.slice(start, end), codeElements).plain;
+}
+
+function decodeReference(name: string): string | undefined {
+  if (name[0] !== "#") return ENTITIES[name];
+  const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
+
+/**
+ * An encoder for a raw target. Fixes never touch masked markup and text outside markup never holds
+ * "&" or "<", so the old markup is found again in order in the new target and "&", "<" (and "]]>")
+ * in the text between are what a fix inserted: those are escaped.
+ */
+export function xmlEncoder(raw: string, masked: Span[]): Field["encode"] {
+  const markup = masked.map((m) => raw.slice(m.start, m.end));
+  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/]]>/g, "]]&gt;");
+  return (target) => {
+    let out = "";
+    let at = 0;
+    for (const piece of markup) {
+      const i = target.indexOf(piece, at);
+      if (i === -1) continue;
+      out += escape(target.slice(at, i)) + piece;
+      at = i + piece.length;
+    }
+    return out + escape(target.slice(at));
+  };
+}
+
+/** A field whose target is the raw content at `range`, with markup masked and the plain source. */
+export function xmlField(text: string, range: Span, codeElements: ReadonlySet<string>, rest: Omit<Field, "target" | "raw" | "encode" | "masked">): Field {
+  const target = text.slice(range.start, range.end);
+  const { masked } = scanContent(target, codeElements);
+  return { ...rest, target, raw: range, masked, encode: xmlEncoder(target, masked) };
+}
