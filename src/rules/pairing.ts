@@ -1,0 +1,173 @@
+/**
+ * `pairing`: quotation marks and brackets opened and never closed, or closed and never opened.
+ * Marks are paired with a stack per pair, one paragraph (or segment) at a time, so that one
+ * missing mark is reported once, at the mark, instead of unbalancing the rest of the document.
+ *
+ * What looks unbalanced but is correct:
+ * - a quotation running over several paragraphs: each paragraph opens it again and only the
+ *   last one closes it, so a quotation left open at a paragraph end is fine when the next
+ *   paragraph starts with the same opening mark — unless the open quotation holds a speech
+ *   attribution (", said Rogachev."), which shows it was meant to close in its paragraph;
+ * - a block quotation, letter or poem set as several paragraphs, opened in the first and
+ *   closed in a later one: a mark left open is paired with a closing mark up to MAX_CARRY
+ *   paragraphs later before it is reported;
+ * - list labels ("1)", "b)") and smileys (":)") are not brackets;
+ * - a doubled bracket ("((", "))") is a typo for one mark, not a missing partner (the advice
+ *   to add one would be wrong), so it is left to a check for doubled punctuation;
+ * - a straight double quote after a digit, with no quotation open, is an inch mark (12").
+ * Straight quotes have one mark for both sides: the neighbours decide, else they alternate.
+ */
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { configError, pointerToken } from "../core/errors.js";
+import { makeFix } from "../engine/fixes.js";
+import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
+
+interface PairingSpec extends RuleSpec {
+  /**
+   * Opening and closing mark; the same mark twice for one that does both (straight quotes).
+   * `message` is for an opening mark never closed: $0 the mark, $1 its partner.
+   */
+  pairs: [string, string][];
+  /** Opening marks of the pairs that are quotation marks (they may continue over paragraphs). */
+  quotes?: string[];
+  /** The stretch of text within which marks must balance. */
+  scope?: "paragraph" | "segment";
+  /** Pattern that, inside a quotation left open at a paragraph end, shows it should have closed there. */
+  attribution?: string;
+  /** Message for a closing mark never opened (default: `message`); $0 the mark, $1 its partner. */
+  unopenedMessage?: string;
+  /** Message for a quotation mark pointing the wrong way (default: `message`); $0 the mark, $1 the right one. */
+  reversedMessage?: string;
+}
+
+interface Pair {
+  open: string;
+  close: string;
+  quote: boolean;
+}
+
+/** Characters before a mark that make it an opening one, and after it a closing one. */
+const OPENING_CONTEXT = /[\s([{“‘«—–\-/]/u;
+const CLOSING_CONTEXT = /[\s.,;:!?)\]}”’»—–…]/u;
+/** ":)", ";-)", "=(": the bracket is a face, not a bracket. */
+const SMILEY = /[:;=][-^']?$/u;
+/** How many paragraphs later a mark left open may still be closed (a quoted letter, a poem). */
+const MAX_CARRY = 8;
+/** "1)", "b)", "iv)", "2a)" starting a list item or inline enumeration. */
+const LIST_LABEL = /(?:^|[\s(])(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivx]{1,5})\.?$/u;
+
+export const pairingKind: RuleKind = {
+  name: "pairing",
+  // Only a reversed curly quotation mark has a certain fix; where a missing mark belongs is unknown.
+  fixes: (spec) => {
+    const { pairs, quotes = [] } = spec as PairingSpec;
+    return pairs.some(([open, close]) => open !== close && quotes.includes(open)) ? spec.applicability ?? "safe" : "none";
+  },
+  compile(rawSpec, env): CompiledRule {
+    const spec = rawSpec as PairingSpec;
+    const quotes = new Set(spec.quotes ?? []);
+    const pairs: Pair[] = spec.pairs.map(([open, close]) => ({ open, close, quote: quotes.has(open) }));
+    // Each mark must belong to one pair only, or its role would be ambiguous.
+    const owner = new Map<string, number>();
+    pairs.forEach((p, i) =>
+      [p.open, p.close].forEach((mark, side) => {
+        if (owner.has(mark) && owner.get(mark) !== i) {
+          throw configError(`the mark ${mark} belongs to two pairs`, { file: env.file, pointer: `${env.pointer}/pairs/${pointerToken(i)}/${side}` });
+        }
+        owner.set(mark, i);
+      }),
+    );
+    const attribution: Matcher | undefined = spec.attribution
+      ? compileMatcher(spec.attribution, { trusted: env.trusted, file: env.file, pointer: `${env.pointer}/attribution` })
+      : undefined;
+    const applicability = spec.applicability ?? "safe";
+
+    return {
+      spec,
+      checkDocument(_document, analyses, report) {
+        const units = analyses.flatMap((a, segment) =>
+          (spec.scope === "segment" ? [{ start: 0, end: a.text.length }] : a.paragraphs).map((span) => ({ segment, ...span })),
+        );
+        /** Marks left open at the end of an earlier unit, per pair, each with the unit it was left in. */
+        const pending = pairs.map((): { segment: number; at: number; unit: number }[] => []);
+        const unclosed = (segment: number, at: number, pair: Pair) =>
+          report(segment, { start: at, end: at + 1, message: expandTemplate(spec.message, [pair.open, pair.close]) });
+
+        units.forEach((unit, u) => {
+          const { text, segment: { target, masked } } = analyses[unit.segment]!;
+          /** The partner may sit in masked text (a Markdown link's "](url)", inline code), where it cannot be seen. */
+          const hidden = (from: number, to: number, mark: string) =>
+            masked?.some((m) => m.start < to && m.end > from && target.slice(m.start, m.end).includes(mark)) ?? false;
+          /** A closing bracket that is a list label ("b)") or the second of a doubled mark ("))") is no missing partner. */
+          const excused = (at: number, pair: Pair) =>
+            hidden(unit.start, at, pair.open) ||
+            (!pair.quote && (LIST_LABEL.test(text.slice(Math.max(unit.start, at - 6), at)) || text[at - 1] === pair.close));
+          const next = units[u + 1];
+          const nextStart = next ? analyses[next.segment]!.text.slice(next.start, next.end).trimStart()[0] : undefined;
+          const stacks = pairs.map((): number[] => []);
+
+          for (let at = unit.start; at < unit.end; at++) {
+            const ch = text[at]!;
+            const index = owner.get(ch);
+            if (index === undefined) continue;
+            const pair = pairs[index]!;
+            const stack = stacks[index]!;
+            const before = at > unit.start ? text[at - 1]! : " ";
+            const after = at + 1 < unit.end ? text[at + 1]! : " ";
+            // Where the neighbours say an opening mark belongs (" x") and a closing one (x" ).
+            const opensHere = OPENING_CONTEXT.test(before);
+            const closesHere = CLOSING_CONTEXT.test(after);
+            if (!pair.quote && SMILEY.test(text.slice(Math.max(unit.start, at - 2), at))) continue;
+
+            let role: "open" | "close";
+            if (pair.open === pair.close) {
+              if (/\d/u.test(before) && stack.length === 0) continue; // inch mark: 12"
+              role = opensHere && !closesHere ? "open" : !opensHere && closesHere ? "close" : stack.length ? "close" : "open";
+            } else if (pair.quote && ch === pair.open && stack.length && !opensHere && closesHere) {
+              reversed(at, pair.close); // “quoted text“ — the second mark closes
+              role = "close";
+            } else if (pair.quote && ch === pair.close && !stack.length && opensHere && !closesHere) {
+              reversed(at, pair.open); // ”quoted text” — the first mark opens
+              role = "open";
+            } else {
+              role = ch === pair.open ? "open" : "close";
+            }
+
+            if (role === "open") stack.push(at);
+            else if (stack.length) stack.pop();
+            else if (pending[index]!.length) pending[index]!.pop(); // closes a block quotation or aside begun paragraphs earlier
+            else if (!excused(at, pair)) {
+              report(unit.segment, { start: at, end: at + 1, message: expandTemplate(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) });
+            }
+          }
+
+          stacks.forEach((stack, i) => {
+            const pair = pairs[i]!;
+            const last = stack[stack.length - 1];
+            // The one quotation open at the end may go on in the next paragraph, which opens it again.
+            const continues = last !== undefined && pair.quote && nextStart === pair.open && !attribution?.test(text.slice(last + 1, unit.end));
+            for (const at of continues ? stack.slice(0, -1) : stack) {
+              if (!pair.quote && text[at + 1] === pair.open) continue; // "((": a doubled mark, not a missing partner
+              if (hidden(at, unit.end, pair.close)) continue;
+              pending[i]!.push({ segment: unit.segment, at, unit: u });
+            }
+            // Marks not closed within a few paragraphs are reported.
+            while (pending[i]!.length && (pending[i]![0]!.unit <= u - MAX_CARRY || !next)) {
+              const p = pending[i]!.shift()!;
+              unclosed(p.segment, p.at, pair);
+            }
+          });
+
+          function reversed(at: number, right: string) {
+            report(unit.segment, {
+              start: at,
+              end: at + 1,
+              message: expandTemplate(spec.reversedMessage ?? spec.message, [text[at], right]),
+              fix: makeFix(text, { start: at, end: at + 1 }, right, applicability),
+            });
+          }
+        });
+      },
+    };
+  },
+};
