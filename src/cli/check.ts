@@ -2,7 +2,7 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { usageError } from "../core/errors.js";
+import { MtlintError, usageError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
@@ -14,6 +14,7 @@ import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from
 import { expandPaths, STDIN } from "./files.js";
 import { checkFiles } from "./pool.js";
 import { changedSince } from "./since.js";
+import { isStreamable, streamJsonl } from "./stream.js";
 
 export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   paths: string[];
@@ -30,6 +31,8 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   jobs?: number;
   /** Called as each file is done (for a progress bar). */
   onProgress?: (done: number, total: number, words: number) => void;
+  /** Receives findings of streamed large files as they come, instead of keeping them (--format jsonl). */
+  onFindings?: (path: string, findings: LocatedFinding[]) => void;
 }
 
 /** Below this much text, starting worker threads costs more than it saves. */
@@ -47,21 +50,39 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   const resolver = new ConfigResolver(options.config);
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
-  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, ...settings } = options;
+  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, onFindings, ...settings } = options;
 
-  const jobs: FileJob[] = files.map((path) => ({ path, settings: { ...settings, cache: cache !== undefined }, cachedKey: cache?.keyOf(resolve(path)) }));
-  const parallel = (options.jobs ?? availableParallelism()) > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES;
   let done = 0;
   let words = 0;
-  const outcomes = await checkFiles(jobs, resolver, {
+  const progress = (outcome: FileOutcome) => {
+    words += outcome.result?.words ?? 0;
+    options.onProgress?.(++done, files.length, words);
+  };
+  // Very large JSONL files are streamed in this thread; the rest go to the pool.
+  const streamed = new Map<number, FileOutcome>();
+  files.forEach((path, i) => {
+    if (path === STDIN || options.dryRun || !isStreamable(path)) return;
+    let outcome: FileOutcome;
+    try {
+      outcome = streamJsonl(path, settings, resolver.forPath(path), onFindings);
+    } catch (e) {
+      if (!(e instanceof MtlintError)) throw e;
+      outcome = { errors: [e.toProblem()] };
+    }
+    streamed.set(i, outcome);
+    progress(outcome);
+  });
+  const pooled = files.map((path, i) => ({ path, i })).filter(({ i }) => !streamed.has(i));
+  const jobs: FileJob[] = pooled.map(({ path }) => ({ path, settings: { ...settings, cache: cache !== undefined }, cachedKey: cache?.keyOf(resolve(path)) }));
+  const parallel = (options.jobs ?? availableParallelism()) > 1 && totalBytes(pooled.map((p) => p.path)) >= PARALLEL_MIN_BYTES;
+  const poolOutcomes = await checkFiles(jobs, resolver, {
     jobs: parallel ? (options.jobs ?? availableParallelism()) : 1,
     config: options.config,
     readStdin,
-    onDone: (_, outcome) => {
-      words += outcome.result?.words ?? 0;
-      options.onProgress?.(++done, jobs.length, words);
-    },
+    onDone: (_, outcome) => progress(outcome),
   });
+  const outcomes: FileOutcome[] = files.map((_, i) => streamed.get(i)!);
+  pooled.forEach(({ i }, k) => (outcomes[i] = poolOutcomes[k]!));
 
   const results: FileResult[] = [];
   const rules = new Map<string, RuleSpec>();

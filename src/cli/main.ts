@@ -2,13 +2,15 @@
  * The mtlint command line. Exit codes: 0 every file passed; 1 a file failed (score below the
  * threshold or a critical finding); 2 a usage, config or input error (other files are still checked).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, formatProblem, usageError } from "../core/errors.js";
 import { ConfigResolver, resolveConfig } from "../config/config.js";
 import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
+import { jsonlLine } from "../report/jsonl.js";
+import type { LocatedFinding } from "../core/results.js";
 import { DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { DEFAULT_CACHE } from "./cache.js";
 import { runCheck } from "./check.js";
@@ -76,6 +78,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
           if (args.maxFindings !== undefined && !(Number.isInteger(args.maxFindings) && args.maxFindings >= 0)) throw usageError("--max-findings must be a whole number, 0 or more");
           const baselineOut = args.writeBaseline === undefined ? undefined : args.writeBaseline || DEFAULT_BASELINE;
+          // JSON Lines output of streamed large files goes out as it comes; the rest follows at the end.
+          if (args.outputFile) writeFileSync(args.outputFile, "");
+          const writeStreamed = (path: string, findings: LocatedFinding[]) => {
+            const lines = findings.map((f) => jsonlLine(path, f)).join("");
+            if (!lines) return;
+            if (args.outputFile) appendFileSync(args.outputFile, lines);
+            else io.stdout(lines);
+          };
           const result = await runCheck({
             paths: args.paths,
             config: args.config,
@@ -93,6 +103,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             writeDiff: io.stdout,
             jobs: args.jobs,
             onProgress: (done, total, words) => progress?.update(done, total, words),
+            onFindings: args.format === "jsonl" ? writeStreamed : undefined,
           });
           progress?.stop();
           for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
@@ -104,7 +115,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           }
           if (!(args.dryRun && args.format === "stylish")) {
             const report = REPORTERS[args.format](result, result.rules, { quiet: args.quiet });
-            if (args.outputFile) writeFileSync(args.outputFile, report.endsWith("\n") ? report : `${report}\n`);
+            if (args.outputFile) appendFileSync(args.outputFile, report.endsWith("\n") || !report ? report : `${report}\n`);
             else io.stdout(report);
           }
           const tooMany = args.maxFindings !== undefined && result.summary.findings > args.maxFindings;

@@ -12,12 +12,22 @@ export interface LocatedFinding extends Finding {
   fingerprint: string;
 }
 
+/** What is kept of findings that went straight to the output (streamed large files). */
+export interface StreamedCounts {
+  findings: number;
+  byCategory: Partial<Record<Category, number>>;
+  bySeverity: Record<Severity, number>;
+  penalty: number;
+}
+
 export interface FileResult {
   path: string;
   words: number;
   score: number;
   passed: boolean;
   findings: LocatedFinding[];
+  /** Set when the findings were written out as they came instead of being kept in `findings`. */
+  streamed?: StreamedCounts;
   /** With --fix: how many fixes were applied, and which were refused to protect numbers, URLs or tags. */
   fixes?: { applied: number; refused: { ruleId: string; line: number; column: number; text: string }[] };
 }

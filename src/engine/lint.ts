@@ -2,6 +2,7 @@
 import { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RawFinding } from "../core/rule.js";
 import type { Document, Finding, Severity } from "../core/types.js";
+import { SEVERITY_RANK } from "./score.js";
 
 export interface ActiveRule {
   rule: CompiledRule;
@@ -59,8 +60,6 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
   return { findings: withoutDuplicates(findings), analyses };
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { minor: 0, major: 1, critical: 2 };
 
 /** Two rules flagging exactly the same text report one problem: the more severe finding is kept. */
 function withoutDuplicates(sorted: Finding[]): Finding[] {

@@ -40,8 +40,15 @@ function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
   }
   if (re.test("")) throw configError("the pattern matches the empty string", { file, pointer });
   return {
-    *matchAll(text) {
-      for (const m of text.matchAll(re)) yield { start: m.index, end: m.index + m[0].length, groups: [...m] };
+    // A plain exec loop: this runs for every segment and rule, and most calls find nothing.
+    matchAll(text) {
+      const matches: Match[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        matches.push({ start: m.index, end: m.index + m[0].length, groups: [...m] });
+        if (m[0] === "") re.lastIndex++;
+      }
+      return matches;
     },
     test(text) {
       re.lastIndex = 0;

@@ -21,10 +21,11 @@ export const DEFAULT_SCORING: Scoring = {
   failOn: "critical",
 };
 
-const RANK: Record<Severity, number> = { minor: 0, major: 1, critical: 2 };
+export const SEVERITY_RANK: Record<Severity, number> = { minor: 0, major: 1, critical: 2 };
 
 export function penaltyOf(finding: Finding, scoring: Scoring): number {
   const { categoryWeights } = scoring;
+  if (!Object.keys(categoryWeights).length) return scoring.weights[finding.severity];
   const categoryWeight = categoryWeights[finding.category] ?? categoryWeights[finding.category.split("/")[0]!] ?? 1;
   return scoring.weights[finding.severity] * categoryWeight;
 }
@@ -44,6 +45,6 @@ export interface ScoreCard {
 export function scoreFindings(findings: readonly Finding[], words: number, scoring: Scoring): ScoreCard {
   const penalty = findings.reduce((sum, f) => sum + penaltyOf(f, scoring), 0);
   const score = scoreOf(penalty, words);
-  const failing = findings.some((f) => RANK[f.severity] >= RANK[scoring.failOn]);
+  const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[scoring.failOn]);
   return { words, penalty, score, passed: score >= scoring.minScore && !failing };
 }

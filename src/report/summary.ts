@@ -1,6 +1,6 @@
 /** Corpus summary: files, words, findings by category and severity, corpus score and score bands. */
 import type { FileResult, ProblemReport, Summary } from "../core/results.js";
-import { scoreFindings, type Scoring } from "../engine/score.js";
+import { penaltyOf, scoreOf, type Scoring } from "../engine/score.js";
 
 export const SCORE_BANDS: { label: string; min: number }[] = [
   { label: "100", min: 100 },
@@ -19,16 +19,26 @@ export function summarize(files: readonly FileResult[], errors: readonly Problem
     byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
     bySeverity[f.severity]++;
   }
+  // Files whose findings were streamed out contribute their counts.
+  let streamedFindings = 0;
+  let streamedPenalty = 0;
+  for (const { streamed } of files) {
+    if (!streamed) continue;
+    streamedFindings += streamed.findings;
+    streamedPenalty += streamed.penalty;
+    for (const [c, n] of Object.entries(streamed.byCategory) as [keyof Summary["byCategory"], number][]) byCategory[c] = (byCategory[c] ?? 0) + n;
+    for (const [s, n] of Object.entries(streamed.bySeverity) as [keyof Summary["bySeverity"], number][]) bySeverity[s] += n;
+  }
   const scoreDistribution = Object.fromEntries(SCORE_BANDS.map((b) => [b.label, 0]));
   for (const file of files) scoreDistribution[SCORE_BANDS.find((b) => file.score >= b.min)!.label]!++;
-  const corpus = scoreFindings(findings, words, scoring);
+  const penalty = findings.reduce((sum, f) => sum + penaltyOf(f, scoring), streamedPenalty);
   return {
     files: files.length,
     filesPassed: files.filter((f) => f.passed).length,
     filesFailed: files.filter((f) => !f.passed).length,
     words,
-    findings: findings.length,
-    score: Math.floor(corpus.score * 100) / 100,
+    findings: findings.length + streamedFindings,
+    score: Math.floor(scoreOf(penalty, words) * 100) / 100,
     minScore: scoring.minScore,
     failOn: scoring.failOn,
     byCategory,

@@ -29,7 +29,9 @@ export const formatConsistencyKind: RuleKind = {
     return {
       spec,
       checkDocument(_document, analyses, report) {
-        const found = classes.map((c) => analyses.flatMap((a, segment) => [...c.matcher.matchAll(a.text)].map((m) => ({ segment, start: m.start, end: m.end, text: m.groups[0]! }))));
+        const found = classes.map((c) =>
+          analyses.flatMap((a, segment) => [...c.matcher.matchAll(a.text)].map((m) => ({ segment, start: m.start, end: m.end, text: m.groups[0]! }))),
+        );
         const counts = found.map((f) => f.length);
         const used = counts.filter((n) => n > 0).length;
         const top = Math.max(...counts);

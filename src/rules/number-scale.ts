@@ -29,6 +29,8 @@ export const numberScaleKind: RuleKind = {
       String.raw`(?<![\p{L}\p{N}.,])(${NUMBER})(?:\s*([-–—])\s*(${NUMBER}))?[ \u00a0]+(${words.join("|")})(?![\p{L}\p{N}])`,
       "giu",
     );
+    // A cheap test for the scale words alone skips almost every segment.
+    const anyScaleWord = new RegExp(words.join("|"), "iu");
     const format = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 0, useGrouping: true });
     const scaled = (raw: string, multiplier: number): string | undefined => {
       const value = Number(raw.replace(",", ".")) * multiplier;
@@ -38,6 +40,7 @@ export const numberScaleKind: RuleKind = {
       spec,
       checkSegment(analysis, index, report) {
         const text = analysis.text;
+        if (!anyScaleWord.test(text)) return;
         for (const m of text.matchAll(pattern)) {
           const multiplier = scales.get(m[4]!.toLowerCase())!;
           const low = scaled(m[1]!, multiplier);

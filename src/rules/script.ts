@@ -32,6 +32,8 @@ const LANGUAGE_HINTS: { script: string; test: RegExp; language: string }[] = [
   { script: "Thai", test: /./u, language: "Thai" },
 ];
 
+const OUTSIDE_LATIN = /[^\u0000-\u024f\u1e00-\u1eff\u2000-\u2bff]/u;
+
 export const scriptKind: RuleKind = {
   name: "script",
   fixes: () => "none",
@@ -45,6 +47,8 @@ export const scriptKind: RuleKind = {
     return {
       spec,
       checkSegment(analysis, index, report) {
+        // Most segments are all Latin script: one cheap test skips them.
+        if (!OUTSIDE_LATIN.test(analysis.text)) return;
         for (const m of analysis.text.matchAll(run)) {
           if ([...m[0].matchAll(/\p{L}/gu)].length < minLetters) continue;
           const script = which.find((s) => s.test.test(m[0]))!.name;

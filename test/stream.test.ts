@@ -1,0 +1,46 @@
+/** Large JSONL files are checked in batches; the results are those of reading the file whole. */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigResolver } from "../src/config/config.js";
+import type { LocatedFinding } from "../src/core/results.js";
+import { checkFile } from "../src/cli/check-file.js";
+import { streamJsonl } from "../src/cli/stream.js";
+import { tempTree } from "./cli-helpers.js";
+
+const targets = ["The council met 8 thousand residents, – said the mayor.", "The museum opened on Monday.", "Prices rose by 2,5 percent.", "IG and ISIS (ISIS) again."];
+const lines = Array.from({ length: 4500 }, (_, i) => JSON.stringify({ id: `s${i}`, target: targets[i % 4] }));
+lines.splice(2100, 0, "{not json");
+const text = `${lines.join("\n")}\n`;
+
+test("streamed findings, words and score equal a whole-file check (batch-local document rules aside)", () => {
+  const dir = tempTree({ "big.jsonl": text });
+  const path = join(dir, "big.jsonl");
+  const resolver = new ConfigResolver();
+  const config = resolver.forPath(path);
+  const whole = checkFile({ path, settings: {} }, resolver);
+  const streamedOut: LocatedFinding[] = [];
+  const streamed = streamJsonl(path, {}, config, (_path, findings) => streamedOut.push(...findings));
+  const comparable = (f: LocatedFinding) => [f.ruleId, f.line, f.column, f.text];
+  // The consistency rule sees one batch at a time; every other finding is the same.
+  const withoutDocumentRules = (fs: LocatedFinding[]) => fs.filter((f) => f.ruleId !== "en/terminology/entity-name-consistency").map(comparable);
+  expect(withoutDocumentRules(streamedOut)).toEqual(withoutDocumentRules(whole.result!.findings));
+  expect(streamed.result).toMatchObject({ words: whole.result!.words, findings: [], streamed: { findings: streamedOut.length } });
+  expect(streamed.errors).toEqual([expect.objectContaining({ line: 2101, message: expect.stringContaining("not valid JSON") })]);
+});
+
+test("a streamed --fix changes only targets, keeps other lines byte for byte, and is not written when a line is bad", () => {
+  const good = lines.filter((l) => l !== "{not json").join("\n");
+  const dir = tempTree({ "a.jsonl": good, "b.jsonl": text });
+  const resolver = new ConfigResolver();
+  const a = join(dir, "a.jsonl");
+  streamJsonl(a, { fix: "safe" }, resolver.forPath(a));
+  const fixedLines = readFileSync(a, "utf8").split("\n");
+  expect(fixedLines).toHaveLength(4500);
+  expect(JSON.parse(fixedLines[0]!).target).toBe("The council met 8,000 residents, said the mayor.");
+  expect(fixedLines[1]).toBe(lines[1]);
+  const b = join(dir, "b.jsonl");
+  const outcome = streamJsonl(b, { fix: "safe" }, resolver.forPath(b));
+  expect(readFileSync(b, "utf8")).toBe(text);
+  expect(outcome.errors.map((e) => e.message)).toContain("fixes not written: parts of this file could not be read");
+  writeFileSync(b, text);
+});
