@@ -1,4 +1,5 @@
 import type { Segment, Span } from "../core/types.js";
+import { hasTagger, tagTokens, type PosTag } from "./pos.js";
 import { splitParagraphs, splitSentences, tokenize, type Token } from "./text.js";
 
 /**
@@ -12,6 +13,7 @@ export class SegmentAnalysis {
   private _paragraphs?: Span[];
   private _tokens?: Token[];
   private _wordCount?: number;
+  private _tags?: PosTag[] | null;
 
   constructor(
     readonly segment: Segment,
@@ -32,6 +34,15 @@ export class SegmentAnalysis {
     return (this._tokens ??= tokenize(this.text, this.language));
   }
 
+  /**
+   * Part-of-speech tags, one per token (`tags[i]` is the tag of `tokens[i]`), for English
+   * targets; undefined for other languages. The tagger's model is loaded on first use.
+   */
+  get tags(): readonly PosTag[] | undefined {
+    if (this._tags === undefined) this._tags = hasTagger(this.language) ? tagTokens(this.text, this.tokens) : null;
+    return this._tags ?? undefined;
+  }
+
   get wordCount(): number {
     return (this._wordCount ??= this.tokens.length);
   }
@@ -40,6 +51,7 @@ export class SegmentAnalysis {
   release(): void {
     this._wordCount = this.wordCount;
     this._tokens = this._sentences = this._paragraphs = undefined;
+    this._tags = undefined;
   }
 }
 

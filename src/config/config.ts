@@ -10,6 +10,7 @@ import type { ActiveRule, RuleSet } from "../engine/lint.js";
 import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
 import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
+import { readGlossaryFile } from "./glossary.js";
 import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
 import { PACKAGE_ROOT, parseJson, validate } from "./schema.js";
 
@@ -28,6 +29,8 @@ export interface UserConfig {
   plugins?: string[];
   rules?: Record<string, RuleSetting>;
   ruleFiles?: string[];
+  /** Glossaries (CSV/TSV: source, target, forbidden) for the glossary rule, relative to the config file. */
+  termFiles?: string[];
   terms?: TermGroup[];
   accept?: string[];
   scoring?: { minScore?: number; failOn?: Severity; weights?: Partial<Record<Severity, number>>; categoryWeights?: Record<string, number> };
@@ -116,8 +119,9 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     }
   }
 
+  const glossary = (config.termFiles ?? []).flatMap((f) => readGlossaryFile(f, relative(process.cwd(), f) || f));
   const rules: ActiveRule[] = [...enabled.values()].map(({ rule, severity, options }) => {
-    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer };
+    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer, glossary };
     return { rule: compileRule(rule, env), severity };
   });
   const scoring: Scoring = {
@@ -127,7 +131,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     categoryWeights: { ...DEFAULT_SCORING.categoryWeights, ...config.scoring?.categoryWeights },
   };
   const fingerprint = createHash("sha1")
-    .update(JSON.stringify([VERSION, config, rules.map((r) => [r.rule.spec, r.severity])]))
+    .update(JSON.stringify([VERSION, config, rules.map((r) => [r.rule.spec, r.severity]), glossary]))
     .digest("hex");
   return {
     file,

@@ -41,21 +41,23 @@ export function flattenConfig(config: UserConfig, file: string | undefined, read
     flat = merge(flat, flattenConfig(read(target), target, read, [...seen, ...(file ? [file] : [])]));
   });
   const pluginFiles = (config.plugins ?? []).map((name, i) => resolvePackage(name, "mtlint-plugin-", dir, display, `/plugins/${pointerToken(i)}`));
-  const { extends: _extends, plugins: _plugins, overrides, ruleFiles, ...settings } = config;
+  const { extends: _extends, plugins: _plugins, overrides, ruleFiles, termFiles, ...settings } = config;
   return merge(flat, {
     ...settings,
     ruleFiles: [...pluginFiles, ...(ruleFiles ?? []).map((f) => resolve(dir, f))],
+    termFiles: (termFiles ?? []).map((f) => resolve(dir, f)),
     overrides: (overrides ?? []).map((o) => ({ ...o, baseDir: dir })),
   });
 }
 
-/** Later settings win; lists (rule files, terms, accept, presets, overrides) add up. */
+/** Later settings win; lists (rule files, term files, terms, accept, presets, overrides) add up. */
 export function merge(base: FlatConfig, over: Partial<FlatConfig>): FlatConfig {
   return {
     ...base,
     ...over,
     rules: { ...base.rules, ...over.rules },
     ruleFiles: [...new Set([...(base.ruleFiles ?? []), ...(over.ruleFiles ?? [])])],
+    termFiles: [...new Set([...(base.termFiles ?? []), ...(over.termFiles ?? [])])],
     terms: [...(base.terms ?? []), ...(over.terms ?? [])],
     accept: [...(base.accept ?? []), ...(over.accept ?? [])],
     scoring: {

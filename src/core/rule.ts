@@ -41,6 +41,11 @@ export interface RawFinding {
   confidence?: number;
   fix?: Fix;
   suggestions?: Fix[];
+  /**
+   * A finding about the segment as a whole (a number or placeholder missing from it) may
+   * overlap masked ranges (markup); such a finding must carry no fix.
+   */
+  spansMarkup?: boolean;
 }
 
 export type Report = (segmentIndex: number, finding: RawFinding) => void;
@@ -59,6 +64,19 @@ export interface RuleEnvironment {
   /** Where the spec came from, for error messages. */
   file: string;
   pointer: string;
+  /** Bilingual glossary entries, from config `termFiles`. */
+  glossary?: GlossaryEntry[];
+}
+
+/** A glossary line: when `source` is in a segment's source, one of `targets` must be in its target. */
+export interface GlossaryEntry {
+  source: string;
+  /** Approved renderings; the first is the preferred one (used in fixes). */
+  targets: string[];
+  /** Renderings that must not be used for this source term. */
+  forbidden: string[];
+  /** Where the entry was written ("glossary.csv:3"), for messages. */
+  origin?: string;
 }
 
 export interface TermGroup {

@@ -3,6 +3,7 @@ import type { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding } from "../core/results.js";
 import type { Applicability, Document, Finding } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
+import { detectLanguage } from "../analysis/language.js";
 import { fingerprint } from "./fingerprint.js";
 import { fixDocument } from "./fix.js";
 import { lint, type RuleSet } from "./lint.js";
@@ -56,13 +57,27 @@ export function checkText(text: string, path: string, format: Format, options: C
   return { result, errors: parsed.errors, ...(fixedText === undefined ? {} : { fixedText }) };
 }
 
-function withLanguages(document: Document, options: CheckOptions): Document {
+/** Precedence of the target language: --lang > the file's own > config `language` > detected from the text > "en". */
+export function withLanguages(document: Document, options: Pick<CheckOptions, "language" | "forceLanguage" | "sourceLanguage">): Document {
   const declared = document.language ?? document.segments.find((s) => s.tgtLang)?.tgtLang;
   return {
     ...document,
-    language: options.forceLanguage ?? declared ?? options.language ?? "en",
+    language: options.forceLanguage ?? declared ?? options.language ?? detectDocumentLanguage(document) ?? "en",
     sourceLanguage: document.sourceLanguage ?? document.segments.find((s) => s.srcLang)?.srcLang ?? options.sourceLanguage,
   };
+}
+
+/** How much of a document's text language detection reads. */
+const DETECTION_SAMPLE = 20_000;
+
+/** The language of the document's first ~20 kB of target text, when detection is sure enough. */
+export function detectDocumentLanguage(document: Document): string | undefined {
+  let sample = "";
+  for (const s of document.segments) {
+    if (sample.length >= DETECTION_SAMPLE) break;
+    sample += `${s.target}\n\n`;
+  }
+  return detectLanguage(sample.slice(0, DETECTION_SAMPLE))?.language;
 }
 
 const segmentIndexes = new WeakMap<ParsedFile, Map<string, number>>();

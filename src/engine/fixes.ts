@@ -74,24 +74,48 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUMBER =
-  /(\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+(thousand|million|billion|trillion)\b)?/giu;
-const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+  /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+(thousand|million|billion|trillion)\b)?/giu;
+export const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
 
-/** Numeric value of "8,000", "2,5" (decimal comma), "25 000", "3.5". */
-function numericValue(raw: string): number {
+/** Numeric value of "8,000", "2,5" (decimal comma), "25 000", "3.5", "1.500.000". */
+export function numericValue(raw: string): number {
+  // "1.500.000,5": dots group thousands, a comma marks decimals (German, Russian).
+  if (/^\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?$/u.test(raw)) return Number(raw.replace(/\./gu, "").replace(",", "."));
   if (/^\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?$/u.test(raw)) return Number(raw.replace(/[, \u00a0\u202f]/gu, ""));
   return Number(raw.replace(",", "."));
+}
+
+/** A number in text: "8,000", "2,5", "25 000", "8 thousand", or a range "40-50 thousand" (two raw parts). */
+export interface NumberMatch {
+  start: number;
+  end: number;
+  /** The digits of each end of a range, as written ("8,000", "2,5"). */
+  parts: string[];
+  /** Where each part starts in the text. */
+  partStarts: number[];
+  /** The English scale word's multiplier, 1 without one. */
+  scale: number;
+  /** The parts' values, scale applied. */
+  values: number[];
+}
+
+/** Every number in the text, read as protectedContent() reads them. */
+export function readNumbers(text: string): NumberMatch[] {
+  const found: NumberMatch[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const scale = m[3] ? SCALES[m[3].toLowerCase()]! : 1;
+    const parts = m[2] ? [m[1]!, m[2]] : [m[1]!];
+    const partStarts = [m.index, ...(m[2] ? [m.index + m[0].lastIndexOf(m[2], m[0].length - (m[3] ? m[3].length : 0))] : [])];
+    found.push({ start: m.index, end: m.index + m[0].length, parts, partStarts, scale, values: parts.map((p) => numericValue(p) * scale) });
+  }
+  return found;
 }
 
 /** Numbers (as values, with "thousand"/"million" applied, also to both ends of a range), URLs, e-mails, placeholders and tags. */
 export function protectedContent(text: string): string[] {
   const items: string[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const scale = m[3] ? SCALES[m[3].toLowerCase()]! : 1;
-    items.push(`#${numericValue(m[1]!) * scale}`);
-    if (m[2]) items.push(`#${numericValue(m[2]) * scale}`);
-  }
+  for (const n of readNumbers(text)) for (const v of n.values) items.push(`#${v}`);
   for (const m of text.matchAll(URL_OR_MAIL)) items.push(`@${m[0]}`);
   for (const m of text.matchAll(PLACEHOLDER)) items.push(`%${m[0]}`);
   return items.sort();

@@ -1,15 +1,25 @@
 /** Every rule kind, by the name used in rule files' `kind` field. A new kind is one file in src/rules/ and one line here. */
 import type { RuleKind } from "../core/rule.js";
+import { glossaryKind } from "../rules/glossary.js";
+import { lengthRatioKind } from "../rules/length-ratio.js";
+import { numberParityKind } from "../rules/number-parity.js";
+import { placeholderParityKind } from "../rules/placeholder-parity.js";
+import { punctuationParityKind } from "../rules/punctuation-parity.js";
+import { sourceTermConsistencyKind } from "../rules/source-term-consistency.js";
+import { translationConsistencyKind } from "../rules/translation-consistency.js";
+import { untranslatedKind } from "../rules/untranslated.js";
 import { consistencyKind } from "../rules/consistency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
+import { languageMismatchKind } from "../rules/language-mismatch.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { pairingKind } from "../rules/pairing.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
 import { scriptKind } from "../rules/script.js";
 import { substitutionKind } from "../rules/substitution.js";
+import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind].map((k) => [k.name, k]),
+  [patternKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind].map((k) => [k.name, k]),
 );

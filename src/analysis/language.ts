@@ -1,0 +1,138 @@
+/**
+ * Which of mtlint's target languages a text is written in. Scripts decide first (Cyrillic → ru;
+ * Han with kana → ja, without → zh); Latin-script text goes to franc's trigram models restricted
+ * to the Latin-script languages mtlint has packs for. franc only ranks; how sure the answer is
+ * comes from franc's margin over the runner-up together with function words ("the", "und",
+ * "les", "los"), which franc's trigrams miss on short texts: names and short quoted phrases make
+ * franc call a 40-letter English sentence French, and the function words outvote that.
+ */
+import { francAll } from "franc-min";
+
+export interface DetectedLanguage {
+  /** An ISO 639-1 code of a language mtlint has a pack for: en, de, fr, es, ru, zh, ja. */
+  language: string;
+  /** 0–1: how sure the detection is. Not a calibrated probability, but monotone in the evidence. */
+  confidence: number;
+}
+
+/** The languages detection can answer, ISO 639-1 → the ISO 639-3 code franc uses. */
+export const DETECTABLE_LANGUAGES: Readonly<Record<string, string>> = { en: "eng", de: "deu", fr: "fra", es: "spa", ru: "rus", zh: "cmn", ja: "jpn" };
+
+export const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: "English", de: "German", fr: "French", es: "Spanish", ru: "Russian", zh: "Chinese", ja: "Japanese" };
+
+/** Below this many letters (Han and kana count double) a text is too short to tell. */
+export const MIN_LETTERS = 20;
+/** Longest text looked at: detection reads a sample, not the whole of a large document. */
+const MAX_SAMPLE = 20_000;
+/** franc's margin shrinks as its input grows (it is normalized by length): a long text is cut into a few pieces of one size, spread over it, and the scores averaged. */
+const FRANC_PIECE = 500;
+const FRANC_PIECES = 5;
+/** A franc margin (1 − runner-up's normalized score) at or above this is franc at its surest. */
+const FULL_MARGIN = 0.08;
+/** Below this confidence detectLanguage answers undefined. */
+const UNSURE = 0.5;
+
+const LATIN = ["en", "de", "fr", "es"] as const;
+const FRANC_TO_ISO = new Map(Object.entries(DETECTABLE_LANGUAGES).map(([iso1, iso3]) => [iso3, iso1]));
+const LATIN_ONLY = LATIN.map((l) => DETECTABLE_LANGUAGES[l]!);
+
+/**
+ * Frequent function words of each Latin-script language. A word listed for two languages
+ * ("in", "la", "es", "was") is no evidence and is dropped when the table is built.
+ */
+const FUNCTION_WORDS: Record<(typeof LATIN)[number], string> = {
+  en: "the and of to is that with for this are were have has had be been from by which it its not but they he she his her we you would there their what when who at as if can about into than them these those our your my or an in was will also so",
+  de: "der die das und ist nicht ein eine einen einem einer dem den des mit auf für von zu sich auch es sie wir ich wurde werden wird hat haben sind bei nach aus wie oder aber noch nur schon sehr dass über zum zur im vom kein keine wenn als dieser diese diesem um ihr ihre sein seine unter vor durch was will also so in an",
+  fr: "le les et est des du une qui dans pour pas sur au aux avec ce cette il elle ils elles nous vous sont être été mais ou où plus leur leurs sa ses ne à très qu l par comme tout était ont fait on son la que se un en de",
+  es: "el los las y del por con para una es está están son fue como más pero sus al lo este esta estos sobre entre también muy ya hay sin desde cuando donde hasta porque era han ha ser se su la que un en de le",
+};
+
+const WORD_LANGUAGES: ReadonlyMap<string, string> = (() => {
+  const seen = new Map<string, string[]>();
+  for (const [language, words] of Object.entries(FUNCTION_WORDS)) {
+    for (const w of words.split(" ")) seen.set(w, [...(seen.get(w) ?? []), language]);
+  }
+  return new Map([...seen].filter(([, languages]) => new Set(languages).size === 1).map(([w, [language]]) => [w, language!]));
+})();
+
+const LETTER = /\p{L}/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const HAN = /\p{Script=Han}/gu;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+/**
+ * The language of `text`, or undefined when it has fewer than MIN_LETTERS letters, is in a
+ * script none of the languages uses, or the evidence is too weak (confidence below 0.5).
+ */
+export function detectLanguage(text: string): DetectedLanguage | undefined {
+  const result = detectWithConfidence(text);
+  return result && result.confidence >= UNSURE ? result : undefined;
+}
+
+/**
+ * Like detectLanguage, but also answers when unsure (with its low confidence). With `other`, the
+ * caller only cares whether the text is in a language other than `other` with at least
+ * `floor` confidence: when the function words already rule that out, it answers undefined
+ * without running franc (most segments of a document are in its language).
+ */
+export function detectWithConfidence(text: string, other?: { language: string; floor: number }): DetectedLanguage | undefined {
+  const sample = text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text;
+  const letters = count(sample, LETTER);
+  const han = count(sample, HAN);
+  const kana = count(sample, KANA);
+  // A Chinese or Japanese character carries about a word's worth: they count double.
+  if (letters + han + kana < MIN_LETTERS) return undefined;
+  const cyrillic = count(sample, CYRILLIC);
+  const latin = count(sample, LATIN_LETTER);
+  const cjk = han + kana;
+  const top = Math.max(cyrillic, cjk, latin);
+  // Mostly another script (Greek, Arabic, Hangul…): none of the languages detection knows.
+  if (top < letters / 2) return undefined;
+  const share = top / letters;
+  if (top === cyrillic) return { language: "ru", confidence: round(share) };
+  if (top === cjk) {
+    // Japanese writes its particles and endings in kana; Chinese has none.
+    const kanaShare = kana / cjk;
+    if (kanaShare >= 0.1) return { language: "ja", confidence: round(share) };
+    if (kana === 0) return { language: "zh", confidence: round(share) };
+    return { language: kanaShare >= 0.03 ? "ja" : "zh", confidence: round(share * 0.6) };
+  }
+  return detectLatin(sample, share, other);
+}
+
+function detectLatin(sample: string, share: number, other?: { language: string; floor: number }): DetectedLanguage | undefined {
+  const words = sample.toLowerCase().split(/[^\p{L}\p{M}]+/u);
+  const hits: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0 };
+  let total = 0;
+  for (const w of words) {
+    const language = WORD_LANGUAGES.get(w);
+    if (language) {
+      hits[language]!++;
+      total++;
+    }
+  }
+  const wordPart = (language: string) => (hits[language]! + 0.5) / (total + 1);
+  if (other && Math.max(...LATIN.filter((l) => l !== other.language).map(wordPart)) * share + 0.005 < other.floor) return undefined;
+  // franc on letters only (its own cleaning keeps typographic quotes and dashes in the trigrams).
+  const letters = words.filter((w) => w).join(" ");
+  const scores = new Map<string, number>();
+  const pieces = Math.min(FRANC_PIECES, Math.ceil(letters.length / FRANC_PIECE));
+  for (let i = 0; i < pieces; i++) {
+    const at = Math.floor((i * letters.length) / pieces);
+    for (const [code, score] of francAll(letters.slice(at, at + FRANC_PIECE), { only: LATIN_ONLY, minLength: 1 })) {
+      scores.set(code, (scores.get(code) ?? 0) + score / pieces);
+    }
+  }
+  const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+  const language = FRANC_TO_ISO.get(ranked[0]?.[0] ?? "");
+  if (!language) return undefined;
+  const margin = ranked[0]![1] - (ranked[1]?.[1] ?? 0);
+  const trigramPart = Math.min(1, margin / FULL_MARGIN);
+  // wordPart: smoothed share of the function words that belong to the answer, 0.5 with none at all.
+  return { language, confidence: round(Math.sqrt(trigramPart) * wordPart(language) * share) };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;

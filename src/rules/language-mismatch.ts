@@ -1,0 +1,90 @@
+/**
+ * `language-mismatch`: a segment written in another language than the document's — left
+ * untranslated, or pasted from the source. Detection (src/analysis/language.ts) must be sure:
+ * the segment needs `minLetters` letters and a confidence of `minConfidence`; quoted passages
+ * are left out when the rest is long enough, so that quoting a foreign phrase is not a mismatch.
+ * Segments in another script (Cyrillic or Chinese in English…) are left to the `script` rules,
+ * which already flag every run of such letters.
+ */
+import type { Span } from "../core/types.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { configError } from "../core/errors.js";
+import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence } from "../analysis/language.js";
+import { expandTemplate } from "../engine/matcher.js";
+
+interface LanguageMismatchSpec extends RuleSpec {
+  /** Fewest letters a segment needs to be judged (default 40). */
+  minLetters?: number;
+  /** Lowest detection confidence that is reported (default 0.8). */
+  minConfidence?: number;
+}
+
+/** For each document language, the detected languages whose letters its `script` rule flags already. */
+const SCRIPT_RULES_COVER: Readonly<Record<string, readonly string[]>> = {
+  en: ["ru", "zh", "ja"],
+  de: ["ru", "zh", "ja"],
+  fr: ["ru", "zh", "ja"],
+  es: ["ru", "zh", "ja"],
+  ru: ["zh", "ja"],
+  zh: ["ru", "ja"],
+  ja: ["ru"],
+};
+
+/** Quoted passages: “…”, «…», „…“ / „…”, "…" (within one paragraph). */
+const QUOTED = /“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|"[^"\n]*"/gu;
+const LETTER = /\p{L}/gu;
+
+const letters = (text: string) => text.match(LETTER)?.length ?? 0;
+
+export const languageMismatchKind: RuleKind = {
+  name: "language-mismatch",
+  fixes: () => "none",
+  compile(rawSpec, env): CompiledRule {
+    const spec = rawSpec as LanguageMismatchSpec;
+    const minLetters = spec.minLetters ?? 40;
+    const minConfidence = typeof env.options.minConfidence === "number" ? env.options.minConfidence : (spec.minConfidence ?? 0.8);
+    if (!(minConfidence > 0 && minConfidence <= 1)) {
+      throw configError(`minConfidence must be a number in (0, 1], not ${String(minConfidence)}`, { file: env.file, pointer: `${env.pointer}/minConfidence` });
+    }
+    return {
+      spec,
+      checkSegment(analysis, index, report) {
+        const expected = analysis.language;
+        // Only languages detection knows: an Italian document would look "Spanish" throughout.
+        if (!(expected in DETECTABLE_LANGUAGES)) return;
+        const { text } = analysis;
+        if (letters(text) < minLetters) return;
+        const unquoted = text.replace(QUOTED, (q) => " ".repeat(q.length));
+        const sample = letters(unquoted) >= minLetters ? unquoted : text;
+        const detected = detectWithConfidence(sample, { language: expected, floor: minConfidence });
+        if (!detected || detected.language === expected || detected.confidence < minConfidence) return;
+        if (SCRIPT_RULES_COVER[expected]?.includes(detected.language)) return;
+        const span = reportedSpan(text, analysis.segment.masked, analysis.sentences);
+        if (!span) return;
+        report(index, {
+          ...span,
+          confidence: detected.confidence,
+          message: expandTemplate(spec.message, [
+            text.slice(span.start, span.end),
+            LANGUAGE_NAMES[detected.language]!,
+            detected.confidence.toFixed(2),
+            LANGUAGE_NAMES[expected]!,
+          ]),
+        });
+      },
+    };
+  },
+};
+
+/**
+ * The whole segment, trimmed; when parts of it are masked (inline code, URLs), the longest
+ * sentence clear of them, since a finding that overlaps a masked range is dropped.
+ */
+function reportedSpan(text: string, masked: Span[] | undefined, sentences: Span[]): Span | undefined {
+  if (!masked?.length) {
+    const start = text.search(/\S/u);
+    return start < 0 ? undefined : { start, end: text.trimEnd().length };
+  }
+  const clear = sentences.filter((s) => !masked.some((m) => m.start < s.end && s.start < m.end));
+  return clear.reduce<Span | undefined>((best, s) => (!best || s.end - s.start > best.end - best.start ? s : best), undefined);
+}

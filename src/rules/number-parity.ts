@@ -1,0 +1,209 @@
+/**
+ * `number-parity` (bilingual): a number in the source that the target lacks or changed. Numbers
+ * are compared by value, locale-aware: "8 тысяч" = "8,000" = "8 thousand", "3,5" = "3.5",
+ * "25 000" = "25,000", "1.500" = "1,500", "1,5 млн" = "1.5 million", "15万" = "150,000"; a source
+ * digit is also matched by a spelled-out target number ("three", "drei", "три") or month name.
+ * List numbering at the start of the source is ignored. When exactly one source number is
+ * unmatched and exactly one target number is left over, that target number is flagged;
+ * otherwise the whole target is, naming the missing numbers.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { numericValue, readNumbers } from "../engine/fixes.js";
+import { expandTemplate } from "../engine/matcher.js";
+import { listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+
+/** A number in one side of the segment, with every value it can be read as. */
+export interface ReadNumber {
+  start: number;
+  end: number;
+  text: string;
+  values: Set<number>;
+  /** Converted values (feet to metres), matched within 15%. */
+  approx: number[];
+  spelled: boolean;
+}
+
+/** Scale words of other languages than English (which readNumbers() applies itself). */
+const MORE_SCALES: [RegExp, number][] = [
+  [/^[ \u00a0]*(?:тыс\.|тысяч[аи]?|тыс(?![\p{L}]))/iu, 1e3],
+  [/^[ \u00a0]*(?:млн\.?|миллион(?:а|ов)?)(?![\p{L}])/iu, 1e6],
+  [/^[ \u00a0]*(?:млрд\.?|миллиард(?:а|ов)?)(?![\p{L}])/iu, 1e9],
+  [/^[ \u00a0]*(?:трлн\.?|триллион(?:а|ов)?)(?![\p{L}])/iu, 1e12],
+  [/^[ \u00a0]*(?:Tausend)(?![\p{L}])/u, 1e3],
+  [/^[ \u00a0]*(?:Mio\.|Millionen|Million)(?![\p{L}])/u, 1e6],
+  [/^[ \u00a0]*(?:Mrd\.|Milliarden|Milliarde)(?![\p{L}])/u, 1e9],
+  [/^\s*(?:万亿|兆)/u, 1e12],
+  [/^\s*(?:亿)/u, 1e8],
+  [/^\s*(?:千万)/u, 1e7],
+  [/^\s*(?:百万)/u, 1e6],
+  [/^\s*(?:十万)/u, 1e5],
+  [/^\s*(?:万)/u, 1e4],
+  [/^\s*(?:千)/u, 1e3],
+];
+
+const WORDS: Record<string, number> = {};
+const table = (values: Record<number, string>) => {
+  for (const [n, words] of Object.entries(values)) for (const w of words.split(" ")) WORDS[w] = Number(n);
+};
+table({
+  0: "zero null ноль нуль",
+  1: "one first once eins erste ersten один одна одно одного одной одну первый первая первое",
+  2: "two second twice both pair zwei zweite beide два две двух двум двумя второй вторая оба обе",
+  3: "three third thrice drei dritte три трёх трех тремя третий третья",
+  4: "four fourth vier vierte четыре четырёх четырех четвёртый",
+  5: "five fifth fünf fünfte пять пяти пятый",
+  6: "six sixth sechs sechste шесть шести шестой",
+  7: "seven seventh sieben siebte семь семи седьмой",
+  8: "eight eighth acht achte восемь восьми восьмой",
+  9: "nine ninth neun neunte девять девяти девятый",
+  10: "ten tenth zehn zehnte десять десяти десятый",
+  11: "eleven eleventh elf elfte одиннадцать одиннадцати",
+  12: "twelve twelfth dozen zwölf zwölfte Dutzend двенадцать двенадцати дюжина",
+  13: "thirteen dreizehn тринадцать",
+  14: "fourteen vierzehn четырнадцать",
+  15: "fifteen fünfzehn пятнадцать",
+  16: "sixteen sechzehn шестнадцать",
+  17: "seventeen siebzehn семнадцать",
+  18: "eighteen achtzehn восемнадцать",
+  19: "nineteen neunzehn девятнадцать",
+  20: "twenty zwanzig двадцать",
+  30: "thirty dreißig тридцать",
+  40: "forty vierzig сорок",
+  50: "fifty fünfzig пятьдесят",
+  100: "hundred hundert сто сотня",
+  1000: "thousand tausend тысяча",
+  1e6: "million Million миллион",
+  1e9: "billion Milliarde миллиард",
+  0.5: "half halb половина",
+});
+// Month names (and their genitive and short forms) stand for month numbers in dates.
+for (const locale of ["en", "de", "ru", "fr", "es"]) {
+  for (let month = 0; month < 12; month++) {
+    const date = new Date(Date.UTC(2020, month, 15));
+    for (const options of [{ month: "long" }, { month: "short" }, { month: "long", day: "numeric" }] as Intl.DateTimeFormatOptions[]) {
+      const parts = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).formatToParts(date);
+      const name = parts.find((p) => p.type === "month")?.value.replace(/\.$/, "");
+      if (name && /^\p{L}{3,}$/u.test(name)) WORDS[name.toLowerCase()] ??= month + 1;
+    }
+  }
+}
+const SCALE_WORDS = new Map<string, number>(
+  Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, tausend: 1e3, millionen: 1e6, million_: 1e6, milliarden: 1e9, milliarde: 1e9, тысяч: 1e3, тысячи: 1e3, тысяча: 1e3, миллионов: 1e6, миллиона: 1e6, миллион: 1e6, миллиардов: 1e9, миллиарда: 1e9 }),
+);
+
+/** Imperial units and their metric conversions, for "200 feet" = "60 Meter". */
+const UNITS: [RegExp, (v: number) => number][] = [
+  [/^[ \u00a0-]*(?:feet|foot|ft)\b/iu, (v) => v * 0.3048],
+  [/^[ \u00a0-]*(?:miles?|mi)\b/iu, (v) => v * 1.609],
+  [/^[ \u00a0-]*(?:inch(?:es)?|in\.)/iu, (v) => v * 2.54],
+  [/^[ \u00a0-]*(?:pounds?|lbs?)\b/iu, (v) => v * 0.4536],
+  [/^[ \u00a0-]*(?:gallons?)\b/iu, (v) => v * 3.785],
+  [/^[ \u00a0-]*(?:ounces?|oz)\b/iu, (v) => v * 28.35],
+  [/^[ \u00a0]*(?:°\s?F|degrees Fahrenheit)/iu, (v) => ((v - 32) * 5) / 9],
+  [/^[ \u00a0-]*(?:yards?)\b/iu, (v) => v * 0.9144],
+];
+
+const WORD_VALUES = new Map(Object.entries(WORDS).map(([w, n]) => [w.toLowerCase(), n]));
+
+const key = (v: number) => Number(v.toPrecision(12));
+
+/** Alternative readings of how a number is written: "1.500" is 1.5 or 1500, "3,500" is 3500 or 3.5. */
+function readings(raw: string): number[] {
+  const values = [numericValue(raw)];
+  if (/^\d{1,3}[.,]\d{3}$/u.test(raw)) values.push(Number(raw.replace(/[.,]/u, "")), Number(raw.replace(",", ".")));
+  return values;
+}
+
+/** Digits (with every reading and scale) and spelled-out numbers in prose. */
+export function numbersIn(text: string): ReadNumber[] {
+  const found: ReadNumber[] = [];
+  for (const n of readNumbers(text)) {
+    const after = text.slice(n.end, n.end + 12);
+    const extra = n.scale === 1 ? MORE_SCALES.find(([re]) => re.test(after)) : undefined;
+    const scaleEnd = extra ? n.end + after.match(extra[0])![0].length : n.end;
+    const pm = /^\s*(?:p\.\s?m\.|pm\b|Uhr nachmittags)/iu.test(after);
+    n.parts.forEach((part, i) => {
+      // Digits glued to letters on the left ("G20", "COVID-19" keep their number) still count.
+      const start = n.partStarts[i] ?? n.start;
+      const end = i === n.parts.length - 1 ? scaleEnd : start + part.length;
+      const values = new Set<number>();
+      for (const v of readings(part)) {
+        values.add(key(v));
+        values.add(key(v * n.scale));
+        if (extra) values.add(key(v * extra[1]));
+        if (pm && v < 12) values.add(v + 12);
+      }
+      const unit = i === n.parts.length - 1 ? UNITS.find(([re]) => re.test(after)) : undefined;
+      const approx = unit ? [...values].map(unit[1]) : [];
+      found.push({ start, end, text: text.slice(start, end).trim(), values, approx, spelled: false });
+    });
+  }
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const word = m[0].toLowerCase();
+    // German compounds: "zehnmal", "zehnfache".
+    const value = WORD_VALUES.get(word) ?? WORD_VALUES.get(/^(\p{L}+?)(?:mal|fach\p{L}*)$/u.exec(word)?.[1] ?? "");
+    if (value === undefined) continue;
+    const values = new Set([value]);
+    // "fourteen billion", "zwei Millionen", "три тысячи".
+    const scale = /^[ \u00a0]+(\p{L}+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const multiplier = scale && SCALE_WORDS.get(scale[1]!.toLowerCase());
+    if (multiplier) values.add(key(value * multiplier));
+    found.push({ start: m.index, end: m.index + m[0].length, text: m[0], values, approx: [], spelled: true });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** "1. ", "2) ", "(3) " opening the segment: list numbering, not content. */
+const isListNumber = (text: string, n: ReadNumber) => /^\s*\(?$/u.test(text.slice(0, n.start)) && /^[.)、．]\s/u.test(text.slice(n.end) + " ") && !n.spelled;
+
+export interface NumberComparison {
+  missing: ReadNumber[];
+  /** Target digits no source number accounts for. */
+  extra: ReadNumber[];
+}
+
+export function compareNumbers(source: string, target: string): NumberComparison {
+  // ":00" minutes go unsaid ("15:00" is "3 p.m.").
+  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(0, n.start))));
+  const tgt = numbersIn(target);
+  const used = new Set<ReadNumber>();
+  const intersects = (a: ReadNumber, b: ReadNumber) => [...a.values].some((v) => b.values.has(v));
+  const take = (n: ReadNumber, pool: ReadNumber[]) => {
+    const match = pool.find((t) => !used.has(t) && !t.spelled && intersects(n, t)) ?? pool.find((t) => !used.has(t) && intersects(n, t));
+    if (match) used.add(match);
+    return match;
+  };
+  const close = (n: ReadNumber) => n.approx.length > 0 && tgt.some((t) => [...t.values].some((v) => n.approx.some((a) => Math.abs(v - a) <= 0.15 * Math.abs(a))));
+  const missing = src.filter((n) => !n.spelled && !take(n, tgt) && !close(n));
+  // Spelled-out source numbers ("three") account for target digits, but are not required.
+  for (const n of src) if (n.spelled) take(n, tgt.filter((t) => !t.spelled));
+  // A target figure that repeats a matched one ("8,000 … these 8,000") is not a changed number.
+  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...used].some((u) => intersects(u, t)));
+  return { missing, extra };
+}
+
+export const numberParityKind: RuleKind = {
+  name: "number-parity",
+  fixes: () => "none",
+  compile(spec: RuleSpec): CompiledRule {
+    return {
+      spec,
+      checkSegment(analysis: SegmentAnalysis, index, report) {
+        const source = sourceOf(analysis);
+        if (!source || !/\d/u.test(source)) return;
+        const { missing, extra } = compareNumbers(proseOf(source), proseOf(analysis.text));
+        if (missing.length === 0) return;
+        if (missing.length === 1 && extra.length === 1) {
+          const changed = extra[0]!;
+          const detail = `the source's “${missing[0]!.text}” is “${changed.text}” here`;
+          report(index, { start: changed.start, end: changed.end, message: expandTemplate(spec.message, [detail]) });
+          return;
+        }
+        const names = listed(missing.map((n) => n.text));
+        const detail = `${names} in the source ${missing.length === 1 ? "is" : "are"} missing from the target`;
+        report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
+      },
+    };
+  },
+};

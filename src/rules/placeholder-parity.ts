@@ -1,0 +1,127 @@
+/**
+ * `placeholder-parity` (bilingual): placeholders, inline tags, URLs and e-mail addresses must be
+ * the same multiset in source and target — printf (%s, %1$s, %@), {name}, {{name}}, ICU
+ * arguments ({count, plural, …} compared by argument name; inside ICU messages by presence,
+ * since plural branches differ between languages), HTML tags and XLIFF inline codes
+ * (<x id="1"/>, <g id="2">, compared by element name and id). The raw target is read, as XLIFF
+ * masks its markup from other rules. (The XLIFF and TMX readers give the source without
+ * its inline codes; then the target's masked items are not compared, only those in its prose.) A missing item is reported at the whole target, an extra
+ * one where it is.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { Span } from "../core/types.js";
+import { URL_OR_MAIL } from "../engine/fixes.js";
+import { expandTemplate } from "../engine/matcher.js";
+import { blank, countKeys, listed, sourceOf, wholeTarget } from "./bilingual.js";
+
+interface PlaceholderSpec extends RuleSpec {
+  /** Message for an item in the target that the source lacks ($0 the item). */
+  extraMessage: string;
+  /** Compare URLs and e-mail addresses too (default true). */
+  urls?: boolean;
+}
+
+export interface Item {
+  key: string;
+  start: number;
+  end: number;
+}
+
+const TAG = /<(\/?)([A-Za-z][\w:.-]*)\b([^<>]*?)(\/?)>/gu;
+const ICU_HEAD = /\{\s*([\w.]+)\s*,\s*(plural|select|selectordinal)\s*,/gu;
+const PRINTF = /%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:ll|l|h)?[sdifuxXeEgGc@](?!\p{L})/gu;
+const BRACES = /\{\{\s*([\w.]+)\s*\}\}|\{\s*([\w.]+)\s*(?:,\s*(\w+)[^{}]*)?\}/gu;
+/** Entities of the markup: not placeholders, and their "#160" is not a printf. */
+const ENTITY = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/gu;
+
+/** Placeholders, tags, URLs and e-mail addresses in text, with comparable keys. */
+export function itemsIn(text: string, urls = true): { items: Item[]; icu: boolean } {
+  const items: Item[] = [];
+  const push = (key: string, m: RegExpMatchArray) => items.push({ key, start: m.index!, end: m.index! + m[0].length });
+  for (const m of text.matchAll(TAG)) {
+    const id = /\bid\s*=\s*["']([^"']*)["']/u.exec(m[3]!)?.[1];
+    push(`<${m[1]}${m[2]!.toLowerCase()}${id === undefined ? "" : ` id="${id}"`}${m[4]}>`, m);
+  }
+  // Attributes can hold URLs and braces: read the rest with tags and entities blanked.
+  let rest = blank(text, TAG, ENTITY);
+  if (urls) {
+    for (const m of rest.matchAll(URL_OR_MAIL)) {
+      const url = m[0].replace(/[.,;:!?)\]}'’]+$/u, "");
+      items.push({ key: url.toLowerCase().replace(/^(https?:\/\/)?(www\.)?/u, "").replace(/\/$/u, ""), start: m.index, end: m.index + url.length });
+    }
+    rest = blank(rest, URL_OR_MAIL);
+  }
+  let icu = false;
+  for (const m of rest.matchAll(ICU_HEAD)) {
+    icu = true;
+    push(`{${m[1]}, ${m[2]}}`, m);
+  }
+  rest = blank(rest, ICU_HEAD);
+  for (const m of rest.matchAll(BRACES)) push(m[1] ? `{{${m[1]}}}` : `{${m[2]}${m[3] ? `, ${m[3]}` : ""}}`, m);
+  for (const m of blank(rest, BRACES).matchAll(PRINTF)) push(m[0], m);
+  return { items: items.sort((a, b) => a.start - b.start), icu };
+}
+
+export interface ItemComparison {
+  missing: string[];
+  extra: Item[];
+}
+
+/**
+ * `masked`: the target's masked ranges. A reader that masks the target's inline codes but gives
+ * the source as plain text (the XLIFF and TMX readers do) leaves nothing to compare with: then
+ * items inside the target's masks (tags, and placeholders inside <ph>) are not compared.
+ */
+export function compareItems(source: string, target: string, urls = true, masked: Span[] = []): ItemComparison {
+  const src = itemsIn(source, urls);
+  const tgt = itemsIn(target, urls);
+  if (masked.length && !src.items.some((i) => i.key.startsWith("<"))) {
+    tgt.items = tgt.items.filter((i) => !masked.some((m) => m.start <= i.start && i.end <= m.end));
+  }
+  // In ICU messages plural branches repeat arguments a different number of times per language.
+  if (src.icu || tgt.icu) {
+    const srcKeys = new Set(src.items.map((i) => i.key));
+    const tgtKeys = new Set(tgt.items.map((i) => i.key));
+    return { missing: [...srcKeys].filter((k) => !tgtKeys.has(k)), extra: tgt.items.filter((i, n) => !srcKeys.has(i.key) && tgt.items.findIndex((j) => j.key === i.key) === n) };
+  }
+  const have = countKeys(tgt.items.map((i) => i.key));
+  const missing: string[] = [];
+  for (const item of src.items) {
+    const left = have.get(item.key) ?? 0;
+    if (left > 0) have.set(item.key, left - 1);
+    else missing.push(item.key);
+  }
+  const want = countKeys(src.items.map((i) => i.key));
+  const extra: Item[] = [];
+  for (const item of tgt.items) {
+    const left = want.get(item.key) ?? 0;
+    if (left > 0) want.set(item.key, left - 1);
+    else extra.push(item);
+  }
+  return { missing, extra };
+}
+
+export const placeholderParityKind: RuleKind = {
+  name: "placeholder-parity",
+  fixes: () => "none",
+  compile(rawSpec): CompiledRule {
+    const spec = rawSpec as PlaceholderSpec;
+    const urls = spec.urls ?? true;
+    return {
+      spec,
+      checkSegment(analysis: SegmentAnalysis, index, report) {
+        const source = sourceOf(analysis);
+        if (!source || !/[%{<@:.]/u.test(source + analysis.segment.target)) return;
+        const target = analysis.segment.target;
+        const { missing, extra } = compareItems(source, target, urls, analysis.segment.masked);
+        if (missing.length) {
+          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [listed(missing)]) });
+        }
+        for (const item of extra) {
+          report(index, { start: item.start, end: item.end, spansMarkup: true, message: expandTemplate(spec.extraMessage, [target.slice(item.start, item.end)]) });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,75 @@
+/**
+ * `source-term-consistency` (bilingual, document): one source acronym or name rendered by two
+ * different acronyms in the target across a document (ИГ → "IG" here, "ISIS" there). A
+ * rendering is read only from segments whose source has exactly one acronym or capitalised
+ * multi-word name and whose target has one acronym (or one per occurrence of the term), so
+ * pairs are unambiguous; when a source term has two renderings, the minority one is flagged, with the majority (ties: the
+ * first used) as a suggested fix.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { makeFix } from "../engine/fixes.js";
+import { expandTemplate } from "../engine/matcher.js";
+import { proseOf, sourceOf } from "./bilingual.js";
+
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
+const NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:[ \u00a0]+\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}])/gu;
+
+interface Rendering {
+  segment: number;
+  start: number;
+  end: number;
+  form: string;
+}
+
+/** Acronyms in all-capital text ("BREAKING NEWS") are words. */
+const shouted = (text: string) => {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 12 && letters.replace(/[^\p{Lu}]/gu, "").length / letters.length > 0.6;
+};
+
+export const sourceTermConsistencyKind: RuleKind = {
+  name: "source-term-consistency",
+  fixes: () => "unsafe",
+  compile(spec: RuleSpec): CompiledRule {
+    return {
+      spec,
+      checkDocument(_document, analyses: SegmentAnalysis[], report) {
+        const renderings = new Map<string, Rendering[]>();
+        analyses.forEach((analysis, segment) => {
+          const source = sourceOf(analysis);
+          if (!source) return;
+          const prose = proseOf(source);
+          if (shouted(prose) || shouted(analysis.text)) return;
+          const occurrences = [...prose.matchAll(ACRONYM), ...prose.matchAll(NAME)].map((m) => m[0].replace(/\s+/gu, " "));
+          const keys = new Set(occurrences);
+          if (keys.size !== 1) return;
+          // One rendering throughout, or one acronym per occurrence of the source term.
+          const found = [...proseOf(analysis.text).matchAll(ACRONYM)];
+          if (found.length === 0 || (new Set(found.map((m) => m[0])).size !== 1 && found.length !== occurrences.length)) return;
+          const [key] = keys;
+          const list = renderings.get(key!) ?? [];
+          for (const m of found) list.push({ segment, start: m.index, end: m.index + m[0].length, form: m[0] });
+          renderings.set(key!, list);
+        });
+        for (const [key, list] of renderings) {
+          const counts = new Map<string, number>();
+          for (const r of list) counts.set(r.form, (counts.get(r.form) ?? 0) + 1);
+          if (counts.size < 2) continue;
+          // Most frequent, ties to the first used (Map order is first use).
+          const [majority, count] = [...counts].reduce((best, c) => (c[1] > best[1] ? c : best));
+          for (const r of list) {
+            if (r.form === majority) continue;
+            const text = analyses[r.segment]!.text;
+            report(r.segment, {
+              start: r.start,
+              end: r.end,
+              message: expandTemplate(spec.message, [key, r.form, majority, String(count)]),
+              fix: makeFix(text, r, majority, "unsafe"),
+            });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,210 @@
+/**
+ * `tokens`: a sequence of token matchers within one sentence, like LanguageTool's pattern rules —
+ * exact words, word lists, regular expressions, part-of-speech tags (English), capitalization,
+ * sentence start — with optional elements, skips, a `rest` element up to the next clause break,
+ * antipatterns (exceptions), and a suggestion that reuses and reorders the matched tokens
+ * ("$3 $1 $2"). Used for the word orders that MT carries over from the source language.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { Token } from "../analysis/text.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { configError, pointerToken } from "../core/errors.js";
+import { makeFix } from "../engine/fixes.js";
+import { expandTemplate } from "../engine/matcher.js";
+
+interface ElementSpec {
+  /** Exact word or words, compared in lower case. */
+  word?: string | string[];
+  /** A regular expression the whole token must match (built-in rules only). */
+  regex?: string;
+  /** Part-of-speech tags: coarse ("AUX"), fine ("VBN") or both ("AUX/VBD"). */
+  tag?: string | string[];
+  notTag?: string | string[];
+  /** true: starts with a capital; false: does not. */
+  capitalized?: boolean;
+  /** The token is the first of its sentence. */
+  sentenceStart?: boolean;
+  /** The element may be absent. */
+  optional?: boolean;
+  /** Up to this many other tokens may come between the previous element and this one. */
+  skip?: number;
+  /** All tokens up to the next clause break (comma, semicolon, colon, dash, sentence end); at least one. */
+  rest?: boolean;
+  /** The noun phrase starting here: determiners, adjectives, numbers, nouns, and "of" + more of them. */
+  nounPhrase?: boolean;
+  /** Inverts the element's test. */
+  not?: boolean;
+}
+
+interface TokensSpec extends RuleSpec {
+  pattern: ElementSpec[];
+  antipatterns?: ElementSpec[][];
+  /** Rewrite of the matched text: $0 all, $1… each element's text, ${n:capitalize} etc. */
+  suggestion?: string;
+  /** Sentences matching this regular expression are skipped (e.g. questions); built-in rules only. */
+  unlessSentence?: string;
+}
+
+interface Element extends ElementSpec {
+  words?: Set<string>;
+  re?: RegExp;
+  tags?: string[];
+  notTags?: string[];
+}
+
+interface Sentence {
+  text: string;
+  tokens: Token[];
+  tagNames?: string[][];
+  /** breakBefore[i]: punctuation other than spaces lies between token i-1 and token i. */
+  breakBefore: boolean[];
+  clauseBreakBefore: boolean[];
+}
+
+const list = (v: string | string[] | undefined) => (v === undefined ? undefined : [v].flat());
+
+function compileElement(e: ElementSpec, trusted: boolean, at: { file: string; pointer: string }): Element {
+  if (e.regex !== undefined && !trusted) throw configError("regex in token elements is available to built-in rules only; use word lists", at);
+  return {
+    ...e,
+    words: e.word === undefined ? undefined : new Set(list(e.word)!.map((w) => w.toLowerCase())),
+    re: e.regex === undefined ? undefined : new RegExp(`^(?:${e.regex})$`, "u"),
+    tags: list(e.tag),
+    notTags: list(e.notTag),
+  };
+}
+
+const tagMatches = (names: string[] | undefined, wanted: string[]) => names !== undefined && wanted.some((w) => names.includes(w));
+
+function test(e: Element, s: Sentence, i: number): boolean {
+  const token = s.tokens[i]!;
+  let ok = true;
+  if (e.words) ok &&= e.words.has(token.text.toLowerCase());
+  if (e.re) ok &&= e.re.test(token.text);
+  if (e.tags) ok &&= tagMatches(s.tagNames?.[i], e.tags);
+  if (e.notTags) ok &&= !tagMatches(s.tagNames?.[i], e.notTags);
+  if (e.capitalized !== undefined) ok &&= /^\p{Lu}/u.test(token.text) === e.capitalized;
+  if (e.sentenceStart) ok &&= i === 0;
+  return e.not ? !ok : ok;
+}
+
+/** Matches elements from `k` at token `i`; returns each element's token range, or undefined. */
+function match(elements: Element[], s: Sentence, k: number, i: number, ranges: ([number, number] | undefined)[]): ([number, number] | undefined)[] | undefined {
+  if (k === elements.length) return ranges;
+  const e = elements[k]!;
+  if (e.optional) {
+    const without = match(elements, s, k + 1, i, [...ranges, undefined]);
+    if (without) return without;
+  }
+  const maxSkip = k === 0 ? 0 : (e.skip ?? 0);
+  for (let skip = 0; skip <= maxSkip; skip++) {
+    const at = i + skip;
+    if (at >= s.tokens.length) return undefined;
+    // Adjacent elements must not be separated by punctuation, unless skipping is allowed.
+    if (k > 0 && skip === 0 && s.breakBefore[at]) return undefined;
+    if (!test(e, s, at)) continue;
+    let end = at + 1;
+    if (e.rest) while (end < s.tokens.length && !s.clauseBreakBefore[end]) end++;
+    if (e.nounPhrase) end = nounPhraseEnd(s, at + 1);
+    const found = match(elements, s, k + 1, end, [...ranges, [at, end]]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const NOMINAL = ["DET", "ADJ", "NOUN", "PROPN", "NUM"];
+
+function nounPhraseEnd(s: Sentence, from: number): number {
+  let end = from;
+  const nominal = (i: number) => i < s.tokens.length && !s.breakBefore[i] && tagMatches(s.tagNames?.[i], NOMINAL);
+  for (;;) {
+    if (nominal(end)) end++;
+    else if (s.tokens[end]?.text === "of" && !s.breakBefore[end] && nominal(end + 1)) end += 2;
+    else return end;
+  }
+}
+
+/** Sentences with their tokens, shared by all token rules of a segment (one pass over the tokens). */
+const sentenceCache = new WeakMap<SegmentAnalysis, Sentence[]>();
+
+function sentencesOf(analysis: SegmentAnalysis, needsTags: boolean): Sentence[] {
+  const cached = sentenceCache.get(analysis);
+  if (cached && (!needsTags || cached.every((s) => s.tagNames))) return cached;
+  const { tokens, text } = analysis;
+  const tags = needsTags ? analysis.tags : undefined;
+  let t = 0;
+  const sentences = analysis.sentences.map((span) => {
+    const sentenceTokens: Token[] = [];
+    const tagNames: string[][] = [];
+    while (t < tokens.length && tokens[t]!.start < span.start) t++;
+    for (; t < tokens.length && tokens[t]!.end <= span.end; t++) {
+      sentenceTokens.push(tokens[t]!);
+      const tag = tags?.[t];
+      if (tag) tagNames.push([tag.coarse, tag.fine, tag.name]);
+    }
+    const gap = (i: number) => (i === 0 ? "" : text.slice(sentenceTokens[i - 1]!.end, sentenceTokens[i]!.start));
+    return {
+      text: text.slice(span.start, span.end),
+      tokens: sentenceTokens,
+      ...(tags && { tagNames }),
+      breakBefore: sentenceTokens.map((_, i) => /[^\s]/u.test(gap(i))),
+      clauseBreakBefore: sentenceTokens.map((_, i) => /[,;:–—()“”"]|\s-\s/u.test(gap(i))),
+    };
+  });
+  sentenceCache.set(analysis, sentences);
+  return sentences;
+}
+
+export const tokensKind: RuleKind = {
+  name: "tokens",
+  fixes: (spec) => (spec.suggestion === undefined ? "none" : "unsafe"),
+  compile(rawSpec, env): CompiledRule {
+    const spec = rawSpec as TokensSpec;
+    const at = (path: string) => ({ file: env.file, pointer: `${env.pointer}/${path}` });
+    const elements = spec.pattern.map((e, i) => compileElement(e, env.trusted, at(`pattern/${pointerToken(i)}`)));
+    const antipatterns = (spec.antipatterns ?? []).map((a, j) => a.map((e, i) => compileElement(e, env.trusted, at(`antipatterns/${j}/${pointerToken(i)}`))));
+    const needsTags = [elements, ...antipatterns].flat().some((e) => e.tags || e.notTags);
+    if (spec.unlessSentence !== undefined && !env.trusted) throw configError("unlessSentence is available to built-in rules only", at("unlessSentence"));
+    const unless = spec.unlessSentence === undefined ? undefined : new RegExp(spec.unlessSentence, "u");
+    return {
+      spec,
+      checkSegment(analysis, index, report) {
+        if (needsTags && !analysis.tags) return; // no tagger for this language
+        for (const s of sentencesOf(analysis, needsTags)) {
+          if (unless?.test(s.text)) continue;
+          for (let i = 0; i < s.tokens.length; i++) {
+            const ranges = match(elements, s, 0, i, []);
+            if (!ranges) continue;
+            const used = ranges.filter((r): r is [number, number] => r !== undefined);
+            const first = used[0]![0];
+            const last = used.at(-1)![1] - 1;
+            const excepted = antipatterns.some((a) => {
+              for (let j = Math.max(0, first - a.length); j <= last; j++) {
+                const r = match(a, s, 0, j, []);
+                if (r?.some((x) => x && x[0] <= last && x[1] > first)) return true;
+              }
+              return false;
+            });
+            if (excepted) continue;
+            const text = analysis.text;
+            const span = { start: s.tokens[first]!.start, end: s.tokens[last]!.end };
+            const groups = [text.slice(span.start, span.end), ...ranges.map((r) => (r ? text.slice(s.tokens[r[0]]!.start, s.tokens[r[1] - 1]!.end) : ""))];
+            const rewrite = spec.suggestion === undefined ? undefined : tidy(expandTemplate(spec.suggestion, groups), groups[0]!);
+            report(index, {
+              ...span,
+              message: expandTemplate(spec.message, groups),
+              ...(rewrite !== undefined && rewrite !== groups[0] && { suggestions: [makeFix(text, span, rewrite, "unsafe", `Rewrite as “${rewrite}”`)] }),
+            });
+            i = last;
+          }
+        }
+      },
+    };
+  },
+};
+
+/** Spaces collapsed, and the rewrite starts with a capital where the original did. */
+function tidy(rewrite: string, original: string): string {
+  const text = rewrite.replace(/\s+/g, " ").trim();
+  return /^\p{Lu}/u.test(original) ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}

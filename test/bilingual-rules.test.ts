@@ -1,0 +1,197 @@
+/** Bilingual rules (source vs target): number, placeholder and punctuation parity, untranslated, consistency, glossary, length ratio. */
+import { join } from "node:path";
+import { resolveConfig } from "../src/config/config.js";
+import { parseGlossary } from "../src/config/glossary.js";
+import { loadBuiltinRules } from "../src/config/rules.js";
+import type { Document } from "../src/core/types.js";
+import { lint } from "../src/engine/lint.js";
+import { compareNumbers } from "../src/rules/number-parity.js";
+import { compareItems } from "../src/rules/placeholder-parity.js";
+import { runCli, tempTree } from "./cli-helpers.js";
+import { ruleSetOf } from "./helpers.js";
+
+const builtin = loadBuiltinRules();
+const ruleSet = (id: string, env = {}) => ruleSetOf(builtin.filter((r) => r.spec.id === `common/${id}`), env);
+
+function doc(pairs: [source: string | undefined, target: string][], language = "en", sourceLanguage?: string): Document {
+  return {
+    path: "t",
+    language,
+    sourceLanguage,
+    segments: pairs.map(([source, target], i) => ({ id: String(i + 1), target, origin: { file: "t", line: i + 1, column: 1 }, ...(source === undefined ? {} : { source }) })),
+  };
+}
+const found = (id: string, pairs: [string | undefined, string][], env = {}, language = "en") =>
+  lint(doc(pairs, language), ruleSet(id, env)).findings.map((f) => ({ segment: f.segmentId, text: f.text, message: f.message }));
+
+describe("number-parity", () => {
+  test.each([
+    ["8 тысяч человек", "8,000 people"],
+    ["8 тысяч человек", "8 thousand people"],
+    ["3,5 процента", "3.5 percent"],
+    ["25 000 рублей", "25,000 roubles"],
+    ["Das kostet 1.500.000 Euro.", "It costs 1,500,000 euros."],
+    ["150万人", "1.5 million people"],
+    ["3 Äpfel und 5 Birnen", "five pears and three apples"],
+    ["five pears and 3 apples", "5 Birnen und drei Äpfel"],
+    ["Am 5. Mai 2020", "On 5 May 2020"],
+    ["2020年3月5日", "March 5, 2020"],
+    ["1) Открыть файл", "Open the file"],
+    ["140亿年过去了", "Fourteen billion years later"],
+    ["almost 200 feet out of the water", "fast 60 Meter aus dem Wasser"],
+  ])("%j ↔ %j: nothing missing", (source, target) => {
+    expect(compareNumbers(source, target).missing).toEqual([]);
+  });
+
+  test("a changed number is flagged where it is, a dropped one at the whole target", () => {
+    expect(found("accuracy/number-parity", [["Пришли 8 тысяч человек.", "6,000 people came."]])).toEqual([
+      { segment: "1", text: "6,000", message: "Number mismatch with the source: the source's “8 тысяч” is “6,000” here." },
+    ]);
+    const [f] = found("accuracy/number-parity", [["Пришли 8 тысяч человек, 5 ушли.", "Many people came, some left."]]);
+    expect(f!.text).toBe("Many people came, some left.");
+    expect(f!.message).toContain("“8 тысяч” and “5” in the source are missing");
+  });
+
+  test("years must be identical", () => {
+    expect(compareNumbers("в 2019 году", "in 2018").missing.map((n) => n.text)).toEqual(["2019"]);
+  });
+});
+
+describe("no source, no findings", () => {
+  test.each(["accuracy/number-parity", "accuracy/untranslated", "punctuation/punctuation-parity", "accuracy/placeholder-parity", "style/length-ratio", "terminology/source-term-consistency", "terminology/translation-consistency", "terminology/glossary"])("%s", (id) => {
+    const targets: [undefined, string][] = [[undefined, "Hello %s, 8 people"], [undefined, "Hello %s, 8 people"], [undefined, "The ES adopted sanctions. Are you sure?"]];
+    expect(found(id, targets)).toEqual([]);
+  });
+});
+
+describe("placeholder-parity", () => {
+  test("multisets of printf, braces, tags, XLIFF codes, URLs", () => {
+    expect(compareItems("%s and %s", "%s")).toEqual({ missing: ["%s"], extra: [] });
+    expect(compareItems("Click <x id=\"1\"/> here", "Hier <x id=\"2\"/> klicken").missing).toEqual(['<x id="1"/>']);
+    expect(compareItems("{{user}} at https://a.example/x.", "{{user}} bei https://a.example/x").missing).toEqual([]);
+    expect(compareItems("{n, plural, one {# day} other {# days}}", "{m, plural, one {# день} few {# дня} other {# дней}}").missing).toEqual(["{n, plural}"]);
+  });
+
+  test("an extra tag is reported at it, even in masked XLIFF markup", () => {
+    const document = doc([["Save <x id=\"1\"/>", "Sichern<x id=\"9\"/>"]], "de");
+    document.segments[0]!.masked = [{ start: 7, end: 18 }];
+    const findings = lint(document, ruleSet("accuracy/placeholder-parity")).findings;
+    expect(findings.map((f) => f.text)).toEqual(["Sichern<x id=\"9\"/>", '<x id="9"/>']);
+    // A source without its inline codes (as the XLIFF reader gives it): masked target tags are not compared.
+    document.segments[0]!.source = "Save";
+    expect(lint(document, ruleSet("accuracy/placeholder-parity")).findings).toEqual([]);
+  });
+});
+
+describe("untranslated", () => {
+  test("identical text and source-script words; names and codes pass", () => {
+    expect(found("accuracy/untranslated", [["Откройте файл и сохраните его.", "Откройте файл и сохраните его."]])).toHaveLength(1);
+    expect(found("accuracy/untranslated", [["Hamburg", "Hamburg"], ["ID-4711", "ID-4711"], ["Berlin Hauptbahnhof", "Berlin Hauptbahnhof"]], {}, "de")).toEqual([]);
+    expect(found("accuracy/untranslated", [["东京是日本的首都。", "東京は日本の首都です。"]], {}, "ja")).toEqual([]);
+  });
+});
+
+describe("punctuation-parity", () => {
+  test("a translated question stays a question; a missing full stop gets a safe fix", () => {
+    expect(found("punctuation/punctuation-parity", [["Ты придёшь?", "Will you come?"], ["你好吗？", "How are you?"]])).toEqual([]);
+    const [f] = lint(doc([["Готово.", "Done"]]), ruleSet("punctuation/punctuation-parity")).findings;
+    expect(f!.fix).toMatchObject({ applicability: "safe", edits: [{ start: 4, end: 4, text: "." }] });
+  });
+});
+
+describe("document rules", () => {
+  test("source-term-consistency: the minority rendering of one source acronym", () => {
+    const pairs: [string, string][] = [
+      ["Боевики ИГ захватили город.", "ISIS fighters took the city."],
+      ["ИГ отступило.", "ISIS retreated."],
+      ["Позже ИГ вернулось.", "Later the IG returned."],
+      ["США и ЕС", "The US and the EU"],
+    ];
+    const findings = lint(doc(pairs), ruleSet("terminology/source-term-consistency")).findings;
+    expect(findings.map((f) => [f.segmentId, f.text, f.fix?.edits[0]?.text, f.fix?.applicability])).toEqual([["3", "IG", "ISIS", "unsafe"]]);
+  });
+
+  test("translation-consistency: same source, different targets; same target, different sources", () => {
+    const pairs: [string, string][] = [
+      ["Сохранить файл", "Save the file"],
+      ["Сохранить файл", "Save the file"],
+      ["Сохранить файл", "Store the file"],
+      ["Записать файл на диск", "Save the file"],
+    ];
+    const findings = lint(doc(pairs), ruleSet("terminology/translation-consistency")).findings;
+    expect(findings.map((f) => [f.segmentId, f.text])).toEqual([["3", "Store the file"], ["4", "Save the file"]]);
+  });
+});
+
+describe("length-ratio", () => {
+  test("pair defaults and options", () => {
+    const long = "This sentence is long enough to be measured properly.";
+    expect(found("style/length-ratio", [[long, "Dieser Satz ist lang genug, um richtig gemessen zu werden."]], {}, "de")).toEqual([]);
+    expect(found("style/length-ratio", [[long, "Kurz."]], {}, "de")).toHaveLength(1);
+    expect(found("style/length-ratio", [[long, "Kurz."]], { options: { tolerance: 20 } }, "de")).toEqual([]);
+    expect(found("style/length-ratio", [["这是一个足够长的中文句子，用来测试长度比例是否正确。", "This is a Chinese sentence long enough to test whether the length ratio is right."]])).toEqual([]);
+  });
+});
+
+describe("glossary", () => {
+  test("CSV/TSV term files: columns, alternatives, forbidden variants", () => {
+    expect(parseGlossary('source,target,forbidden\nИГ,ISIS,"IG|ISIL"\n\n"Минфин","Ministry of Finance; Finance Ministry",\n', "g.csv")).toEqual([
+      { source: "ИГ", targets: ["ISIS"], forbidden: ["IG", "ISIL"], origin: "g.csv:2" },
+      { source: "Минфин", targets: ["Ministry of Finance", "Finance Ministry"], forbidden: [], origin: "g.csv:4" },
+    ]);
+    expect(parseGlossary("Term\tTranslation\nфайл\tfile\n", "g.tsv")).toEqual([{ source: "файл", targets: ["file"], forbidden: [], origin: "g.tsv:2" }]);
+  });
+
+  test("approved term required, forbidden variant fixed (safe)", () => {
+    const glossary = [{ source: "Минфин", targets: ["Ministry of Finance"], forbidden: ["Minfin"] }];
+    const pairs: [string, string][] = [
+      ["Минфин сообщил.", "Minfin reported."],
+      ["Минфин сообщил.", "The finance people reported."],
+      ["Минфин сообщил.", "The Ministry of Finance reported."],
+    ];
+    const findings = lint(doc(pairs), ruleSet("terminology/glossary", { glossary })).findings;
+    expect(findings.map((f) => [f.segmentId, f.text, f.fix?.edits[0]?.text])).toEqual([["1", "Minfin", "Ministry of Finance"], ["2", "The finance people reported.", undefined]]);
+  });
+
+  test("termFiles in the config, relative to it", async () => {
+    const dir = tempTree({
+      "cfg/.mtlintrc.json": JSON.stringify({ termFiles: ["terms/glossary.csv"] }),
+      "cfg/terms/glossary.csv": "source,target,forbidden\nМинфин,Ministry of Finance,Minfin\n",
+      "cfg/a.jsonl": JSON.stringify({ id: "1", source: "Минфин сообщил.", target: "Minfin reported.", srcLang: "ru", tgtLang: "en" }) + "\n",
+    });
+    const config = resolveConfig({ termFiles: ["terms/glossary.csv"] }, join(dir, "cfg/.mtlintrc.json"));
+    expect(config.ruleSet.rules.some((r) => r.rule.spec.id === "common/terminology/glossary")).toBe(true);
+    const run = await runCli(["check", "--format", "json", join(dir, "cfg/a.jsonl")]);
+    const findings = (JSON.parse(run.stdout) as { files: { findings: { ruleId: string; text: string }[] }[] }).files[0]!.findings;
+    expect(findings.filter((f) => f.ruleId === "common/terminology/glossary").map((f) => f.text)).toEqual(["Minfin"]);
+  });
+});
+
+test("CLI: an XLIFF file with a changed number and a dropped placeholder, at the right lines and columns", async () => {
+  const xliff = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+    '  <file original="app" source-language="ru" target-language="en" datatype="plaintext">',
+    "    <body>",
+    '      <trans-unit id="count">',
+    "        <source>Пришли 8 тысяч человек.</source>",
+    "        <target>Some 6,000 people came.</target>",
+    "      </trans-unit>",
+    '      <trans-unit id="hello">',
+    '        <source>Привет, %s! У вас <g id="1">%d</g> писем.</source>',
+    '        <target>Hello! You have <g id="1">%d</g> letters.</target>',
+    "      </trans-unit>",
+    "    </body>",
+    "  </file>",
+    "</xliff>",
+    "",
+  ].join("\n");
+  const dir = tempTree({ "app.xlf": xliff });
+  const run = await runCli(["check", "--format", "json", join(dir, "app.xlf")]);
+  const report = JSON.parse(run.stdout) as { files: { findings: { ruleId: string; line: number; column: number; text: string }[] }[] };
+  const findings = report.files[0]!.findings.filter((f) => f.ruleId.startsWith("common/")).map((f) => [f.ruleId, f.line, f.column, f.text]);
+  expect(findings).toEqual([
+    ["common/accuracy/number-parity", 7, 22, "6,000"],
+    ["common/accuracy/placeholder-parity", 11, 17, 'Hello! You have <g id="1">%d</g> letters.'],
+  ]);
+});
