@@ -1,10 +1,13 @@
 /** Building fixes, applying them without overlaps, and refusing fixes that would change protected content. */
 import type { Applicability, Edit, Fix, Span } from "../core/types.js";
 
+/** “text”, or ‹text› when the text holds curly quotes itself, so that the title stays readable. */
+const quoted = (text: string) => (/[“”]/.test(text) ? `‹${text}›` : `“${text}”`);
+
 export function makeFix(text: string, span: Span, replacement: string, applicability: Applicability, title?: string): Fix {
   const expected = text.slice(span.start, span.end);
   return {
-    title: title ?? (replacement ? `Replace “${expected}” with “${replacement}”` : `Delete “${expected}”`),
+    title: title ?? (replacement ? `Replace ${quoted(expected)} with ${quoted(replacement)}` : `Delete ${quoted(expected)}`),
     edits: [{ start: span.start, end: span.end, text: replacement, expected }],
     applicability,
   };
