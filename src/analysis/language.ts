@@ -55,13 +55,44 @@ const WORD_LANGUAGES: ReadonlyMap<string, string> = (() => {
   return new Map([...seen].filter(([, languages]) => new Set(languages).size === 1).map(([w, [language]]) => [w, language!]));
 })();
 
-const LETTER = /\p{L}/gu;
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
-const HAN = /\p{Script=Han}/gu;
-const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const LATIN_LETTER = /\p{Script=Latin}/gu;
 
-const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+const ONE_LETTER = /\p{L}/u;
+const ONE_LATIN = /\p{Script=Latin}/u;
+const ONE_CYRILLIC = /\p{Script=Cyrillic}/u;
+const ONE_HAN = /\p{Script=Han}/u;
+const ONE_KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+interface ScriptCounts {
+  letters: number;
+  latin: number;
+  cyrillic: number;
+  han: number;
+  kana: number;
+}
+
+/** Letters by script in one pass; ASCII, most of any text, takes no regular expression. */
+export function scriptCounts(text: string): ScriptCounts {
+  const counts: ScriptCounts = { letters: 0, latin: 0, cyrillic: 0, han: 0, kana: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        counts.letters++;
+        counts.latin++;
+      }
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    if (ch.length === 2) i++;
+    if (!ONE_LETTER.test(ch)) continue;
+    counts.letters++;
+    if (ONE_LATIN.test(ch)) counts.latin++;
+    else if (ONE_CYRILLIC.test(ch)) counts.cyrillic++;
+    else if (ONE_HAN.test(ch)) counts.han++;
+    else if (ONE_KANA.test(ch)) counts.kana++;
+  }
+  return counts;
+}
 
 /**
  * The language of `text`, or undefined when it has fewer than MIN_LETTERS letters, is in a
@@ -80,13 +111,9 @@ export function detectLanguage(text: string): DetectedLanguage | undefined {
  */
 export function detectWithConfidence(text: string, other?: { language: string; floor: number }): DetectedLanguage | undefined {
   const sample = text.length > MAX_SAMPLE ? text.slice(0, MAX_SAMPLE) : text;
-  const letters = count(sample, LETTER);
-  const han = count(sample, HAN);
-  const kana = count(sample, KANA);
+  const { letters, han, kana, cyrillic, latin } = scriptCounts(sample);
   // A Chinese or Japanese character carries about a word's worth: they count double.
   if (letters + han + kana < MIN_LETTERS) return undefined;
-  const cyrillic = count(sample, CYRILLIC);
-  const latin = count(sample, LATIN_LETTER);
   const cjk = han + kana;
   const top = Math.max(cyrillic, cjk, latin);
   // Mostly another script (Greek, Arabic, Hangul…): none of the languages detection knows.

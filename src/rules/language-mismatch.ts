@@ -9,7 +9,7 @@
 import type { Span } from "../core/types.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
-import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence } from "../analysis/language.js";
+import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence, scriptCounts } from "../analysis/language.js";
 import { expandTemplate } from "../engine/matcher.js";
 
 interface LanguageMismatchSpec extends RuleSpec {
@@ -32,9 +32,7 @@ const SCRIPT_RULES_COVER: Readonly<Record<string, readonly string[]>> = {
 
 /** Quoted passages: “…”, «…», „…“ / „…”, "…" (within one paragraph). */
 const QUOTED = /“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|"[^"\n]*"/gu;
-const LETTER = /\p{L}/gu;
-
-const letters = (text: string) => text.match(LETTER)?.length ?? 0;
+const letters = (text: string) => scriptCounts(text).letters;
 
 export const languageMismatchKind: RuleKind = {
   name: "language-mismatch",

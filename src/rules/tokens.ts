@@ -55,6 +55,7 @@ interface Element extends ElementSpec {
 interface Sentence {
   text: string;
   tokens: Token[];
+  lower: string[];
   tagNames?: string[][];
   /** breakBefore[i]: punctuation other than spaces lies between token i-1 and token i. */
   breakBefore: boolean[];
@@ -79,7 +80,7 @@ const tagMatches = (names: string[] | undefined, wanted: string[]) => names !== 
 function test(e: Element, s: Sentence, i: number): boolean {
   const token = s.tokens[i]!;
   let ok = true;
-  if (e.words) ok &&= e.words.has(token.text.toLowerCase());
+  if (e.words) ok &&= e.words.has(s.lower[i]!);
   if (e.re) ok &&= e.re.test(token.text);
   if (e.tags) ok &&= tagMatches(s.tagNames?.[i], e.tags);
   if (e.notTags) ok &&= !tagMatches(s.tagNames?.[i], e.notTags);
@@ -146,6 +147,7 @@ function sentencesOf(analysis: SegmentAnalysis, needsTags: boolean): Sentence[] 
     return {
       text: text.slice(span.start, span.end),
       tokens: sentenceTokens,
+      lower: sentenceTokens.map((t) => t.text.toLowerCase()),
       ...(tags && { tagNames }),
       breakBefore: sentenceTokens.map((_, i) => /[^\s]/u.test(gap(i))),
       clauseBreakBefore: sentenceTokens.map((_, i) => /[,;:–—()“”"]|\s-\s/u.test(gap(i))),
@@ -172,7 +174,9 @@ export const tokensKind: RuleKind = {
         if (needsTags && !analysis.tags) return; // no tagger for this language
         for (const s of sentencesOf(analysis, needsTags)) {
           if (unless?.test(s.text)) continue;
-          for (let i = 0; i < s.tokens.length; i++) {
+          // A pattern anchored at the sentence start is tried there only.
+          const starts = elements[0]!.sentenceStart && !elements[0]!.not ? Math.min(1, s.tokens.length) : s.tokens.length;
+          for (let i = 0; i < starts; i++) {
             const ranges = match(elements, s, 0, i, []);
             if (!ranges) continue;
             const used = ranges.filter((r): r is [number, number] => r !== undefined);
