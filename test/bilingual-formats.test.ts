@@ -354,3 +354,19 @@ describe("check --fix on XLIFF", () => {
     for (const f of findings) expect(textAt(text, f, f.text.length)).toBe(f.text);
   });
 });
+
+describe("suppression notes in bilingual files", () => {
+  test("an XLIFF <note> and a PO comment with mtlint-disable switch rules off for their unit only", async () => {
+    const { check } = await import("../src/index.js");
+    const xliff = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<xliff version="1.2"><file source-language="ru" target-language="en" datatype="plaintext" original="x"><body>',
+      '<trans-unit id="a"><source>8 тысяч</source><target>Some 8 thousand cars.</target><note>mtlint-disable en/numbers/thousand-in-words</note></trans-unit>',
+      '<trans-unit id="b"><source>9 тысяч</source><target>Some 9 thousand cars.</target></trans-unit>',
+      "</body></file></xliff>",
+    ].join("\n");
+    expect((await check(xliff, { format: "xliff" })).findings.map((f) => f.text)).toEqual(["9 thousand"]);
+    const po = ['msgid ""', 'msgstr ""', '"Language: en\\n"', "", "# mtlint-disable", 'msgid "a"', 'msgstr "Some 8 thousand cars."', "", 'msgid "b"', 'msgstr "Some 9 thousand cars."', ""].join("\n");
+    expect((await check(po, { format: "po" })).findings.map((f) => f.text)).toEqual(["9 thousand"]);
+  });
+});

@@ -16,6 +16,8 @@ export interface Field {
   srcLang?: string;
   tgtLang?: string;
   masked?: Span[];
+  /** Rule ids (or "*") switched off for this segment by a note or comment in the file. */
+  suppressed?: string[];
   /** Where the target is written in the file (for CSV: the field with its quotes). */
   raw: Span;
   /**
@@ -48,6 +50,7 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
     if (f.srcLang) segment.srcLang = f.srcLang;
     if (f.tgtLang) segment.tgtLang = f.tgtLang;
     if (f.masked?.length) segment.masked = f.masked;
+    if (f.suppressed?.length) segment.suppressed = f.suppressed;
     return segment;
   });
   const document: Document = { path, segments };
@@ -93,4 +96,12 @@ export function uniqueIds(): (id: string, line: number) => string {
     seen.add(unique);
     return unique;
   };
+}
+
+/** `mtlint-disable rule-id …` (no ids: every rule) in a translator's note or comment. */
+export function suppressionsIn(note: string): string[] | undefined {
+  const m = /\bmtlint-disable\b([^\n]*)/.exec(note);
+  if (!m) return undefined;
+  const ids = m[1]!.split(/[\s,]+/).filter((id) => /^[\w*][\w/*-]*$/.test(id));
+  return ids.length ? ids : ["*"];
 }

@@ -13,7 +13,7 @@
  * and of those only the quoted strings the change touches, so line wrapping stays as it was.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import { parsedFromFields, runOffset, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
+import { parsedFromFields, runOffset, suppressionsIn, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 
@@ -37,6 +37,8 @@ interface Str {
 interface Entry {
   strings: Str[];
   fuzzy: boolean;
+  /** From a `# mtlint-disable rule-id` comment. */
+  suppressed?: string[];
   broken: boolean;
 }
 
@@ -83,7 +85,7 @@ export const poFormat: Format = {
       open().broken = true;
     };
 
-    const finishEntry = ({ strings, fuzzy }: Entry) => {
+    const finishEntry = ({ strings, fuzzy, suppressed }: Entry) => {
       const get = (keyword: string) => strings.find((s) => s.keyword === keyword);
       const msgid = get("msgid");
       const msgstrs = strings.filter((s) => s.keyword.startsWith("msgstr"));
@@ -105,6 +107,7 @@ export const poFormat: Format = {
           raw: { start: str.pieces[0]!.start, end: str.pieces[str.pieces.length - 1]!.end },
           runs: runsOf(str),
           encode: (next) => encodePieces(text, str.pieces, target, next),
+          ...(suppressed && { suppressed }),
         });
       }
     };
@@ -135,6 +138,8 @@ export const poFormat: Format = {
       if (body.startsWith("#")) {
         if (has("msgstr")) finish(); // comments open the next entry
         if (/^#,.*\bfuzzy\b/.test(body)) open().fuzzy = true;
+        const suppressed = /^#[ .]/.test(body) ? suppressionsIn(body) : undefined;
+        if (suppressed) open().suppressed = [...(entry!.suppressed ?? []), ...suppressed];
         current = undefined;
         return;
       }

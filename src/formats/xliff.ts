@@ -11,7 +11,7 @@
  * silently. <alt-trans> proposals are not segments.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import { parsedFromFields, uniqueIds, type Field, type Languages } from "./bilingual.js";
+import { parsedFromFields, suppressionsIn, uniqueIds, type Field, type Languages } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 import { child, contentOf, findAll, parseXml, plainTextOf, xmlField, type XmlElement } from "./xml.js";
@@ -43,6 +43,8 @@ export const xliffFormat: Format = {
     const v2 = (root.attrs.version ?? "").startsWith("2") || root.attrs.srcLang !== undefined;
     const languages: Languages = {};
 
+    // <note> in a 1.2 trans-unit, or <notes><note> in a 2.x unit.
+    const notesOf = (unit: XmlElement) => findAll(unit.children, (e) => e.name === "note");
     const addUnit = (unit: XmlElement, parts: Part[], srcLang?: string, tgtLang?: string) => {
       if (unit.attrs.translate === "no") return;
       const unitId = unit.attrs.id ?? `line-${lines.position(unit.start).line}`;
@@ -55,7 +57,10 @@ export const xliffFormat: Format = {
           continue;
         }
         const source = part.source && plainTextOf(text, part.source, CODE);
-        fields.push(xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), source, srcLang, tgtLang }));
+        const field = xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), source, srcLang, tgtLang });
+        const suppressed = notesOf(unit).flatMap((note) => suppressionsIn(plainTextOf(text, note, CODE)) ?? []);
+        if (suppressed.length) field.suppressed = suppressed;
+        fields.push(field);
       }
     };
 
