@@ -8,6 +8,7 @@ import { punctuationParityKind } from "../rules/punctuation-parity.js";
 import { sourceTermConsistencyKind } from "../rules/source-term-consistency.js";
 import { translationConsistencyKind } from "../rules/translation-consistency.js";
 import { untranslatedKind } from "../rules/untranslated.js";
+import { acronymDefinitionKind } from "../rules/acronym-definition.js";
 import { consistencyKind } from "../rules/consistency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
@@ -21,5 +22,5 @@ import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind].map((k) => [k.name, k]),
 );
