@@ -1,8 +1,8 @@
 /** --since REF: the files changed since a git ref (committed, staged, unstaged or untracked). */
 import { execFileSync } from "node:child_process";
-import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { usageError } from "../core/errors.js";
+import { isDirectory } from "../config/config.js";
 
 /** Absolute paths of changed files in the repositories that hold `paths`. */
 export function changedSince(ref: string, paths: readonly string[]): Set<string> {
@@ -25,13 +25,5 @@ function git(ref: string, cwd: string, ...args: string[]): string {
   } catch (e) {
     const stderr = String((e as { stderr?: unknown }).stderr ?? (e as Error).message).trim().split("\n")[0];
     throw usageError(`--since ${ref}: ${stderr || "git failed"}`);
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }

@@ -43,6 +43,22 @@ interface TokensSpec extends RuleSpec {
   suggestion?: string;
   /** Sentences matching this regular expression are skipped (e.g. questions); built-in rules only. */
   unlessSentence?: string;
+  /**
+   * [verb element, subject element] (1-based): in the suggestion, the verb "was/is/has" takes the
+   * number of the subject it now follows ("Was made 8,000 sorties" → "8,000 sorties were made").
+   */
+  agreement?: [number, number];
+}
+
+const PLURAL_FORMS: Record<string, string> = { was: "were", is: "are", has: "have" };
+
+/** The last noun of a token range decides its number. */
+function isPlural(s: Sentence, range: [number, number]): boolean {
+  for (let i = range[1] - 1; i >= range[0]; i--) {
+    const names = s.tagNames?.[i];
+    if (names?.includes("NOUN") || names?.includes("PROPN")) return names.includes("NNS") || names.includes("NNPS");
+  }
+  return false;
 }
 
 interface Element extends ElementSpec {
@@ -193,6 +209,12 @@ export const tokensKind: RuleKind = {
             const text = analysis.text;
             const span = { start: s.tokens[first]!.start, end: s.tokens[last]!.end };
             const groups = [text.slice(span.start, span.end), ...ranges.map((r) => (r ? text.slice(s.tokens[r[0]]!.start, s.tokens[r[1] - 1]!.end) : ""))];
+            if (spec.agreement) {
+              const [verb, subject] = spec.agreement;
+              const plural = PLURAL_FORMS[groups[verb]!.toLowerCase()];
+              const subjectRange = ranges[subject - 1];
+              if (plural && subjectRange && isPlural(s, subjectRange)) groups[verb] = plural;
+            }
             const rewrite = spec.suggestion === undefined ? undefined : tidy(expandTemplate(spec.suggestion, groups), groups[0]!);
             report(index, {
               ...span,
