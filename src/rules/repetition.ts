@@ -21,6 +21,7 @@ export const repetitionKind: RuleKind = {
         for (let i = 1; i < tokens.length; i++) {
           const first = tokens[i - 1]!;
           const second = tokens[i]!;
+          if (first.text.length !== second.text.length) continue; // most pairs: no lower-casing needed
           const word = first.text.toLowerCase();
           if (word !== second.text.toLowerCase() || exceptions.has(word)) continue;
           if (!/^[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*$/u.test(text.slice(first.end, second.start))) continue;

@@ -7,6 +7,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { Token } from "../analysis/text.js";
+import type { Span } from "../core/types.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
@@ -68,14 +69,38 @@ interface Element extends ElementSpec {
   notTags?: string[];
 }
 
-interface Sentence {
-  text: string;
-  tokens: Token[];
-  lower: string[];
+/** One sentence's tokens; what only matching needs is computed on first use (most sentences are never matched). */
+class Sentence {
   tagNames?: string[][];
+  private _text?: string;
+  private _breakBefore?: boolean[];
+  private _clauseBreakBefore?: boolean[];
+
+  constructor(
+    private readonly segmentText: string,
+    private readonly span: Span,
+    readonly tokens: Token[],
+    /** Index of the sentence's first token in the segment's tokens. */
+    readonly firstToken: number,
+    readonly lower: string[],
+  ) {}
+
+  get text(): string {
+    return (this._text ??= this.segmentText.slice(this.span.start, this.span.end));
+  }
+
   /** breakBefore[i]: punctuation other than spaces lies between token i-1 and token i. */
-  breakBefore: boolean[];
-  clauseBreakBefore: boolean[];
+  get breakBefore(): boolean[] {
+    return (this._breakBefore ??= this.gaps((gap) => /[^\s]/u.test(gap)));
+  }
+
+  get clauseBreakBefore(): boolean[] {
+    return (this._clauseBreakBefore ??= this.gaps((gap) => /[,;:–—()“”"]|\s-\s/u.test(gap)));
+  }
+
+  private gaps(test: (gap: string) => boolean): boolean[] {
+    return this.tokens.map((t, i) => i > 0 && test(this.segmentText.slice(this.tokens[i - 1]!.end, t.start)));
+  }
 }
 
 const list = (v: string | string[] | undefined) => (v === undefined ? undefined : [v].flat());
@@ -144,33 +169,68 @@ function nounPhraseEnd(s: Sentence, from: number): number {
 /** Sentences with their tokens, shared by all token rules of a segment (one pass over the tokens). */
 const sentenceCache = new WeakMap<SegmentAnalysis, Sentence[]>();
 
-function sentencesOf(analysis: SegmentAnalysis, needsTags: boolean): Sentence[] {
+function sentencesOf(analysis: SegmentAnalysis): Sentence[] {
   const cached = sentenceCache.get(analysis);
-  if (cached && (!needsTags || cached.every((s) => s.tagNames))) return cached;
+  if (cached) return cached;
   const { tokens, text } = analysis;
-  const tags = needsTags ? analysis.tags : undefined;
   let t = 0;
   const sentences = analysis.sentences.map((span) => {
-    const sentenceTokens: Token[] = [];
-    const tagNames: string[][] = [];
     while (t < tokens.length && tokens[t]!.start < span.start) t++;
-    for (; t < tokens.length && tokens[t]!.end <= span.end; t++) {
-      sentenceTokens.push(tokens[t]!);
-      const tag = tags?.[t];
-      if (tag) tagNames.push([tag.coarse, tag.fine, tag.name]);
-    }
-    const gap = (i: number) => (i === 0 ? "" : text.slice(sentenceTokens[i - 1]!.end, sentenceTokens[i]!.start));
-    return {
-      text: text.slice(span.start, span.end),
-      tokens: sentenceTokens,
-      lower: sentenceTokens.map((t) => t.text.toLowerCase()),
-      ...(tags && { tagNames }),
-      breakBefore: sentenceTokens.map((_, i) => /[^\s]/u.test(gap(i))),
-      clauseBreakBefore: sentenceTokens.map((_, i) => /[,;:–—()“”"]|\s-\s/u.test(gap(i))),
-    };
+    const first = t;
+    while (t < tokens.length && tokens[t]!.end <= span.end) t++;
+    const sentenceTokens = tokens.slice(first, t);
+    return new Sentence(text, span, sentenceTokens, first, sentenceTokens.map((t) => t.text.toLowerCase()));
   });
   sentenceCache.set(analysis, sentences);
   return sentences;
+}
+
+/** Tags every sentence of the segment, once: only when a rule needing tags could match one of them. */
+function tagSentences(analysis: SegmentAnalysis, sentences: Sentence[]): boolean {
+  if (sentences[0]?.tagNames) return true;
+  const tags = analysis.tags;
+  if (!tags) return false;
+  for (const s of sentences) s.tagNames = s.tokens.map((_, i) => { const tag = tags[s.firstToken + i]!; return [tag.coarse, tag.fine, tag.name]; });
+  return true;
+}
+
+/**
+ * Runs of adjacent required word elements ("to|for|with" then "and|but") that a sentence must
+ * contain, in order and side by side, for the pattern to match. Checking them first skips most
+ * sentences before any tagging or matching.
+ */
+interface RequiredRun {
+  words: Set<string>[];
+  atStart: boolean;
+}
+
+function requiredRuns(elements: Element[]): RequiredRun[] {
+  const runs: RequiredRun[] = [];
+  let run: RequiredRun | undefined;
+  elements.forEach((e, k) => {
+    const required = e.words && !e.optional && !e.not;
+    // The element follows the previous one directly only without a skip, and when the previous one is a single token.
+    const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase;
+    if (!required) run = undefined;
+    else if (adjacent) run!.words.push(e.words!);
+    else runs.push((run = { words: [e.words!], atStart: k === 0 && e.sentenceStart === true }));
+    if (e.rest || e.nounPhrase) run = undefined;
+  });
+  return runs;
+}
+
+function mayMatch(runs: RequiredRun[], s: Sentence): boolean {
+  const { lower } = s;
+  const foundAt = (run: RequiredRun, i: number) => {
+    for (let j = 0; j < run.words.length; j++) if (!run.words[j]!.has(lower[i + j] ?? "")) return false;
+    return true;
+  };
+  for (const run of runs) {
+    let found = run.atStart ? foundAt(run, 0) : false;
+    for (let i = 0; !run.atStart && !found && i < lower.length; i++) found = foundAt(run, i);
+    if (!found) return false;
+  }
+  return true;
 }
 
 export const tokensKind: RuleKind = {
@@ -184,12 +244,13 @@ export const tokensKind: RuleKind = {
     const needsTags = [elements, ...antipatterns].flat().some((e) => e.tags || e.notTags);
     if (spec.unlessSentence !== undefined && !env.trusted) throw configError("unlessSentence is available to built-in rules only", at("unlessSentence"));
     const unless = spec.unlessSentence === undefined ? undefined : new RegExp(spec.unlessSentence, "u");
+    const required = requiredRuns(elements);
     return {
       spec,
       checkSegment(analysis, index, report) {
-        if (needsTags && !analysis.tags) return; // no tagger for this language
-        for (const s of sentencesOf(analysis, needsTags)) {
-          if (unless?.test(s.text)) continue;
+        for (const s of sentencesOf(analysis)) {
+          if (!mayMatch(required, s) || unless?.test(s.text)) continue;
+          if (needsTags && !tagSentences(analysis, sentencesOf(analysis))) return; // no tagger for this language
           // A pattern anchored at the sentence start is tried there only.
           const starts = elements[0]!.sentenceStart && !elements[0]!.not ? Math.min(1, s.tokens.length) : s.tokens.length;
           for (let i = 0; i < starts; i++) {

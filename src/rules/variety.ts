@@ -51,6 +51,10 @@ interface Occurrence {
 }
 
 const WORD = /\p{L}+/gu;
+/** Runs of Latin letters: a non-Unicode expression, several times faster over every word of a document. */
+const LATIN_WORD = /[A-Za-z\u00c0-\u024f]+/g;
+const LATIN_FORM = /^[a-z\u00c0-\u024f]+$/;
+const LETTER = /\p{L}/u;
 
 export const varietyKind: RuleKind = {
   name: "variety",
@@ -72,12 +76,13 @@ export const varietyKind: RuleKind = {
       throw configError(`options.variety must be one of ${ids.map((v) => `"${v}"`).join(", ")}`, { file: env.file, pointer: env.pointer });
     }
     const forms = buildForms(spec);
+    const latin = [...forms.keys()].every((f) => LATIN_FORM.test(f));
     const applicability = spec.applicability ?? "safe";
 
     return {
       spec,
       checkDocument(_document, analyses, report) {
-        const found = occurrences(analyses, forms);
+        const found = occurrences(analyses, forms, latin);
         const counts = ids.map((_, v) => found.filter((o) => o.form.variety === v).length);
         let target: number;
         if (preferred !== undefined) {
@@ -140,16 +145,18 @@ function buildForms(spec: VarietySpec): Map<string, Form> {
   return forms;
 }
 
-function occurrences(analyses: SegmentAnalysis[], forms: Map<string, Form>): Occurrence[] {
+/** With `latin` (every form in Latin letters), words are found by the fast expression; a run glued to another letter is part of a longer word. */
+function occurrences(analyses: SegmentAnalysis[], forms: Map<string, Form>, latin: boolean): Occurrence[] {
   const found: Occurrence[] = [];
   analyses.forEach((a, segment) => {
     const text = a.text;
     let sentenceStarts: Set<number> | undefined;
-    for (const m of text.matchAll(WORD)) {
+    for (const m of text.matchAll(latin ? LATIN_WORD : WORD)) {
       const form = forms.get(m[0].toLowerCase());
       if (!form) continue;
       const start = m.index;
       const end = start + m[0].length;
+      if (latin && (LETTER.test(text.charAt(start - 1)) || LETTER.test(text.charAt(end)))) continue;
       if (/^\p{Lu}\p{Ll}/u.test(m[0])) {
         // A capitalised word is a name inside a sentence ("Pearl Harbor"), or when a capitalised
         // word follows ("Defence Ministry"); all capitals is a shouted word and counts.
