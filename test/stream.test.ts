@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { ConfigResolver } from "../src/config/config.js";
 import type { LocatedFinding } from "../src/core/results.js";
 import { checkFile } from "../src/cli/check-file.js";
+import { WorkerPool } from "../src/cli/pool.js";
 import { streamJsonl } from "../src/cli/stream.js";
 import { tempTree } from "./cli-helpers.js";
 
@@ -12,14 +13,14 @@ const lines = Array.from({ length: 4500 }, (_, i) => JSON.stringify({ id: `s${i}
 lines.splice(2100, 0, "{not json");
 const text = `${lines.join("\n")}\n`;
 
-test("streamed findings, words and score equal a whole-file check (batch-local document rules aside)", () => {
+test("streamed findings, words and score equal a whole-file check (batch-local document rules aside)", async () => {
   const dir = tempTree({ "big.jsonl": text });
   const path = join(dir, "big.jsonl");
   const resolver = new ConfigResolver();
   const config = resolver.forPath(path);
   const whole = checkFile({ path, settings: {} }, resolver);
   const streamedOut: LocatedFinding[] = [];
-  const streamed = streamJsonl(path, {}, config, (_path, findings) => streamedOut.push(...findings));
+  const streamed = await streamJsonl(path, {}, config, (_path, findings) => streamedOut.push(...findings));
   const comparable = (f: LocatedFinding) => [f.ruleId, f.line, f.column, f.text];
   // The consistency rule sees one batch at a time; every other finding is the same.
   const withoutDocumentRules = (fs: LocatedFinding[]) => fs.filter((f) => f.ruleId !== "en/terminology/entity-name-consistency").map(comparable);
@@ -28,19 +29,43 @@ test("streamed findings, words and score equal a whole-file check (batch-local d
   expect(streamed.errors).toEqual([expect.objectContaining({ line: 2101, message: expect.stringContaining("not valid JSON") })]);
 });
 
-test("a streamed --fix changes only targets, keeps other lines byte for byte, and is not written when a line is bad", () => {
+test("a streamed --fix changes only targets, keeps other lines byte for byte, and is not written when a line is bad", async () => {
   const good = lines.filter((l) => l !== "{not json").join("\n");
   const dir = tempTree({ "a.jsonl": good, "b.jsonl": text });
   const resolver = new ConfigResolver();
   const a = join(dir, "a.jsonl");
-  streamJsonl(a, { fix: "safe" }, resolver.forPath(a));
+  await streamJsonl(a, { fix: "safe" }, resolver.forPath(a));
   const fixedLines = readFileSync(a, "utf8").split("\n");
   expect(fixedLines).toHaveLength(4500);
   expect(JSON.parse(fixedLines[0]!).target).toBe("The council met 8,000 residents, said the mayor.");
   expect(fixedLines[1]).toBe(lines[1]);
   const b = join(dir, "b.jsonl");
-  const outcome = streamJsonl(b, { fix: "safe" }, resolver.forPath(b));
+  const outcome = await streamJsonl(b, { fix: "safe" }, resolver.forPath(b));
   expect(readFileSync(b, "utf8")).toBe(text);
   expect(outcome.errors.map((e) => e.message)).toContain("fixes not written: parts of this file could not be read");
   writeFileSync(b, text);
 });
+
+test("batches checked by worker threads give the same findings, in file order, errors, fixes and score", async () => {
+  const dir = tempTree({ "big.jsonl": text, "fix-one.jsonl": text.replace("{not json\n", ""), "fix-two.jsonl": text.replace("{not json\n", "") });
+  const resolver = new ConfigResolver();
+  const path = join(dir, "big.jsonl");
+  // The built worker (dist/ is compiled by `npm test` before the tests run).
+  const pool = new WorkerPool(2, undefined, new URL("../dist/cli/worker.js", import.meta.url));
+  try {
+    const single: LocatedFinding[] = [];
+    const parallel: LocatedFinding[] = [];
+    const one = await streamJsonl(path, {}, resolver.forPath(path), (_p, f) => single.push(...f));
+    const two = await streamJsonl(path, {}, resolver.forPath(path), (_p, f) => parallel.push(...f), pool);
+    expect(single.length).toBeGreaterThan(1000);
+    expect(parallel).toEqual(single);
+    expect(two).toEqual(one);
+    const [a, b] = [join(dir, "fix-one.jsonl"), join(dir, "fix-two.jsonl")];
+    await streamJsonl(a, { fix: "safe" }, resolver.forPath(a));
+    await streamJsonl(b, { fix: "safe" }, resolver.forPath(b), undefined, pool);
+    expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
+    expect(readFileSync(b, "utf8")).not.toBe(text.replace("{not json\n", ""));
+  } finally {
+    await pool.close();
+  }
+}, 120_000);

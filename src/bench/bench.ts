@@ -3,7 +3,7 @@
  * 1. The engine in this process: parse, lint and score every Brown file with the recommended
  *    rules; median of 3 runs; peak resident memory.
  * 2. The whole CLI as a user runs it (`mtlint check --format json` on a folder of the 500 files),
- *    start-up included; median of 3 runs.
+ *    start-up included, with one worker and with two; median of 3 runs each, and the speed-up.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -46,19 +46,24 @@ try {
   const bin = fileURLToPath(new URL("../../bin/mtlint.js", import.meta.url));
   // GNU time reports the child's peak memory, which Node cannot read for a child process.
   const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M"] : [];
-  const cliSeconds: number[] = [];
-  const peaksKb: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now();
-    const [command, ...args] = [...time, process.execPath, bin, "check", "--format", "json", "--min-score", "0", dir];
-    const child = spawnSync(command!, args, { maxBuffer: 1 << 30 });
-    cliSeconds.push((performance.now() - started) / 1000);
-    if (child.status !== 0) throw new Error(`mtlint exited with ${child.status}: ${child.stderr.toString().slice(0, 500)}`);
-    if (time.length) peaksKb.push(Number(child.stderr.toString().trim().split("\n").at(-1)));
+  const cliSeconds = new Map<number, number>();
+  for (const jobs of [1, 2]) {
+    const seconds: number[] = [];
+    const peaksKb: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const started = performance.now();
+      const [command, ...args] = [...time, process.execPath, bin, "check", "--format", "json", "--min-score", "0", "--jobs", String(jobs), dir];
+      const child = spawnSync(command!, args, { maxBuffer: 1 << 30 });
+      seconds.push((performance.now() - started) / 1000);
+      if (child.status !== 0) throw new Error(`mtlint exited with ${child.status}: ${child.stderr.toString().slice(0, 500)}`);
+      if (time.length) peaksKb.push(Number(child.stderr.toString().trim().split("\n").at(-1)));
+    }
+    const cli = median(seconds);
+    cliSeconds.set(jobs, cli);
+    const peak = peaksKb.length ? `; peak RSS ${fmt(median(peaksKb) / 1024)} MB` : "";
+    console.log(`cli --jobs ${jobs} (start-up included): ${fmt(words)} words in ${cli.toFixed(2)} s = ${fmt(words / cli)} words/s${peak}`);
   }
-  const cli = median(cliSeconds);
-  const peak = peaksKb.length ? `; peak RSS ${fmt(median(peaksKb) / 1024)} MB` : "";
-  console.log(`cli (start-up included): ${fmt(words)} words in ${cli.toFixed(2)} s = ${fmt(words / cli)} words/s${peak}`);
+  console.log(`speed-up from 1 to 2 workers: ${(cliSeconds.get(1)! / cliSeconds.get(2)!).toFixed(2)}×`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
 import { expandPaths, STDIN } from "./files.js";
-import { checkFiles } from "./pool.js";
+import { checkFiles, WorkerPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { isStreamable, streamJsonl } from "./stream.js";
 
@@ -58,31 +58,33 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     words += outcome.result?.words ?? 0;
     options.onProgress?.(++done, files.length, words);
   };
-  // Very large JSONL files are streamed in this thread; the rest go to the pool.
+  const threads = options.jobs ?? availableParallelism();
+  const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config) : undefined;
   const streamed = new Map<number, FileOutcome>();
-  files.forEach((path, i) => {
-    if (path === STDIN || options.dryRun || !isStreamable(path)) return;
-    let outcome: FileOutcome;
-    try {
-      outcome = streamJsonl(path, settings, resolver.forPath(path), onFindings);
-    } catch (e) {
-      if (!(e instanceof MtlintError)) throw e;
-      outcome = { errors: [e.toProblem()] };
+  let pooled: number[] = [];
+  let poolOutcomes: FileOutcome[];
+  try {
+    // Very large JSONL files are streamed one after another, their batches spread over the pool.
+    for (const [i, path] of files.entries()) {
+      if (path === STDIN || options.dryRun || !isStreamable(path)) continue;
+      let outcome: FileOutcome;
+      try {
+        outcome = await streamJsonl(path, settings, resolver.forPath(path), onFindings, pool);
+      } catch (e) {
+        if (!(e instanceof MtlintError)) throw e;
+        outcome = { errors: [e.toProblem()] };
+      }
+      streamed.set(i, outcome);
+      progress(outcome);
     }
-    streamed.set(i, outcome);
-    progress(outcome);
-  });
-  const pooled = files.map((path, i) => ({ path, i })).filter(({ i }) => !streamed.has(i));
-  const jobs: FileJob[] = pooled.map(({ path }) => ({ path, settings: { ...settings, cache: cache !== undefined }, cachedKey: cache?.keyOf(resolve(path)) }));
-  const parallel = (options.jobs ?? availableParallelism()) > 1 && totalBytes(pooled.map((p) => p.path)) >= PARALLEL_MIN_BYTES;
-  const poolOutcomes = await checkFiles(jobs, resolver, {
-    jobs: parallel ? (options.jobs ?? availableParallelism()) : 1,
-    config: options.config,
-    readStdin,
-    onDone: (_, outcome) => progress(outcome),
-  });
+    pooled = files.map((_, i) => i).filter((i) => !streamed.has(i));
+    const jobs: FileJob[] = pooled.map((i) => ({ path: files[i]!, settings: { ...settings, cache: cache !== undefined }, cachedKey: cache?.keyOf(resolve(files[i]!)) }));
+    poolOutcomes = await checkFiles(jobs, resolver, { pool, readStdin, onDone: (_, outcome) => progress(outcome) });
+  } finally {
+    await pool?.close();
+  }
   const outcomes: FileOutcome[] = files.map((_, i) => streamed.get(i)!);
-  pooled.forEach(({ i }, k) => (outcomes[i] = poolOutcomes[k]!));
+  pooled.forEach((i, k) => (outcomes[i] = poolOutcomes[k]!));
 
   const results: FileResult[] = [];
   const rules = new Map<string, RuleSpec>();

@@ -1,7 +1,8 @@
 /**
  * Large JSONL files, checked in batches of lines so that memory stays flat however large the
- * file: each batch is parsed, checked (and fixed into a temporary file) on its own, its findings
- * are handed to `onFindings` as they come (or kept), and only counts and the score accumulate.
+ * file: each batch is parsed, checked (and fixed into a temporary file) on its own — in the worker
+ * pool when there is one, a few batches at a time — and its findings are handed to `onFindings`
+ * in file order as they come (or kept); only counts and the score accumulate.
  * Document rules (consistency across segments) see one batch at a time.
  */
 import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
@@ -13,11 +14,14 @@ import { checkText } from "../engine/check.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
 import { jsonlFormat } from "../formats/jsonl.js";
 import { withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
+import type { WorkerPool } from "./pool.js";
 
 /** Files this large are streamed rather than read whole. */
 export const STREAM_MIN_BYTES = 32 * 1024 * 1024;
 const BATCH_LINES = 2000;
 const READ_BYTES = 4 * 1024 * 1024;
+/** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
+const IN_FLIGHT_PER_WORKER = 2;
 
 export function isStreamable(path: string): boolean {
   try {
@@ -27,7 +31,45 @@ export function isStreamable(path: string): boolean {
   }
 }
 
-export function streamJsonl(path: string, settings: FileSettings, config: ResolvedConfig, onFindings?: (path: string, findings: LocatedFinding[]) => void): FileOutcome {
+/** One batch of lines of a streamed file; plain data, so that it can go to a worker. */
+export interface BatchJob {
+  path: string;
+  text: string;
+  settings: FileSettings;
+}
+
+/** Lines and errors numbered within the batch. */
+export interface BatchOutcome {
+  findings: LocatedFinding[];
+  errors: ProblemReport[];
+  words: number;
+  fixedText?: string;
+}
+
+export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
+  const outcome = checkText(text, path, jsonlFormat, {
+    ruleSet: config.ruleSet,
+    scoring: withOverrides(config.scoring, settings),
+    language: config.language,
+    forceLanguage: settings.lang,
+    sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
+    fix: settings.fix,
+  });
+  return {
+    findings: outcome.result.findings,
+    errors: outcome.errors.map((e) => e.toProblem()),
+    words: outcome.result.words,
+    ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
+  };
+}
+
+export async function streamJsonl(
+  path: string,
+  settings: FileSettings,
+  config: ResolvedConfig,
+  onFindings?: (path: string, findings: LocatedFinding[]) => void,
+  pool?: WorkerPool,
+): Promise<FileOutcome> {
   const scoring = withOverrides(config.scoring, settings);
   const errors: ProblemReport[] = [];
   const kept: LocatedFinding[] = [];
@@ -42,40 +84,38 @@ export function streamJsonl(path: string, settings: FileSettings, config: Resolv
   const lastByte = Buffer.alloc(1);
   readSync(input, lastByte, 0, 1, size - 1);
   const endsWithNewline = lastByte[0] === 0x0a;
+  let firstLine = 1;
+  /** Batches sent and not yet taken in, oldest first: taken strictly in order. */
+  const inFlight: { lines: number; text: string; last: boolean; outcome: Promise<BatchOutcome> }[] = [];
+  const takeOldest = async () => {
+    const batch = inFlight.shift()!;
+    const outcome = await batch.outcome;
+    const shift = firstLine - 1;
+    for (const p of outcome.errors) errors.push({ ...p, ...(p.line !== undefined && { line: p.line + shift }) });
+    const findings = outcome.findings.map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
+    words += outcome.words;
+    for (const f of findings) {
+      counts.findings++;
+      counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
+      counts.bySeverity[f.severity]++;
+      counts.penalty += penaltyOf(f, scoring);
+      failing ||= SEVERITY_RANK[f.severity] >= SEVERITY_RANK[scoring.failOn];
+    }
+    if (onFindings) onFindings(path, findings);
+    else kept.push(...findings);
+    if (out !== undefined) writeSync(out, `${outcome.fixedText ?? batch.text}${batch.last && !endsWithNewline ? "" : "\n"}`);
+    firstLine += batch.lines;
+  };
+  const send = async (lines: string[], last: boolean) => {
+    const job: BatchJob = { path, text: lines.join("\n"), settings };
+    const outcome = pool ? pool.run({ batch: job }).then((reply) => (reply as { batch: BatchOutcome }).batch) : Promise.resolve(checkBatch(job, config));
+    inFlight.push({ lines: lines.length, text: job.text, last, outcome });
+    while (inFlight.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await takeOldest();
+  };
   try {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     const buffer = Buffer.alloc(READ_BYTES);
     let carry = "";
-    let firstLine = 1;
-    const checkBatch = (lines: string[], last: boolean) => {
-      const text = lines.join("\n");
-      const outcome = checkText(text, path, jsonlFormat, {
-        ruleSet: config.ruleSet,
-        scoring,
-        language: config.language,
-        forceLanguage: settings.lang,
-        sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
-        fix: settings.fix,
-      });
-      const shift = firstLine - 1;
-      for (const e of outcome.errors) {
-        const p = e.toProblem();
-        errors.push({ ...p, ...(p.line !== undefined && { line: p.line + shift }) });
-      }
-      const findings = outcome.result.findings.map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
-      words += outcome.result.words;
-      for (const f of findings) {
-        counts.findings++;
-        counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
-        counts.bySeverity[f.severity]++;
-        counts.penalty += penaltyOf(f, scoring);
-        failing ||= SEVERITY_RANK[f.severity] >= SEVERITY_RANK[scoring.failOn];
-      }
-      if (onFindings) onFindings(path, findings);
-      else kept.push(...findings);
-      if (out !== undefined) writeSync(out, `${outcome.fixedText ?? text}${last && !endsWithNewline ? "" : "\n"}`);
-      firstLine += lines.length;
-    };
     let pending: string[] = [];
     for (;;) {
       const read = readSync(input, buffer, 0, READ_BYTES, null);
@@ -86,16 +126,18 @@ export function streamJsonl(path: string, settings: FileSettings, config: Resolv
       for (const line of lines) {
         pending.push(line);
         if (pending.length >= BATCH_LINES) {
-          checkBatch(pending, false);
+          await send(pending, false);
           pending = [];
         }
       }
       if (read === 0) break;
     }
-    if (pending.length) checkBatch(pending, true);
+    if (pending.length) await send(pending, true);
+    while (inFlight.length) await takeOldest();
   } catch (e) {
-    if (e instanceof TypeError) errors.push({ kind: "input", file: path, message: "invalid UTF-8; expected UTF-8 text" });
-    else throw e;
+    if (!(e instanceof TypeError)) throw e;
+    errors.push({ kind: "input", file: path, message: "invalid UTF-8; expected UTF-8 text" });
+    while (inFlight.length) await takeOldest(); // the lines before the bad bytes are still reported
   } finally {
     closeSync(input);
     if (out !== undefined) closeSync(out);
