@@ -1,11 +1,20 @@
 /** Every example of every built-in rule: invalid examples give exactly one finding at the marker, valid ones none. */
-import { loadBuiltinRules } from "../src/config/rules.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BUILTIN_RULES_DIR, loadBuiltinRules } from "../src/config/rules.js";
+import { validate } from "../src/config/schema.js";
 import { chosenFix } from "../src/engine/fix.js";
 import { applyEdits } from "../src/engine/fixes.js";
 import { lint } from "../src/engine/lint.js";
 import { documentOf, parseMarked, ruleSetOf } from "./helpers.js";
 
 const rules = loadBuiltinRules();
+
+test("every built-in rule file is valid against the rules schema (they are not validated at run time)", () => {
+  const files = readdirSync(BUILTIN_RULES_DIR, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
+  expect(files.length).toBeGreaterThan(10);
+  for (const f of files) expect(() => validate("rules", JSON.parse(readFileSync(join(BUILTIN_RULES_DIR, f), "utf8")), f)).not.toThrow();
+});
 
 test("built-in rules exist, have unique ids and a description", () => {
   expect(rules.length).toBeGreaterThan(3);

@@ -51,7 +51,7 @@ test("batches checked by worker threads give the same findings, in file order, e
   const resolver = new ConfigResolver();
   const path = join(dir, "big.jsonl");
   // The built worker (dist/ is compiled by `npm test` before the tests run).
-  const pool = new WorkerPool(2, undefined, new URL("../dist/cli/worker.js", import.meta.url));
+  const pool = new WorkerPool(2, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
   try {
     const single: LocatedFinding[] = [];
     const parallel: LocatedFinding[] = [];

@@ -59,7 +59,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     options.onProgress?.(++done, files.length, words);
   };
   const threads = options.jobs ?? availableParallelism();
-  const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config) : undefined;
+  const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config, { resolver, readStdin }) : undefined;
   const streamed = new Map<number, FileOutcome>();
   let pooled: number[] = [];
   let poolOutcomes: FileOutcome[];

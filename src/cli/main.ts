@@ -175,7 +175,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .strict()
     .help()
     .version()
-    .wrap(Math.min(110, process.stdout.columns || 100))
+    // yargs renders the help after every command; wrapping it is most of that cost, so only when asked for.
+    .wrap(argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null)
     .fail((message, error) => {
       // Throwing stops yargs before any command handler runs.
       throw error ?? usageError(`${message}\nRun mtlint --help for usage.`);

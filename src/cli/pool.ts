@@ -1,35 +1,51 @@
 /**
- * Checking in parallel: a pool of worker threads, each with its own compiled rules, that checks
- * whole files and batches of lines of streamed files. Outcomes come back in input order, so a run
- * with workers reports exactly what one without does.
+ * Checking in parallel: a pool of threads, each with its own compiled rules, that checks whole
+ * files and batches of lines of streamed files. The main thread is one of them — it has loaded
+ * everything already — and worker threads are the others. Outcomes come back in input order, so
+ * a run on several threads reports exactly what one on a single thread does.
  */
 import { Worker } from "node:worker_threads";
 import type { ConfigResolver } from "../config/config.js";
 import { checkFile, type FileJob, type FileOutcome } from "./check-file.js";
-import type { BatchJob, BatchOutcome } from "./stream.js";
+import { checkBatch, type BatchJob, type BatchOutcome } from "./stream.js";
 
-/** What a worker is asked to do, and what it answers. */
+/** What a thread is asked to do, and what it answers. */
 export type WorkerTask = { file: FileJob } | { batch: BatchJob };
 export type WorkerReply = { file: FileOutcome } | { batch: BatchOutcome };
 
-export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly waiting: { task: WorkerTask; resolve: (reply: WorkerReply) => void; reject: (e: unknown) => void }[] = [];
-  private readonly workers: Worker[] = [];
+export function runTask(task: WorkerTask, resolver: ConfigResolver, readStdin?: () => Buffer): WorkerReply {
+  return "file" in task ? { file: checkFile(task.file, resolver, readStdin) } : { batch: checkBatch(task.batch, resolver.forPath(task.batch.path)) };
+}
 
+type Pending = { task: WorkerTask; resolve: (reply: WorkerReply) => void; reject: (e: unknown) => void };
+
+/**
+ * Tasks sent to a worker before it has answered the previous one: its next task is already
+ * waiting in its queue when it finishes, even while this thread is busy with a task of its own.
+ */
+const QUEUED_PER_WORKER = 2;
+
+export class WorkerPool {
+  private readonly waiting: Pending[] = [];
+  /** Each worker with the tasks it has been sent and not yet answered, oldest first (it answers in order). */
+  private readonly workers = new Map<Worker, Pending[]>();
+  private mainBusy = false;
+
+  /**
+   * `size` threads: this one (checking with `main.resolver`) and size − 1 workers. Without
+   * `main`, all `size` are workers (tests).
+   */
   constructor(
     readonly size: number,
     private readonly config: string | undefined,
+    private readonly main?: { resolver: ConfigResolver; readStdin: () => Buffer },
     /** The worker script (tests run the built one). */
     private readonly workerUrl = new URL("./worker.js", import.meta.url),
   ) {}
 
   run(task: WorkerTask): Promise<WorkerReply> {
     // Workers start on the first task: a run with nothing to share out never pays their start-up.
-    if (!this.workers.length) {
-      this.workers.push(...Array.from({ length: this.size }, () => new Worker(this.workerUrl, { workerData: { config: this.config } })));
-      this.idle.push(...this.workers);
-    }
+    if (!this.workers.size) for (let i = this.main ? 1 : 0; i < this.size; i++) this.startWorker();
     return new Promise((resolve, reject) => {
       this.waiting.push({ task, resolve, reject });
       this.dispatch();
@@ -37,31 +53,49 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all([...this.workers.keys()].map((w) => w.terminate()));
+  }
+
+  private startWorker(): void {
+    const worker = new Worker(this.workerUrl, { workerData: { config: this.config } });
+    const sent: Pending[] = [];
+    this.workers.set(worker, sent);
+    worker.on("message", (reply: WorkerReply) => {
+      sent.shift()!.resolve(reply);
+      this.dispatch();
+    });
+    worker.on("error", (e) => {
+      for (const p of sent.splice(0)) p.reject(e);
+    });
   }
 
   private dispatch(): void {
-    while (this.idle.length && this.waiting.length) {
-      const worker = this.idle.pop()!;
-      const { task, resolve, reject } = this.waiting.shift()!;
-      const done = () => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        this.idle.push(worker);
-        this.dispatch();
-      };
-      const onMessage = (reply: WorkerReply) => {
-        done();
-        resolve(reply);
-      };
-      const onError = (e: unknown) => {
-        done();
-        reject(e);
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.postMessage(task);
+    while (this.waiting.length) {
+      const free = [...this.workers].find(([, sent]) => sent.length < QUEUED_PER_WORKER);
+      if (free) {
+        const pending = this.waiting.shift()!;
+        free[1].push(pending);
+        free[0].postMessage(pending.task);
+      } else if (this.main && !this.mainBusy) {
+        this.runHere(this.main, this.waiting.shift()!);
+      } else {
+        return;
+      }
     }
+  }
+
+  /** Workers get tasks first; this thread takes one when they all have their queue full. */
+  private runHere(main: NonNullable<typeof this.main>, { task, resolve, reject }: Pending): void {
+    this.mainBusy = true;
+    setImmediate(() => {
+      try {
+        resolve(runTask(task, main.resolver, main.readStdin));
+      } catch (e) {
+        reject(e);
+      }
+      this.mainBusy = false;
+      this.dispatch();
+    });
   }
 }
 
