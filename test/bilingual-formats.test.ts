@@ -80,11 +80,15 @@ describe("XLIFF 1.2", () => {
     ]);
   });
 
-  test("a unit without a target, or with an empty one, is reported with its position and skipped; translate=\"no\" is not", () => {
-    expect(errors(parsed)).toEqual([
-      'ru-en.xlf:21:7: unit "untranslated" has no <target>; skipped',
-      'ru-en.xlf:34:9: unit "empty" has an empty <target>; skipped',
-    ]);
+  test("a unit without a target, or with an empty one, is untranslated: counted and skipped, not an error; translate=\"no\" is not counted", () => {
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.skipped).toBe(2);
+  });
+
+  test("sources keep their inline codes as written, for tag parity", () => {
+    expect(parsed.document.segments[1]!.rawSource).toBe(
+      'Мост <g id="1">закроют</g> в пятницу<x id="2"/>, сообщили в <bpt id="3">&lt;b&gt;</bpt>департаменте<ept id="3">&lt;/b&gt;</ept>.',
+    );
   });
 
   test("positions point at the target's characters in the file", () => {
@@ -146,7 +150,7 @@ describe("XLIFF 2", () => {
     expect(parsed.document.segments.map((s) => [s.id, s.source, s.srcLang, s.tgtLang])).toEqual([
       ["battery", "电池可使用8千小时。", "zh", "en"],
       ["setup/a", "打开设置。", "zh", "en"],
-      ["setup/b", "选择 <网络>。", "zh", "en"],
+      ["setup/b", "选择 <网络>现在。", "zh", "en"],
       ["warranty", "保修期为两年。", "zh", "en"],
     ]);
     expect(parsed.errors).toEqual([]);
@@ -191,8 +195,9 @@ describe("TMX", () => {
     ]);
   });
 
-  test("a unit with no target language is reported and skipped", () => {
-    expect(errors(parsed)).toEqual(['en-de.tmx:18:5: translation unit "alone" has no target <tuv>; skipped']);
+  test("a unit with no target language is untranslated: counted and skipped", () => {
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.skipped).toBe(1);
   });
 
   test("positions, byte-identical round trip, one changed target", () => {

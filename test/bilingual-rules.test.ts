@@ -5,7 +5,7 @@ import { parseGlossary } from "../src/config/glossary.js";
 import { loadBuiltinRules } from "../src/config/rules.js";
 import type { Document } from "../src/core/types.js";
 import { lint } from "../src/engine/lint.js";
-import { compareNumbers } from "../src/rules/number-parity.js";
+import { compareNumbers, hanNumeralValue } from "../src/rules/number-parity.js";
 import { compareItems } from "../src/rules/placeholder-parity.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 import { ruleSetOf } from "./helpers.js";
@@ -50,6 +50,31 @@ describe("number-parity", () => {
     const [f] = found("accuracy/number-parity", [["Пришли 8 тысяч человек, 5 ушли.", "Many people came, some left."]]);
     expect(f!.text).toBe("Many people came, some left.");
     expect(f!.message).toContain("“8 тысяч” and “5” in the source are missing");
+  });
+
+  test("Chinese numerals with unit characters are numbers; approximate ones and words that contain numerals are not", () => {
+    expect(["十", "十万", "两千", "一百三十亿", "三亿五千万", "一万一千", "一千零一", "十二五", "二〇二〇"].map(hanNumeralValue)).toEqual([10, 1e5, 2000, 13e9, 35e7, 11000, 1001, undefined, undefined]);
+    expect(compareNumbers("有些冰超过十万年。", "Some ice is more than ten thousand years old.").missing.map((n) => n.text)).toEqual(["十万"]);
+    expect(compareNumbers("十亿年前", "two billion years ago").missing.map((n) => n.text)).toEqual(["十亿"]);
+    for (const [source, target] of [
+      ["十亿年前", "a billion years ago"],
+      ["一千二百万人", "12 million people"],
+      ["几十亿倍，二十多年，上百人", "billions of times, over twenty years, hundreds of people"],
+      ["万一下雨，十分重要，亿万富翁", "in case it rains, very important, a billionaire"],
+      ["百分之五十", "50 percent"],
+    ]) {
+      expect(compareNumbers(source!, target!).missing).toEqual([]);
+    }
+  });
+
+  test("an imperial measure given the same number with a metric unit is a changed number", () => {
+    expect(found("accuracy/number-parity", [["almost 200 feet out of the water", "fast 200 Meter aus dem Wasser"]])).toEqual([
+      { segment: "1", text: "200 Meter", message: "Number mismatch with the source: the source's “200 feet” is “200 Meter” here." },
+    ]);
+    expect(compareNumbers("It weighs 10 pounds and heats to 350 °F.", "Es wiegt 10 kg und wird 350 °C heiß.").missing.map((n) => n.text)).toEqual(["10 pounds", "350 °F"]);
+    for (const target of ["fast 200 Fuß aus dem Wasser", "fast 60 Meter aus dem Wasser", "fast 60 m (200 ft) aus dem Wasser"]) {
+      expect(compareNumbers("almost 200 feet out of the water", target).missing).toEqual([]);
+    }
   });
 
   test("years must be identical", () => {

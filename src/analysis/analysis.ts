@@ -1,11 +1,13 @@
 import type { Segment, Span } from "../core/types.js";
 import { hasTagger, tagTokens, type PosTag } from "./pos.js";
+import { shownReference } from "./references.js";
 import { splitParagraphs, splitSentences, tokenize, type Token } from "./text.js";
 
 /**
  * Everything rules need to know about one segment, computed once on first use and shared
  * by all rules. `text` is the target with masked ranges (code, URLs) blanked out to spaces,
- * so offsets stay those of the target and rules never match inside them.
+ * so offsets stay those of the target and rules never match inside them; a masked character
+ * reference ("&#8217;") shows its character, padded to the reference's length.
  */
 export class SegmentAnalysis {
   readonly text: string;
@@ -60,7 +62,8 @@ function maskText(text: string, masked: Span[] | undefined): string {
   let out = "";
   let at = 0;
   for (const m of masked) {
-    out += text.slice(at, m.start) + text.slice(m.start, m.end).replace(/[^\n]/g, " ");
+    const raw = text.slice(m.start, m.end);
+    out += text.slice(at, m.start) + (shownReference(raw, text[m.start - 1] ?? "", text[m.end] ?? "") ?? raw.replace(/[^\n]/g, " "));
     at = m.end;
   }
   return out + text.slice(at);

@@ -4,10 +4,19 @@
  * (also `term`/`src` and `translation`/`tgt`/`approved`, `forbidden variants`/`avoid`).
  * Several approved targets or forbidden variants in one field are separated by "|" or ";".
  * RFC 4180 quoting; blank lines and rows with an empty source or target are skipped.
+ *
+ * Or a TBX termbase (.tbx): TBX-Basic 2 (<termEntry>/<langSet xml:lang>/<tig>/<term>) and 3
+ * (<conceptEntry>/<langSec>/<termSec>), TBX-Min (<entry>/<langGroup>/<termGroup>). A concept gives
+ * an entry for each pair of its languages, tied to them: any term in one language is a source
+ * term; the other language's preferred (then admitted, then unmarked) terms are the approved
+ * targets, its deprecated, superseded or not-recommended terms the forbidden variants.
  */
 import { readFileSync } from "node:fs";
 import { configError } from "../core/errors.js";
 import type { GlossaryEntry } from "../core/rule.js";
+import { primaryLanguage } from "../engine/lint.js";
+import { LineIndex } from "../formats/lines.js";
+import { findAll, parseXml, plainTextOf, type XmlElement } from "../formats/xml.js";
 
 const COLUMNS: Record<string, string[]> = {
   source: ["source", "sourceterm", "src", "term"],
@@ -26,7 +35,9 @@ export function readGlossaryFile(path: string, display = path): GlossaryEntry[] 
   }
   const cached = cache.get(`${path}\0${text}`);
   if (cached) return cached;
-  const entries = parseGlossary(text.replace(/^\uFEFF/u, ""), display, path.toLowerCase().endsWith(".tsv") ? "\t" : undefined);
+  const body = text.replace(/^\uFEFF/u, "");
+  const lower = path.toLowerCase();
+  const entries = lower.endsWith(".tbx") ? parseTbx(body, display) : parseGlossary(body, display, lower.endsWith(".tsv") ? "\t" : undefined);
   cache.set(`${path}\0${text}`, entries);
   return entries;
 }
@@ -46,6 +57,52 @@ export function parseGlossary(text: string, display: string, separator?: string)
     const targets = split(row.cells[target]);
     if (!src || targets.length === 0) return [];
     return [{ source: src, targets, forbidden: forbidden === -1 ? [] : split(row.cells[forbidden]), origin: `${display}:${row.line}` }];
+  });
+}
+
+const TBX = {
+  entry: new Set(["termEntry", "conceptEntry", "entry"]),
+  language: new Set(["langSet", "langSec", "langGroup"]),
+  term: new Set(["tig", "ntig", "termSec", "termGroup"]),
+};
+const DEPRECATED = /deprecated|superseded|notRecommended|obsolete/iu;
+const NO_CODE: ReadonlySet<string> = new Set();
+
+interface TbxTerms {
+  language: string;
+  approved: string[];
+  forbidden: string[];
+  all: string[];
+}
+
+export function parseTbx(text: string, display: string): GlossaryEntry[] {
+  const roots = parseXml(text, display);
+  if (!Array.isArray(roots)) throw configError(`term file: ${roots.message}`, { ...roots.location, file: display });
+  const lines = new LineIndex(text);
+  const textOf = (e: XmlElement) => plainTextOf(text, e, NO_CODE).trim();
+  return findAll(roots, (e) => TBX.entry.has(e.name)).flatMap((concept) => {
+    const languages = findAll(concept.children, (e) => TBX.language.has(e.name)).flatMap((set): TbxTerms[] => {
+      const language = primaryLanguage(set.attrs.lang);
+      if (!language) return [];
+      const preferred: string[] = [];
+      const admitted: string[] = [];
+      const forbidden: string[] = [];
+      const groups = findAll(set.children, (e) => TBX.term.has(e.name));
+      for (const group of groups.length ? groups : [set]) {
+        const status = findAll(group.children, (e) => (e.name === "termNote" && e.attrs.type === "administrativeStatus") || e.name === "termStatus")[0];
+        const statusText = status ? textOf(status) : "";
+        for (const term of findAll(group.children, (e) => e.name === "term").map(textOf).filter(Boolean)) {
+          (DEPRECATED.test(statusText) ? forbidden : /preferred/iu.test(statusText) ? preferred : admitted).push(term);
+        }
+      }
+      return [{ language, approved: [...preferred, ...admitted], forbidden, all: [...preferred, ...admitted, ...forbidden] }];
+    });
+    const origin = `${display}:${lines.position(concept.start).line}`;
+    return languages.flatMap((from) =>
+      languages
+        .filter((to) => to.language !== from.language && to.approved.length > 0)
+        .flatMap((to) => from.all.map((source) => ({ source, targets: to.approved, forbidden: to.forbidden, origin, sourceLanguage: from.language, language: to.language }))),
+    );
   });
 }
 

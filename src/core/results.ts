@@ -28,6 +28,8 @@ export interface FileResult {
   findings: LocatedFinding[];
   /** Set when the findings were written out as they came instead of being kept in `findings`. */
   streamed?: StreamedCounts;
+  /** Units of a bilingual file left untranslated (no target): not checked. */
+  skipped?: number;
   /** With --fix: how many fixes were applied, and which were refused to protect numbers, URLs or tags. */
   fixes?: { applied: number; refused: { ruleId: string; line: number; column: number; text: string }[] };
 }
@@ -54,6 +56,8 @@ export interface Summary {
   /** Files per score band: "100", "95–99.99", "90–94.99", "80–89.99", "<80". */
   scoreDistribution: Record<string, number>;
   errors: number;
+  /** Untranslated units skipped in bilingual files (absent when none). */
+  skipped?: number;
 }
 
 export interface RunResult {

@@ -25,6 +25,8 @@ export interface RuleSpec {
   sourceLanguage?: string;
   /** ...or also when no source language is known (for marks that only that source leaves). */
   whenSourceUnknown?: boolean;
+  /** Rule ids or prefixes ("en/grammar/*"): this rule's finding is dropped where one of theirs overlaps it. */
+  deferTo?: string[];
   /** false keeps the rule out of mtlint:recommended (it is still in mtlint:all). */
   recommended?: boolean;
   applicability?: Applicability;
@@ -66,6 +68,8 @@ export interface RuleEnvironment {
   pointer: string;
   /** Bilingual glossary entries, from config `termFiles`. */
   glossary?: GlossaryEntry[];
+  /** Words that are spelled right, from config `wordFiles` (one word a line). */
+  words?: string[];
 }
 
 /** A glossary line: when `source` is in a segment's source, one of `targets` must be in its target. */
@@ -77,6 +81,9 @@ export interface GlossaryEntry {
   forbidden: string[];
   /** Where the entry was written ("glossary.csv:3"), for messages. */
   origin?: string;
+  /** Only for sources in this language, and targets in `language` (TBX termbases name both). */
+  sourceLanguage?: string;
+  language?: string;
 }
 
 export interface TermGroup {
@@ -100,3 +107,6 @@ export interface RuleKind {
   /** Validates kind-specific fields (beyond the JSON Schema) and builds the checker. Throws MtlintError. */
   compile(spec: RuleSpec, env: RuleEnvironment): CompiledRule;
 }
+
+/** A rule id against an id or a prefix pattern ("en/grammar/*"), as config keys, suppressions and `deferTo` write them. */
+export const matchesRuleId = (id: string, pattern: string) => (pattern.endsWith("/*") ? id.startsWith(pattern.slice(0, -1)) : id === pattern);

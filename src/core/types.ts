@@ -30,6 +30,8 @@ export interface Origin {
 export interface Segment {
   id: string;
   source?: string;
+  /** The source as written in the file, inline codes and references kept (XLIFF, TMX): what tag parity compares. */
+  rawSource?: string;
   target: string;
   srcLang?: string;
   tgtLang?: string;

@@ -54,6 +54,7 @@ export function checkText(text: string, path: string, format: Format, options: C
   const card = scoreFindings(located, words, options.scoring);
   const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
   if (fixes) result.fixes = fixes;
+  if (current.skipped) result.skipped = current.skipped;
   return { result, errors: parsed.errors, ...(fixedText === undefined ? {} : { fixedText }) };
 }
 

@@ -4,7 +4,7 @@
  * Positions map target offsets to file offsets; writing splices re-encoded targets into the
  * original text, so an unchanged target keeps its bytes and everything around it is never touched.
  */
-import type { MtlintError } from "../core/errors.js";
+import { inputError, type MtlintError } from "../core/errors.js";
 import type { Document, Segment, Span } from "../core/types.js";
 import type { ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
@@ -13,6 +13,7 @@ export interface Field {
   id: string;
   target: string;
   source?: string;
+  rawSource?: string;
   srcLang?: string;
   tgtLang?: string;
   masked?: Span[];
@@ -41,12 +42,13 @@ export interface Languages {
 }
 
 /** Fields must be in file order and must not overlap. */
-export function parsedFromFields(text: string, path: string, fields: Field[], errors: MtlintError[], languages: Languages = {}): ParsedFile {
+export function parsedFromFields(text: string, path: string, fields: Field[], errors: MtlintError[], languages: Languages = {}, skipped = 0): ParsedFile {
   const lines = new LineIndex(text);
   const fileOffset = (f: Field, offset: number) => (f.runs ? runOffset(f.runs, offset) : f.raw.start + offset);
   const segments = fields.map((f): Segment => {
     const segment: Segment = { id: f.id, target: f.target, origin: { file: path, ...lines.position(fileOffset(f, 0)) } };
     if (f.source !== undefined) segment.source = f.source;
+    if (f.rawSource !== undefined) segment.rawSource = f.rawSource;
     if (f.srcLang) segment.srcLang = f.srcLang;
     if (f.tgtLang) segment.tgtLang = f.tgtLang;
     if (f.masked?.length) segment.masked = f.masked;
@@ -59,6 +61,7 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
   return {
     document,
     errors,
+    ...(skipped > 0 && { skipped }),
     position: (segmentIndex, offset) => lines.position(fileOffset(fields[segmentIndex]!, offset)),
     write(targets) {
       const parts: string[] = [];
@@ -86,6 +89,27 @@ export function runOffset(runs: Run[], offset: number): number {
     else hi = mid - 1;
   }
   return runs[lo]!.file + offset - runs[lo]!.at;
+}
+
+/**
+ * Untranslated units are normal in a partly translated file: they are counted, not reported. A file
+ * where no unit has a target is an error, at the first unit, saying what was expected there.
+ */
+export class UntranslatedUnits {
+  count = 0;
+  private first?: { expected: string; line: number; column: number };
+
+  add(expected: string, where: { line: number; column: number }): void {
+    this.count++;
+    this.first ??= { expected, ...where };
+  }
+
+  /** The error for a file with nothing translated, if that is this file. */
+  errorIfNothingTranslated(path: string, translated: number): MtlintError[] {
+    if (translated > 0 || !this.first) return [];
+    const { expected, line, column } = this.first;
+    return [inputError(`nothing to check: no unit has a translation (expected ${expected})`, { file: path, line, column })];
+  }
 }
 
 /** Segment ids must be unique (fixes are keyed by them): a repeated id gets its line appended. */

@@ -6,6 +6,8 @@ export interface ParsedFile {
   document: Document;
   /** Problems in part of the file (a bad JSONL line); the rest was read. */
   errors: MtlintError[];
+  /** Units left untranslated (no target, or an empty one): not segments, not errors. */
+  skipped?: number;
   /** 1-based line and column in the file of an offset into a segment's target. */
   position(segmentIndex: number, offset: number): { line: number; column: number };
   /** The file's text with new targets (by segment id); everything else byte for byte as it was. */

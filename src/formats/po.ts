@@ -85,6 +85,7 @@ export const poFormat: Format = {
       open().broken = true;
     };
 
+    let untranslated = 0;
     const finishEntry = ({ strings, fuzzy, suppressed }: Entry) => {
       const get = (keyword: string) => strings.find((s) => s.keyword === keyword);
       const msgid = get("msgid");
@@ -98,7 +99,10 @@ export const poFormat: Format = {
       const key = context ? `${valueOf(context)}|${id}` : id;
       for (const str of msgstrs) {
         const target = valueOf(str);
-        if (!target) continue;
+        if (!target) {
+          untranslated++;
+          continue;
+        }
         const form = /\[(\d+)\]/.exec(str.keyword)?.[1];
         fields.push({
           id: unique(form === undefined ? key : `${key}[${form}]`, str.line),
@@ -173,7 +177,7 @@ export const poFormat: Format = {
       if (languages.language) f.tgtLang = languages.language;
       if (languages.sourceLanguage) f.srcLang = languages.sourceLanguage;
     }
-    return parsedFromFields(text, path, fields, errors, languages);
+    return parsedFromFields(text, path, fields, errors, languages, untranslated);
   },
 };
 

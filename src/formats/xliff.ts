@@ -7,14 +7,15 @@
  * text (<g>, <mrk>, <pc>) have only their tags masked; those that hold native code (<ph>, <bpt>,
  * <ept>, <it>, and the empty <x/>, <bx/>, <ex/>, <sc/>, <ec/>) are masked whole. Segment ids are the
  * unit's id, or "unit/segment" when a unit has several segments. A unit or segment without a
- * target, or with an empty one, is reported and skipped; units marked translate="no" are skipped
- * silently. <alt-trans> proposals are not segments.
+ * target, or with an empty one, is untranslated (state="new" in a partly translated file): counted
+ * and skipped; a file with no target at all is an error. Units marked translate="no" are skipped.
+ * <alt-trans> proposals are not segments.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import { parsedFromFields, suppressionsIn, uniqueIds, type Field, type Languages } from "./bilingual.js";
+import { parsedFromFields, suppressionsIn, uniqueIds, UntranslatedUnits, type Field, type Languages } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
-import { child, contentOf, findAll, parseXml, plainTextOf, xmlField, type XmlElement } from "./xml.js";
+import { child, contentOf, findAll, parseXml, plainTextOf, sourceContent, xmlField, type XmlElement } from "./xml.js";
 
 const CODE = new Set(["ph", "bpt", "ept", "it"]);
 
@@ -45,6 +46,7 @@ export const xliffFormat: Format = {
 
     // <note> in a 1.2 trans-unit, or <notes><note> in a 2.x unit.
     const notesOf = (unit: XmlElement) => findAll(unit.children, (e) => e.name === "note");
+    const untranslated = new UntranslatedUnits();
     const addUnit = (unit: XmlElement, parts: Part[], srcLang?: string, tgtLang?: string) => {
       if (unit.attrs.translate === "no") return;
       const unitId = unit.attrs.id ?? `line-${lines.position(unit.start).line}`;
@@ -52,12 +54,12 @@ export const xliffFormat: Format = {
         const label = part.key === undefined ? unitId : `${unitId}/${part.key}`;
         const range = part.target && contentOf(text, part.target);
         if (!range || !text.slice(range.start, range.end).trim()) {
-          const where = lines.position((part.target ?? part.at).start);
-          errors.push(inputError(`unit "${label}" has ${range ? "an empty" : "no"} <target>; skipped`, { file: path, ...where }));
+          const segment = part.key === undefined ? "" : ` segment "${part.key}" of`;
+          untranslated.add(`a non-empty <target> in${segment} ${v2 ? "unit" : "trans-unit"} id="${unitId}"`, lines.position((part.target ?? part.at).start));
           continue;
         }
-        const source = part.source && plainTextOf(text, part.source, CODE);
-        const field = xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), source, srcLang, tgtLang });
+        const source = part.source && sourceContent(text, part.source, CODE);
+        const field = xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), ...source, srcLang, tgtLang });
         const suppressed = notesOf(unit).flatMap((note) => suppressionsIn(plainTextOf(text, note, CODE)) ?? []);
         if (suppressed.length) field.suppressed = suppressed;
         fields.push(field);
@@ -81,7 +83,8 @@ export const xliffFormat: Format = {
         for (const unit of findAll(file.children, (e) => e.name === "trans-unit")) addUnit(unit, parts12(unit), srcLang, tgtLang);
       }
     }
-    return parsedFromFields(text, path, fields, errors, languages);
+    errors.push(...untranslated.errorIfNothingTranslated(path, fields.length));
+    return parsedFromFields(text, path, fields, errors, languages, untranslated.count);
   },
 };
 

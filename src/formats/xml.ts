@@ -5,7 +5,8 @@
  * exactly as it is in the file: entity references, inline tags, comments and CDATA included, with
  * every piece of markup masked. Positions are then plain offset arithmetic, an unchanged file is
  * written back byte for byte, and no rule can match inside markup or edit it. The price: rules see
- * "&amp;" or a tag as blanks rather than as the character it stands for. Decoding entities would
+ * a tag as blanks, and "&#8217;" as "’" padded with blanks (see analysis/references.ts), so a
+ * reference inside a word splits it. Decoding entities in the target itself would
  * instead need an offset map and an encoder that tells a decoded "<" from a tag, and would rewrite
  * "&#8212;" as "—" in any target that changed.
  *
@@ -14,6 +15,7 @@
  * an end tag is found by a scan that skips quoted attribute values.
  */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { decodeReference } from "../analysis/references.js";
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Span } from "../core/types.js";
 import type { Field } from "./bilingual.js";
@@ -88,7 +90,6 @@ export function contentOf(text: string, element: XmlElement): Span {
 
 /** Markup inside element content of well-formed XML: comment, CDATA, processing instruction, tag, reference. */
 const MARKUP = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([^\s/>]+)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|&([^;]*);/g;
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 export interface Content {
   /** Markup, and the whole of each element that holds native code (its content is code, not text). */
@@ -129,16 +130,16 @@ export function scanContent(raw: string, codeElements: ReadonlySet<string>): Con
   return { masked, plain };
 }
 
-/** What a reader sees of an element's content (for sources). */
+/** What a reader sees of an element's content (for notes). */
 export function plainTextOf(text: string, element: XmlElement, codeElements: ReadonlySet<string>): string {
-  const { start, end } = contentOf(text, element);
-  return scanContent(text.slice(start, end), codeElements).plain;
+  return sourceContent(text, element, codeElements).source;
 }
 
-function decodeReference(name: string): string | undefined {
-  if (name[0] !== "#") return ENTITIES[name];
-  const code = name[1] === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-  return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+/** A source element's plain text, and its raw content with inline codes for tag parity. */
+export function sourceContent(text: string, element: XmlElement, codeElements: ReadonlySet<string>): { source: string; rawSource: string } {
+  const { start, end } = contentOf(text, element);
+  const rawSource = text.slice(start, end);
+  return { source: scanContent(rawSource, codeElements).plain, rawSource };
 }
 
 /**

@@ -29,7 +29,15 @@ export function findingJson(f: LocatedFinding) {
 export function formatJson(result: RunResult): string {
   return JSON.stringify(
     {
-      files: result.files.map(({ path, words, score, passed, findings, fixes }) => ({ path, words, score, passed, findings: findings.map(findingJson), ...(fixes ? { fixes } : {}) })),
+      files: result.files.map(({ path, words, score, passed, findings, fixes, skipped }) => ({
+        path,
+        words,
+        score,
+        passed,
+        findings: findings.map(findingJson),
+        ...(fixes ? { fixes } : {}),
+        ...(skipped ? { skipped } : {}),
+      })),
       errors: result.errors,
       summary: result.summary,
     },

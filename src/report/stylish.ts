@@ -6,6 +6,7 @@ import type { Severity } from "../core/types.js";
 const SEVERITY_COLOUR: Record<Severity, (s: string) => string> = { minor: pc.yellow, major: pc.red, critical: (s) => pc.bold(pc.red(s)) };
 const number = (n: number) => n.toLocaleString("en-US");
 const count = (n: number, noun: string) => `${number(n)} ${noun}${n === 1 ? "" : noun.endsWith("x") ? "es" : "s"}`;
+const untranslated = (n: number) => `${count(n, "untranslated unit")} skipped`;
 
 export function formatStylish(result: RunResult, options: { quiet?: boolean } = {}): string {
   const out: string[] = [];
@@ -32,7 +33,8 @@ function fileBlock(file: FileResult, minScore: number): string[] {
     }
   }
   const verdict = file.passed ? pc.green("pass") : pc.red("FAIL");
-  lines.push(`  score ${file.score.toFixed(2)} (min ${minScore}) ${verdict} · ${count(file.words, "word")} · ${count(file.findings.length, "finding")}`);
+  const skipped = file.skipped ? ` · ${untranslated(file.skipped)}` : "";
+  lines.push(`  score ${file.score.toFixed(2)} (min ${minScore}) ${verdict} · ${count(file.words, "word")} · ${count(file.findings.length, "finding")}${skipped}`);
   return lines;
 }
 
@@ -41,7 +43,8 @@ function summaryBlock(s: Summary): string[] {
   const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
   const bands = Object.entries(s.scoreDistribution).map(([band, n]) => `${band}: ${n}`);
   return [
-    pc.bold(`${count(s.files, "file")}, ${count(s.words, "word")}, ${count(s.findings, "finding")}${severities.length ? ` (${severities.join(", ")})` : ""}, corpus score ${s.score.toFixed(2)}`),
+    pc.bold(`${count(s.files, "file")}, ${count(s.words, "word")}, ${count(s.findings, "finding")}${severities.length ? ` (${severities.join(", ")})` : ""}, corpus score ${s.score.toFixed(2)}`) +
+      (s.skipped ? `; ${untranslated(s.skipped)}` : ""),
     ...(categories.length ? [`  by category: ${categories.join(", ")}`] : []),
     `  file scores: ${bands.join(" · ")}`,
     `  ${pc.green(`${s.filesPassed} passed`)}, ${s.filesFailed ? pc.red(`${s.filesFailed} failed`) : "0 failed"} (threshold ${s.minScore}, ${s.failOn === "critical" ? "no critical findings" : `no ${s.failOn} findings or worse`})` +

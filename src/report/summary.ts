@@ -13,6 +13,7 @@ export const SCORE_BANDS: { label: string; min: number }[] = [
 export function summarize(files: readonly FileResult[], errors: readonly ProblemReport[], scoring: Scoring): Summary {
   const findings = files.flatMap((f) => f.findings);
   const words = files.reduce((n, f) => n + f.words, 0);
+  const skipped = files.reduce((n, f) => n + (f.skipped ?? 0), 0);
   const byCategory: Summary["byCategory"] = {};
   const bySeverity: Summary["bySeverity"] = { minor: 0, major: 0, critical: 0 };
   for (const f of findings) {
@@ -45,5 +46,6 @@ export function summarize(files: readonly FileResult[], errors: readonly Problem
     bySeverity,
     scoreDistribution,
     errors: errors.length,
+    ...(skipped > 0 && { skipped }),
   };
 }

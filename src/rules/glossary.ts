@@ -1,5 +1,5 @@
 /**
- * `glossary` (bilingual): a termbase — config `termFiles` (CSV/TSV: source, target, forbidden)
+ * `glossary` (bilingual): a termbase — config `termFiles` (CSV/TSV: source, target, forbidden; TBX)
  * and the rule's own `entries`. When a source term is in a segment's source, one of its approved
  * targets must be in the target: a forbidden variant found instead is flagged with the approved
  * term as a safe fix; with neither, the whole target is flagged (no fix). Terms match whole
@@ -10,7 +10,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, GlossaryEntry, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
-import { listed, primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { listed, primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface InlineEntry {
   source: string;
@@ -30,6 +30,7 @@ interface GlossarySpec extends RuleSpec {
 interface CompiledEntry {
   entry: GlossaryEntry;
   language?: string;
+  sourceLanguage?: string;
   source: RegExp;
   targets: RegExp[];
   forbidden: { form: string; pattern: RegExp }[];
@@ -44,10 +45,11 @@ export function termPattern(term: string): RegExp {
   return UNSPACED.test(term) ? new RegExp(body, flags) : new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, flags);
 }
 
-function compileEntry(entry: GlossaryEntry, language?: string): CompiledEntry {
+function compileEntry(entry: GlossaryEntry, language = primary(entry.language)): CompiledEntry {
   return {
     entry,
     language,
+    sourceLanguage: primary(entry.sourceLanguage),
     source: termPattern(entry.source),
     targets: entry.targets.map(termPattern),
     forbidden: entry.forbidden.map((form) => ({ form, pattern: termPattern(form) })),
@@ -79,8 +81,10 @@ export const glossaryKind: RuleKind = {
         const sourceProse = proseOf(source);
         const text = analysis.text;
         const language = primary(analysis.language);
+        const sourceLanguage = sourceLanguageOf(analysis, source);
         for (const e of entries) {
           if (e.language !== undefined && e.language !== language) continue;
+          if (e.sourceLanguage !== undefined && sourceLanguage !== undefined && e.sourceLanguage !== sourceLanguage) continue;
           if (!test(e.source, sourceProse)) continue;
           if (e.targets.some((t) => test(t, text))) continue;
           const preferred = e.entry.targets[0]!;

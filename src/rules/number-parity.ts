@@ -1,7 +1,8 @@
 /**
  * `number-parity` (bilingual): a number in the source that the target lacks or changed. Numbers
  * are compared by value, locale-aware: "8 тысяч" = "8,000" = "8 thousand", "3,5" = "3.5",
- * "25 000" = "25,000", "1.500" = "1,500", "1,5 млн" = "1.5 million", "15万" = "150,000"; a source
+ * "25 000" = "25,000", "1.500" = "1,500", "1,5 млн" = "1.5 million", "15万" = "150,000", Chinese
+ * numerals with a unit character ("十万" = "100,000", "两千" = "2,000"); a source
  * digit is also matched by a spelled-out target number ("three", "drei", "три") or month name.
  * List numbering at the start of the source is ignored. When exactly one source number is
  * unmatched and exactly one target number is left over, that target number is flagged;
@@ -22,6 +23,9 @@ export interface ReadNumber {
   /** Converted values (feet to metres), matched within 15%. */
   approx: number[];
   spelled: boolean;
+  /** For a number with an imperial unit: the metric units its conversion would be written in, and its unit's text. */
+  metric?: RegExp;
+  unit?: string;
 }
 
 /** Scale words of other languages than English (which readNumbers() applies itself). */
@@ -92,17 +96,60 @@ const SCALE_WORDS = new Map<string, number>(
   Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, tausend: 1e3, millionen: 1e6, million_: 1e6, milliarden: 1e9, milliarde: 1e9, тысяч: 1e3, тысячи: 1e3, тысяча: 1e3, миллионов: 1e6, миллиона: 1e6, миллион: 1e6, миллиардов: 1e9, миллиарда: 1e9 }),
 );
 
-/** Imperial units and their metric conversions, for "200 feet" = "60 Meter". */
-const UNITS: [RegExp, (v: number) => number][] = [
-  [/^[ \u00a0-]*(?:feet|foot|ft)\b/iu, (v) => v * 0.3048],
-  [/^[ \u00a0-]*(?:miles?|mi)\b/iu, (v) => v * 1.609],
-  [/^[ \u00a0-]*(?:inch(?:es)?|in\.)/iu, (v) => v * 2.54],
-  [/^[ \u00a0-]*(?:pounds?|lbs?)\b/iu, (v) => v * 0.4536],
-  [/^[ \u00a0-]*(?:gallons?)\b/iu, (v) => v * 3.785],
-  [/^[ \u00a0-]*(?:ounces?|oz)\b/iu, (v) => v * 28.35],
-  [/^[ \u00a0]*(?:°\s?F|degrees Fahrenheit)/iu, (v) => ((v - 32) * 5) / 9],
-  [/^[ \u00a0-]*(?:yards?)\b/iu, (v) => v * 0.9144],
+/** Metric units after a number, by dimension (English, German, French, Russian, Chinese). */
+const metric = (units: string) => new RegExp(`^[ \\u00a0-]*(?:${units})(?![\\p{L}])`, "u");
+const LENGTH = metric("k?m|cm|mm|Meter\\p{L}*|Kilometer\\p{L}*|Zentimeter\\p{L}*|(?:kilo|centi|milli)?(?:metres?|meters?)|mètres?|kilomètres?|centimètres?|метр\\p{L}*|километр\\p{L}*|сантиметр\\p{L}*|米|公里|厘米");
+const MASS = metric("k?g|Kilo(?:gramm)?\\p{L}*|Gramm|kilo(?:gram(?:me)?s?)?|grams?|grammes?|килограмм\\p{L}*|грамм\\p{L}*|公斤|千克|克");
+const VOLUME = metric("l|Liter\\p{L}*|lit(?:re|er)s?|litres?|литр\\p{L}*|升");
+const CELSIUS = metric("°\\s?C|Grad(?: Celsius)?|degrees Celsius|degrés|градус\\p{L}*|摄氏度");
+
+/** Imperial units, their metric conversions ("200 feet" = "60 Meter"), and the metric units for them. */
+const UNITS: [RegExp, (v: number) => number, RegExp][] = [
+  [/^[ \u00a0-]*(?:feet|foot|ft)\b/iu, (v) => v * 0.3048, LENGTH],
+  [/^[ \u00a0-]*(?:miles?|mi)\b/iu, (v) => v * 1.609, LENGTH],
+  [/^[ \u00a0-]*(?:inch(?:es)?|in\.)/iu, (v) => v * 2.54, LENGTH],
+  [/^[ \u00a0-]*(?:pounds?|lbs?)\b/iu, (v) => v * 0.4536, MASS],
+  [/^[ \u00a0-]*(?:gallons?)\b/iu, (v) => v * 3.785, VOLUME],
+  [/^[ \u00a0-]*(?:ounces?|oz)\b/iu, (v) => v * 28.35, MASS],
+  [/^[ \u00a0]*(?:°\s?F|degrees Fahrenheit)/iu, (v) => ((v - 32) * 5) / 9, CELSIUS],
+  [/^[ \u00a0-]*(?:yards?)\b/iu, (v) => v * 0.9144, LENGTH],
 ];
+
+/**
+ * Chinese numerals with a unit character ("十万", "两千", "一百三十亿"), read whole (no numeral
+ * next to the match). A lone 十/百/千/万/亿 is too often part of a word (百姓, 万物, 十字), and
+ * approximate ones (几十亿, 二十多, 上百) or the words 万一, 千万, 亿万, 十分 ("very") are not exact numbers.
+ */
+const HAN_NUMERAL = /(?<![零〇一二两三四五六七八九十百千万亿几数上成])[零〇一二两三四五六七八九十百千万亿]{2,}(?![零〇一二两三四五六七八九十百千万亿几多余来])/gu;
+const NOT_A_NUMBER = /^(?:万一|千万|万万|千千万万|亿万|千百|十分(?!钟))/u;
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** The value of a Chinese numeral, or undefined when it is not one ("十二五", digits without units). */
+export function hanNumeralValue(numeral: string): number | undefined {
+  if (!/[十百千万亿]/u.test(numeral)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const c of numeral) {
+    if (c in HAN_DIGITS) {
+      if (digit !== undefined && HAN_DIGITS[c] !== 0 && digit !== 0) return undefined;
+      digit = HAN_DIGITS[c];
+    } else if (c in HAN_UNITS) {
+      section += (digit ?? 1) * HAN_UNITS[c]!;
+      digit = undefined;
+    } else if (c === "万") {
+      total += (section + (digit ?? 0) || 1) * 1e4;
+      section = 0;
+      digit = undefined;
+    } else {
+      total = (total + section + (digit ?? 0) || 1) * 1e8;
+      section = 0;
+      digit = undefined;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
 
 const WORD_VALUES = new Map(Object.entries(WORDS).map(([w, n]) => [w.toLowerCase(), n]));
 
@@ -136,14 +183,23 @@ export function numbersIn(text: string): ReadNumber[] {
       }
       const unit = i === n.parts.length - 1 ? UNITS.find(([re]) => re.test(after)) : undefined;
       const approx = unit ? [...values].map(unit[1]) : [];
-      found.push({ start, end, text: text.slice(start, end).trim(), values, approx, spelled: false });
+      const number: ReadNumber = { start, end, text: text.slice(start, end).trim(), values, approx, spelled: false };
+      if (unit) Object.assign(number, { metric: unit[2], unit: after.match(unit[0])![0] });
+      found.push(number);
     });
+  }
+  for (const m of text.matchAll(HAN_NUMERAL)) {
+    const value = NOT_A_NUMBER.test(text.slice(m.index)) ? undefined : hanNumeralValue(m[0]);
+    if (value !== undefined) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: new Set([key(value)]), approx: [], spelled: false });
   }
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const word = m[0].toLowerCase();
     // German compounds: "zehnmal", "zehnfache".
     const value = WORD_VALUES.get(word) ?? WORD_VALUES.get(/^(\p{L}+?)(?:mal|fach\p{L}*)$/u.exec(word)?.[1] ?? "");
     if (value === undefined) continue;
+    // The scale of "two billion" or "2 billion" is part of that number, not a billion of its own.
+    const previous = /([\p{L}\d.,]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    if (SCALE_WORDS.has(word) && previous && (/\d$/u.test(previous) || WORD_VALUES.has(previous.toLowerCase()))) continue;
     const values = new Set([value]);
     // "fourteen billion", "zwei Millionen", "три тысячи".
     const scale = /^[ \u00a0]+(\p{L}+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
@@ -175,12 +231,26 @@ export function compareNumbers(source: string, target: string): NumberComparison
     return match;
   };
   const close = (n: ReadNumber) => n.approx.length > 0 && tgt.some((t) => [...t.values].some((v) => n.approx.some((a) => Math.abs(v - a) <= 0.15 * Math.abs(a))));
-  const missing = src.filter((n) => !n.spelled && !take(n, tgt) && !close(n));
+  const swapped: [ReadNumber, ReadNumber][] = [];
+  const missing = src.filter((n) => {
+    if (n.spelled) return false;
+    const match = take(n, tgt);
+    // "200 feet" written "200 Meter": the unit was converted, the number was not.
+    const metricUnit = match && n.metric?.exec(target.slice(match.end, match.end + 24))?.[0];
+    if (match && metricUnit) {
+      used.delete(match);
+      swapped.push([{ ...n, text: `${n.text}${n.unit}`.trim() }, { ...match, end: match.end + metricUnit.length, text: `${match.text}${metricUnit}`.trim() }]);
+      return false;
+    }
+    return !match && !close(n);
+  });
   // Spelled-out source numbers ("three") account for target digits, but are not required.
   for (const n of src) if (n.spelled) take(n, tgt.filter((t) => !t.spelled));
   // A target figure that repeats a matched one ("8,000 … these 8,000") is not a changed number.
-  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...used].some((u) => intersects(u, t)));
-  return { missing, extra };
+  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...used].some((u) => intersects(u, t)) && !swapped.some(([, s]) => s.start === t.start));
+  // A swapped unit is a changed number: report it as the one missing number and its changed form.
+  if (swapped.length && !missing.length) return { missing: swapped.map(([s]) => s), extra: swapped.map(([, t]) => t) };
+  return { missing: [...missing, ...swapped.map(([s]) => s)], extra };
 }
 
 export const numberParityKind: RuleKind = {
@@ -191,7 +261,7 @@ export const numberParityKind: RuleKind = {
       spec,
       checkSegment(analysis: SegmentAnalysis, index, report) {
         const source = sourceOf(analysis);
-        if (!source || !/\d/u.test(source)) return;
+        if (!source || !/[\d十百千万亿]/u.test(source)) return;
         const { missing, extra } = compareNumbers(proseOf(source), proseOf(analysis.text));
         if (missing.length === 0) return;
         if (missing.length === 1 && extra.length === 1) {

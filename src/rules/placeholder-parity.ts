@@ -3,10 +3,11 @@
  * the same multiset in source and target — printf (%s, %1$s, %@), {name}, {{name}}, ICU
  * arguments ({count, plural, …} compared by argument name; inside ICU messages by presence,
  * since plural branches differ between languages), HTML tags and XLIFF inline codes
- * (<x id="1"/>, <g id="2">, compared by element name and id). The raw target is read, as XLIFF
- * masks its markup from other rules. (The XLIFF and TMX readers give the source without
- * its inline codes; then the target's masked items are not compared, only those in its prose.) A missing item is reported at the whole target, an extra
- * one where it is.
+ * (<x id="1"/>, <g id="2">, <bpt i="1">, <ec startRef="2"/>, compared by element name and id) — a
+ * dropped, added or duplicated code. The raw target is read, as XLIFF masks its markup from other
+ * rules; XLIFF and TMX sources are compared as written (`rawSource`), codes included. Annotations
+ * (<mrk>) and CDATA content are not codes. A missing item is reported at the whole target, an
+ * extra one where it is.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
@@ -29,6 +30,14 @@ export interface Item {
 }
 
 const TAG = /<(\/?)([A-Za-z][\w:.-]*)\b([^<>]*?)(\/?)>/gu;
+/** Text, not tags: "<fine print>" inside CDATA is what the reader sees. */
+const CDATA = /<!\[CDATA\[[\s\S]*?\]\]>/gu;
+/** XLIFF 1.2 and TMX codes that hold native code: one item each, start tag to end tag. */
+const NATIVE_CODE = /<(ph|bpt|ept|it|ut)\b([^<>]*)>[\s\S]*?<\/\1>/gu;
+/** XLIFF annotations mark up text (terms, comments) and may differ between source and target. */
+const ANNOTATIONS = new Set(["mrk"]);
+/** The attribute that pairs a code in source and target: XLIFF id (startRef for <ec/>), TMX i or x. */
+const CODE_ID = /\b(?:id|startRef|i|x)\s*=\s*["']([^"']*)["']/u;
 const ICU_HEAD = /\{\s*([\w.]+)\s*,\s*(plural|select|selectordinal)\s*,/gu;
 const PRINTF = /%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:ll|l|h)?[sdifuxXeEgGc@](?!\p{L})/gu;
 const BRACES = /\{\{\s*([\w.]+)\s*\}\}|\{\s*([\w.]+)\s*(?:,\s*(\w+)[^{}]*)?\}/gu;
@@ -39,9 +48,16 @@ const ENTITY = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/gu;
 export function itemsIn(text: string, urls = true): { items: Item[]; icu: boolean } {
   const items: Item[] = [];
   const push = (key: string, m: RegExpMatchArray) => items.push({ key, start: m.index!, end: m.index! + m[0].length });
-  for (const m of text.matchAll(TAG)) {
-    const id = /\bid\s*=\s*["']([^"']*)["']/u.exec(m[3]!)?.[1];
-    push(`<${m[1]}${m[2]!.toLowerCase()}${id === undefined ? "" : ` id="${id}"`}${m[4]}>`, m);
+  const idOf = (attributes: string) => {
+    const id = CODE_ID.exec(attributes)?.[1];
+    return id === undefined ? "" : ` id="${id}"`;
+  };
+  const markup = blank(text, CDATA);
+  for (const m of markup.matchAll(NATIVE_CODE)) push(`<${m[1]}${idOf(m[2]!)}>…</${m[1]}>`, m);
+  for (const m of blank(markup, NATIVE_CODE).matchAll(TAG)) {
+    const name = m[2]!.toLowerCase();
+    if (ANNOTATIONS.has(name.replace(/^.*:/u, ""))) continue;
+    push(`<${m[1]}${name}${idOf(m[3]!)}${m[4]}>`, m);
   }
   // Attributes can hold URLs and braces: read the rest with tags and entities blanked.
   let rest = blank(text, TAG, ENTITY);
@@ -111,10 +127,12 @@ export const placeholderParityKind: RuleKind = {
     return {
       spec,
       checkSegment(analysis: SegmentAnalysis, index, report) {
-        const source = sourceOf(analysis);
+        const { rawSource, masked } = analysis.segment;
+        const source = rawSource?.trim() ? rawSource : sourceOf(analysis);
         if (!source || !/[%{<@:.]/u.test(source + analysis.segment.target)) return;
         const target = analysis.segment.target;
-        const { missing, extra } = compareItems(source, target, urls, analysis.segment.masked);
+        // A raw source has its codes to compare with; a plain one (PO, CSV) leaves the target's masked codes out.
+        const { missing, extra } = compareItems(source, target, urls, rawSource === undefined ? masked : []);
         if (missing.length) {
           report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [listed(missing)]) });
         }
