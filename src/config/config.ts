@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { configError, pointerToken } from "../core/errors.js";
-import type { RuleEnvironment, TermGroup } from "../core/rule.js";
+import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec, type TermGroup } from "../core/rule.js";
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
@@ -31,6 +31,8 @@ export interface UserConfig {
   ruleFiles?: string[];
   /** Glossaries (CSV/TSV: source, target, forbidden) for the glossary rule, relative to the config file. */
   termFiles?: string[];
+  /** Word lists (one word a line) for the spelling rules, relative to the config file. */
+  wordFiles?: string[];
   terms?: TermGroup[];
   accept?: string[];
   scoring?: { minScore?: number; failOn?: Severity; weights?: Partial<Record<Severity, number>>; categoryWeights?: Record<string, number> };
@@ -106,7 +108,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     if (inPreset) enabled.set(rule.spec.id, { rule, severity: rule.spec.severity, options: {} });
   }
   for (const [key, setting] of Object.entries(config.rules ?? {})) {
-    const matched = all.filter((r) => (key.endsWith("/*") ? r.spec.id.startsWith(key.slice(0, -1)) : r.spec.id === key));
+    const matched = all.filter((r) => matchesRuleId(r.spec.id, key));
     if (!matched.length) {
       const hint = closestMatch(key, all.map((r) => r.spec.id));
       throw configError(`unknown rule id "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { file: display, pointer: `/rules/${pointerToken(key)}` });
@@ -120,9 +122,13 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
   }
 
   const glossary = (config.termFiles ?? []).flatMap((f) => readGlossaryFile(f, relative(process.cwd(), f) || f));
+  const words = (config.wordFiles ?? []).flatMap((f) => readWordFile(f, relative(process.cwd(), f) || f));
   const rules: ActiveRule[] = [...enabled.values()].map(({ rule, severity, options }) => {
-    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer, glossary };
-    return { rule: compileRule(rule, env), severity };
+    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer, glossary, words };
+    // Built-in rules without options cannot fail to compile (their examples are tested): compiled
+    // when first used, so a run pays only for the languages it checks.
+    const compiled = rule.builtin && !Object.keys(options).length ? compiledOnFirstUse(rule.spec, () => compileRule(rule, env)) : compileRule(rule, env);
+    return { rule: compiled, severity };
   });
   const scoring: Scoring = {
     minScore: config.scoring?.minScore ?? DEFAULT_SCORING.minScore,
@@ -131,7 +137,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     categoryWeights: { ...DEFAULT_SCORING.categoryWeights, ...config.scoring?.categoryWeights },
   };
   const fingerprint = createHash("sha1")
-    .update(JSON.stringify([VERSION, config, rules.map((r) => [r.rule.spec, r.severity]), glossary]))
+    .update(JSON.stringify([VERSION, config, rules.map((r) => [r.rule.spec, r.severity]), glossary, words]))
     .digest("hex");
   return {
     file,
@@ -143,7 +149,31 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
   };
 }
 
-export function compileRule(rule: LocatedRule, env: RuleEnvironment) {
+/** A word list: one word a line; blank lines and # comments are skipped. */
+function readWordFile(file: string, display: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw configError(`cannot read word file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file: display });
+  }
+  return text.split(/\r?\n/).map((line) => line.replace(/#.*/, "").trim()).filter(Boolean);
+}
+
+function compiledOnFirstUse(spec: RuleSpec, compile: () => CompiledRule): CompiledRule {
+  let compiled: CompiledRule | undefined;
+  return {
+    spec,
+    get checkSegment() {
+      return (compiled ??= compile()).checkSegment;
+    },
+    get checkDocument() {
+      return (compiled ??= compile()).checkDocument;
+    },
+  };
+}
+
+export function compileRule(rule: LocatedRule, env: RuleEnvironment): CompiledRule {
   const kind = RULE_KINDS.get(rule.spec.kind);
   if (!kind) throw configError(`unknown rule kind "${rule.spec.kind}"`, { file: rule.file, pointer: `${rule.pointer}/kind` });
   return kind.compile(rule.spec, env);

@@ -41,11 +41,12 @@ export function flattenConfig(config: UserConfig, file: string | undefined, read
     flat = merge(flat, flattenConfig(read(target), target, read, [...seen, ...(file ? [file] : [])]));
   });
   const pluginFiles = (config.plugins ?? []).map((name, i) => resolvePackage(name, "mtlint-plugin-", dir, display, `/plugins/${pointerToken(i)}`));
-  const { extends: _extends, plugins: _plugins, overrides, ruleFiles, termFiles, ...settings } = config;
+  const { extends: _extends, plugins: _plugins, overrides, ruleFiles, termFiles, wordFiles, ...settings } = config;
   return merge(flat, {
     ...settings,
     ruleFiles: [...pluginFiles, ...(ruleFiles ?? []).map((f) => resolve(dir, f))],
     termFiles: (termFiles ?? []).map((f) => resolve(dir, f)),
+    wordFiles: (wordFiles ?? []).map((f) => resolve(dir, f)),
     overrides: (overrides ?? []).map((o) => ({ ...o, baseDir: dir })),
   });
 }
@@ -58,6 +59,7 @@ export function merge(base: FlatConfig, over: Partial<FlatConfig>): FlatConfig {
     rules: { ...base.rules, ...over.rules },
     ruleFiles: [...new Set([...(base.ruleFiles ?? []), ...(over.ruleFiles ?? [])])],
     termFiles: [...new Set([...(base.termFiles ?? []), ...(over.termFiles ?? [])])],
+    wordFiles: [...new Set([...(base.wordFiles ?? []), ...(over.wordFiles ?? [])])],
     terms: [...(base.terms ?? []), ...(over.terms ?? [])],
     accept: [...(base.accept ?? []), ...(over.accept ?? [])],
     scoring: {

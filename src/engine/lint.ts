@@ -1,6 +1,6 @@
 /** lint(): a pure function of (document, rule set) to findings. No I/O happens here. */
 import { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RawFinding } from "../core/rule.js";
+import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
 import type { Document, Finding, Severity } from "../core/types.js";
 import { SEVERITY_RANK } from "./score.js";
 
@@ -58,7 +58,17 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   for (const { rule, severity } of active) rule.checkDocument?.(document, analyses, reporter(rule, severity));
   const order = new Map(document.segments.map((s, i) => [s.id, i]));
   findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
-  return { findings: withoutDuplicates(findings), analyses };
+  return { findings: withoutDeferred(withoutDuplicates(findings), active), analyses };
+}
+
+/** Findings of rules with `deferTo` that overlap a finding of a rule they defer to (which says more, e.g. with a fix). */
+function withoutDeferred(findings: Finding[], active: ActiveRule[]): Finding[] {
+  const deferTo = new Map(active.filter((a) => a.rule.spec.deferTo?.length).map((a) => [a.rule.spec.id, a.rule.spec.deferTo!]));
+  if (!deferTo.size) return findings;
+  return findings.filter((f) => {
+    const patterns = deferTo.get(f.ruleId);
+    return !patterns?.some((p) => findings.some((g) => g !== f && g.segmentId === f.segmentId && g.start < f.end && f.start < g.end && matchesRuleId(g.ruleId, p)));
+  });
 }
 
 /** Two rules flagging exactly the same text report one problem: the more severe finding is kept. */
@@ -88,7 +98,7 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
 }
 
 const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>
-  suppressed?.some((id) => id === "*" || id === ruleId || (id.endsWith("/*") && ruleId.startsWith(id.slice(0, -1)))) ?? false;
+  suppressed?.some((id) => id === "*" || matchesRuleId(ruleId, id)) ?? false;
 
 const isMasked = (analysis: SegmentAnalysis, f: Finding) =>
   analysis.segment.masked?.some((m) => m.start < f.end && f.start < m.end) ?? false;

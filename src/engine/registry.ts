@@ -10,6 +10,7 @@ import { translationConsistencyKind } from "../rules/translation-consistency.js"
 import { untranslatedKind } from "../rules/untranslated.js";
 import { acronymDefinitionKind } from "../rules/acronym-definition.js";
 import { consistencyKind } from "../rules/consistency.js";
+import { fluencyKind } from "../rules/fluency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
 import { numberScaleKind } from "../rules/number-scale.js";
@@ -17,10 +18,11 @@ import { pairingKind } from "../rules/pairing.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
 import { scriptKind } from "../rules/script.js";
+import { spellingKind } from "../rules/spelling.js";
 import { substitutionKind } from "../rules/substitution.js";
 import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind].map((k) => [k.name, k]),
 );

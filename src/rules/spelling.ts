@@ -1,0 +1,228 @@
+/**
+ * `spelling`: words that the language's Hunspell dictionary does not know (src/analysis/dictionary.ts).
+ * Precision first: a dictionary misses names, terms and foreign words, so these are not checked —
+ * capitalised words (unless `checkCapitalized`, for German nouns), acronyms and mixed case ("iPhone"),
+ * words with digits, URLs, e-mail addresses and file names, single letters, words also in the
+ * segment's source (names), parts of truncated compounds ("Ein- und Ausgang"), abbreviations the
+ * dictionary knows with their full stop ("bzw."), words the document uses more than once (names,
+ * terms), words next to another unknown word (a foreign phrase or a name), productive forms the
+ * dictionary lacks (spec `prefixes`, `infixes`, `suffixes`; German compounds of known words), and
+ * words with no dictionary word one edit away, or many (see below).
+ * The dictionary is read when the first document of its language is checked.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { dictionaryFor, type HunspellDictionary } from "../analysis/dictionary.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { configError } from "../core/errors.js";
+import { makeFix } from "../engine/fixes.js";
+import { expandTemplate } from "../engine/matcher.js";
+
+interface SpellingSpec extends RuleSpec {
+  /** Language of the dictionary (default: the rule's language). */
+  dictionary?: string;
+  /** Also check capitalised words; they are flagged only when a word one edit away exists. */
+  checkCapitalized?: boolean;
+  /** Words that are always right; a word in lower case also accepts its capitalised form. */
+  words?: string[];
+  /** Syllables a known word may hold inside it (German zu-infinitives of separable verbs: "innezuhaben"). */
+  infixes?: string[];
+  /** Productive prefixes the dictionary does not list every word with (Russian "не-"). */
+  prefixes?: string[];
+  /** Productive endings (Spanish enclitic pronouns: "cuájela"); the stem may lose the accent the ending put on it. */
+  suffixes?: string[];
+  /** Message when there are suggestions: $1 the word, $2 the suggestions (“a”, “b” or “c”). */
+  suggestionMessage?: string;
+}
+
+interface Unknown {
+  segment: number;
+  start: number;
+  end: number;
+  word: string;
+  /** Index of the token it belongs to, to find runs of unknown tokens. */
+  token: number;
+}
+
+const MAX_SUGGESTIONS = 3;
+const WORD_CHARS = /^[\p{L}\p{M}'’-]+$/u;
+/** Stress marks (Russian) and soft hyphens are not part of the spelling. */
+const IGNORED_MARKS = /[\u0301\u00ad]/g;
+/** The token touches a URL, an e-mail address, a path, a handle or an identifier. */
+const CODE_LIKE_NEIGHBOUR = /[@/\\_#=~<>|*+&%$]/u;
+
+export const spellingKind: RuleKind = {
+  name: "spelling",
+  fixes: () => "unsafe",
+  compile(rawSpec, env): CompiledRule {
+    const spec = rawSpec as SpellingSpec;
+    const optionWords = env.options.words;
+    if (optionWords !== undefined && (!Array.isArray(optionWords) || optionWords.some((w) => typeof w !== "string"))) {
+      throw configError("options.words must be a list of words", { file: env.file, pointer: env.pointer });
+    }
+    const accepted = acceptedWords([...(spec.words ?? []), ...((optionWords as string[] | undefined) ?? []), ...(env.words ?? [])]);
+    const language = spec.dictionary ?? spec.language ?? "";
+    return {
+      spec,
+      checkDocument(_document, analyses, report) {
+        const unknown = unknownWords(analyses, () => dictionaryFor(language), accepted, spec.checkCapitalized === true);
+        if (!unknown.length) return;
+        const dictionary = dictionaryFor(language);
+        const uses = new Map<string, number>();
+        for (const u of unknown) uses.set(u.word.toLowerCase(), (uses.get(u.word.toLowerCase()) ?? 0) + 1);
+        const tokensBySegment = new Map<number, Set<number>>();
+        for (const u of unknown) (tokensBySegment.get(u.segment) ?? tokensBySegment.set(u.segment, new Set()).get(u.segment)!).add(u.token);
+        for (const u of unknown) {
+          if (uses.get(u.word.toLowerCase())! > 1) continue;
+          const neighbours = tokensBySegment.get(u.segment)!;
+          if (neighbours.has(u.token - 1) || neighbours.has(u.token + 1)) continue;
+          const word = normalize(u.word);
+          if (dictionary.isLooseCompound(word) || withoutMorphemes(word, spec).some((w) => dictionary.isKnown(w))) continue;
+          const { near, far } = suggestions(dictionary, word);
+          // A real slip is one edit from the word it misspells. An unknown word one edit from many
+          // words is more often a rare regular form; a capitalised one (a German noun) often a name.
+          if (near.length === 0 || near.length > (/^\p{Lu}/u.test(word) ? 1 : 2)) continue;
+          const text = analyses[u.segment]!.text;
+          const offered = [...near, ...far].slice(0, MAX_SUGGESTIONS);
+          const message = expandTemplate(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
+          report(u.segment, {
+            start: u.start,
+            end: u.end,
+            message,
+            // Several candidates are only named: picking one would be a guess.
+            ...(near.length === 1 && { fix: makeFix(text, u, near[0]!, "unsafe") }),
+          });
+        }
+      },
+    };
+  },
+};
+
+/** The word without one of the spec's productive prefixes, infixes or suffixes. */
+function withoutMorphemes(word: string, spec: SpellingSpec): string[] {
+  const out: string[] = [];
+  for (const prefix of spec.prefixes ?? []) if (word.startsWith(prefix) && word.length > prefix.length + 2) out.push(word.slice(prefix.length));
+  for (const infix of spec.infixes ?? []) {
+    for (let at = word.indexOf(infix, 1); at > 0 && at + infix.length < word.length; at = word.indexOf(infix, at + 1)) {
+      out.push(word.slice(0, at) + word.slice(at + infix.length));
+    }
+  }
+  for (const suffix of spec.suffixes ?? []) {
+    if (!word.endsWith(suffix) || word.length <= suffix.length + 2) continue;
+    const stem = word.slice(0, -suffix.length);
+    out.push(stem, stem.normalize("NFD").replace(/\u0301/g, "").normalize("NFC"));
+  }
+  return out;
+}
+
+/** “a”, “b” or “c”. */
+function listed(words: string[]): string {
+  const quoted = words.map((w) => `“${w}”`);
+  return quoted.length < 2 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+}
+
+const normalize = (word: string) => word.replace(IGNORED_MARKS, "").replace(/’/g, "'");
+
+/** Accepted words: exact forms, and lower-case entries in any capitalisation. */
+function acceptedWords(words: string[]): (word: string) => boolean {
+  const exact = new Set(words.map(normalize));
+  const lower = new Set(words.filter((w) => w === w.toLowerCase()).map(normalize));
+  return (word) => exact.has(word) || lower.has(word.toLowerCase());
+}
+
+/** Words of the document that are checked and not known, in order. */
+function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDictionary, accepted: (w: string) => boolean, checkCapitalized: boolean): Unknown[] {
+  const found: Unknown[] = [];
+  analyses.forEach((analysis, segment) => {
+    const { text } = analysis;
+    const source = analysis.segment.source ?? "";
+    analysis.tokens.forEach((token, index) => {
+      if (!WORD_CHARS.test(token.text) || touchesCode(text, token.start, token.end)) return;
+      // "millionen- oder milliardenfach": a part of a compound whose rest is elsewhere.
+      if (text[token.end] === "-" || text[token.start - 1] === "-") return;
+      // A word copied from the source is a name or a term (or untranslated: another rule's business).
+      if (source.includes(token.text)) return;
+      const whole = normalize(token.text);
+      const followedByStop = text[token.end] === ".";
+      if (isKnown(dictionary(), whole, followedByStop, accepted)) return;
+      // Hyphenated words are right when each part is; only the unknown parts are reported.
+      let at = token.start;
+      for (const part of token.text.split("-")) {
+        const start = at;
+        at += part.length + 1;
+        const word = normalize(part);
+        if (!isChecked(word, checkCapitalized)) continue;
+        if (isKnown(dictionary(), word, followedByStop && at > token.end, accepted)) continue;
+        found.push({ segment, start, end: start + part.length, word: part, token: index });
+      }
+    });
+  });
+  return found;
+}
+
+function isChecked(word: string, checkCapitalized: boolean): boolean {
+  const letters = word.replace(/['-]/g, "");
+  if ([...letters].length < 2) return false;
+  if (/\p{Lu}/u.test(letters.slice(1))) return false; // acronyms, mixed case
+  return checkCapitalized || !/^\p{Lu}/u.test(letters);
+}
+
+function isKnown(dictionary: HunspellDictionary, word: string, followedByStop: boolean, accepted: (w: string) => boolean): boolean {
+  if (accepted(word) || dictionary.isKnown(word)) return true;
+  if (followedByStop && dictionary.isKnown(`${word}.`)) return true; // abbreviations: "bzw.", "Dr."
+  if (!word.includes("'")) return false;
+  // Elisions and clitics ("l'homme", "jusqu'ici", "John's"): each part is a word, or one with its "e" elided.
+  return word.split("'").every((part) => part.length <= 2 || accepted(part) || dictionary.isKnown(part) || dictionary.isKnown(`${part}e`));
+}
+
+function touchesCode(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 1), start);
+  const after = text.slice(end, end + 2);
+  if (CODE_LIKE_NEIGHBOUR.test(before) || CODE_LIKE_NEIGHBOUR.test(after[0] ?? "")) return true;
+  // "example.com", "file.txt": a dot with a letter right after it.
+  return /^\.\p{L}/u.test(after) || (before === "." && /\p{L}/u.test(text[start - 2] ?? ""));
+}
+
+/**
+ * Dictionary words one edit away (`near`: a letter deleted, inserted, replaced, two swapped, or
+ * the first letter's case changed), and else two deletions or swaps away (`far`), in that order.
+ */
+function suggestions(dictionary: HunspellDictionary, word: string): { near: string[]; far: string[] } {
+  const near = unique(oneEdit(word, dictionary.alphabet)).filter((w) => dictionary.isKnown(w));
+  if (near.length >= MAX_SUGGESTIONS) return { near: near.slice(0, MAX_SUGGESTIONS), far: [] };
+  const far = unique(cheapEdits(word).flatMap(cheapEdits)).filter((w) => w !== word && !near.includes(w) && dictionary.isKnown(w));
+  return { near, far: far.slice(0, MAX_SUGGESTIONS - near.length) };
+}
+
+const unique = (words: string[]) => [...new Set(words)];
+
+/** Swaps and deletions: the edits with few candidates. */
+function cheapEdits(word: string): string[] {
+  const chars = Array.from(word);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(swap(chars, i).join(""));
+  // Deleting a capital would change the word's case; its other letters may go.
+  for (let i = /^\p{Lu}/u.test(word) ? 1 : 0; i < chars.length; i++) if (chars.length > 2) out.push([...chars.slice(0, i), ...chars.slice(i + 1)].join(""));
+  return out;
+}
+
+function oneEdit(word: string, alphabet: string[]): string[] {
+  const chars = Array.from(word);
+  const out = cheapEdits(word);
+  const capitalized = /^\p{Lu}/u.test(word);
+  const letterAt = (i: number, c: string) => (i === 0 && capitalized ? c.toUpperCase() : c);
+  for (let i = 0; i <= chars.length; i++) {
+    for (const c of alphabet) {
+      if (i < chars.length && chars[i]!.toLowerCase() !== c) out.push([...chars.slice(0, i), letterAt(i, c), ...chars.slice(i + 1)].join(""));
+      out.push([...chars.slice(0, i), letterAt(i, c), ...chars.slice(i)].join(""));
+    }
+  }
+  // A lower-case noun (German); a capitalised word is already tried in lower case by the dictionary.
+  if (!capitalized) out.push(word.charAt(0).toUpperCase() + word.slice(1));
+  return out;
+}
+
+function swap(chars: string[], i: number): string[] {
+  const copy = [...chars];
+  [copy[i], copy[i + 1]] = [copy[i + 1]!, copy[i]!];
+  return copy;
+}
