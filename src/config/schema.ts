@@ -1,16 +1,22 @@
 /** JSON Schema validation of config and rule files (ajv), with errors that name the file and the JSON pointer. */
 import { readFileSync } from "node:fs";
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import { configError } from "../core/errors.js";
 
 export const PACKAGE_ROOT = new URL("../../", import.meta.url);
 
-const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true });
+// ajv is loaded on the first validation: a run without a config file never needs it.
+let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 function validator(name: "rules" | "config"): ValidateFunction {
   let v = validators.get(name);
   if (!v) {
+    if (!ajv) {
+      const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true });
+    }
     const schema = JSON.parse(readFileSync(new URL(`schema/${name}.schema.json`, PACKAGE_ROOT), "utf8"));
     validators.set(name, (v = ajv.compile(schema)));
   }
