@@ -1,6 +1,6 @@
 /**
  * `npm run bench:large`: memory on a very large JSONL corpus. Generates a JSONL file of the given
- * size (default 1 GB) of MT-like segments in the temp folder, runs `mtlint check --format jsonl`
+ * size (default 1 GB, `--mb=N`) of MT-like segments in the temp folder, runs `mtlint check --format jsonl`
  * on it with output to /dev/null, and reports time, words/s and peak memory; then deletes the file.
  */
 import { spawnSync } from "node:child_process";
@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const megabytes = Number(process.argv.find((a) => /^--mb=\d+$/.test(a))?.slice(5) ?? 1024);
+const jobs = process.argv.find((a) => /^--jobs=\d+$/.test(a))?.slice(7);
 const targets = [
   "The council met 8 thousand residents, – said the mayor of the northern city.",
   "The museum opened on Monday, and many people came to see the new exhibition hall.",
@@ -32,12 +33,12 @@ closeSync(fd);
 try {
   const bin = fileURLToPath(new URL("../../bin/mtlint.js", import.meta.url));
   const time = existsSync("/usr/bin/time") ? ["/usr/bin/time", "-f", "%M"] : [];
-  const [command, ...args] = [...time, process.execPath, bin, "check", "--format", "jsonl", "--output-file", "/dev/null", "--min-score", "0", path];
+  const [command, ...args] = [...time, process.execPath, bin, "check", "--format", "jsonl", "--output-file", "/dev/null", "--min-score", "0", ...(jobs ? ["--jobs", jobs] : []), path];
   const started = performance.now();
   const child = spawnSync(command!, args, { encoding: "utf8", maxBuffer: 1 << 26 });
   const seconds = (performance.now() - started) / 1000;
   const peak = time.length ? `; peak RSS ${Math.round(Number(child.stderr.trim().split("\n").at(-1)) / 1024)} MB` : "";
-  console.log(`${(bytes / 1024 / 1024).toFixed(0)} MB JSONL, ~${words.toLocaleString("en-US")} words: ${seconds.toFixed(1)} s = ${Math.round(words / seconds).toLocaleString("en-US")} words/s${peak} (exit ${child.status})`);
+  console.log(`${(bytes / 1024 / 1024).toFixed(0)} MB JSONL, --jobs ${jobs ?? "default"}, ~${words.toLocaleString("en-US")} words: ${seconds.toFixed(1)} s = ${Math.round(words / seconds).toLocaleString("en-US")} words/s${peak} (exit ${child.status})`);
 } finally {
   rmSync(path, { force: true });
 }
