@@ -41,11 +41,16 @@ describe("applyFixes", () => {
     expect(applyFixes(t, [good], (f) => f).text).toBe("Pay 8,000 at https://a.org for {name}.");
   });
 
-  test("number values are compared, not their spelling", () => {
+  test("numbers are compared by their digits (and scale words' values), not by how they are grouped", () => {
     expect(protectedContent("40-50 thousand")).toEqual(protectedContent("40,000–50,000"));
     expect(protectedContent("2,5 percent")).toEqual(protectedContent("2.5 percent"));
     expect(protectedContent("25 000 people")).toEqual(protectedContent("25,000 people"));
+    // German grouping, whichever locale the guard would assume.
+    expect(protectedContent("12,000 Besucher")).toEqual(protectedContent("12.000 Besucher"));
+    expect(protectedContent("1,250,000.5 Euro")).toEqual(protectedContent("1.250.000,5 Euro"));
     expect(protectedContent("8 thousand")).not.toEqual(protectedContent("8,00"));
+    expect(protectedContent("12,000 Besucher")).not.toEqual(protectedContent("1.200 Besucher"));
+    expect(protectedContent("1.5 million")).toEqual(protectedContent("1,500,000"));
   });
 });
 

@@ -115,10 +115,15 @@ export function readNumbers(text: string): NumberMatch[] {
   return found;
 }
 
-/** Numbers (as values, with "thousand"/"million" applied, also to both ends of a range), URLs, e-mails, placeholders and tags. */
+/**
+ * Numbers, URLs, e-mails, placeholders and tags. A number counts by its digits, so that fixes
+ * may change how digits are grouped or which mark is decimal ("12,000" → "12.000" in German,
+ * "2,5" → "2.5" in English) without the guard having to know the locale; with a scale word its
+ * digits are those of the value ("8 thousand" → "8000"), both ends of a range counted.
+ */
 export function protectedContent(text: string): string[] {
   const items: string[] = [];
-  for (const n of readNumbers(text)) for (const v of n.values) items.push(`#${v}`);
+  for (const n of readNumbers(text)) n.parts.forEach((part, i) => items.push(`#${n.scale === 1 ? part.replace(/\D/gu, "") : String(n.values[i])}`));
   for (const m of text.matchAll(URL_OR_MAIL)) items.push(`@${m[0]}`);
   for (const m of text.matchAll(PLACEHOLDER)) items.push(`%${m[0]}`);
   return items.sort();
