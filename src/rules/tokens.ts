@@ -195,39 +195,73 @@ function tagSentences(analysis: SegmentAnalysis, sentences: Sentence[]): boolean
 }
 
 /**
- * Runs of adjacent required word elements ("to|for|with" then "and|but") that a sentence must
- * contain, in order and side by side, for the pattern to match. Checking them first skips most
- * sentences before any tagging or matching.
+ * Runs of adjacent required word or regex elements ("to|for|with" then "and|but") that a sentence
+ * must contain, in order and side by side, for the pattern to match; optional one-token elements
+ * between them may take a token that passes their own word or regex test. Checking them first
+ * skips most sentences before any tagging or matching.
  */
 interface RequiredRun {
-  words: Set<string>[];
+  /** Each test, with the tests of the optional elements that may come before it. */
+  tests: { test: TextTest; optionals: TextTest[] }[];
   atStart: boolean;
+}
+
+type TextTest = (s: Sentence, i: number) => boolean;
+
+/** The untagged part of an element's test: its words and its regular expression. */
+function textTest(e: Element): TextTest {
+  return (s, i) => (!e.words || e.words.has(s.lower[i] ?? "")) && (!e.re || (i < s.tokens.length && e.re.test(s.tokens[i]!.text)));
 }
 
 function requiredRuns(elements: Element[]): RequiredRun[] {
   const runs: RequiredRun[] = [];
   let run: RequiredRun | undefined;
+  let optionals: TextTest[] = [];
   elements.forEach((e, k) => {
-    const required = e.words && !e.optional && !e.not;
+    const required = (e.words || e.re) && !e.optional && !e.not;
+    const oneToken = !e.rest && !e.nounPhrase && !e.skip;
     // The element follows the previous one directly only without a skip, and when the previous one is a single token.
     const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase;
-    if (!required) run = undefined;
-    else if (adjacent) run!.words.push(e.words!);
-    else runs.push((run = { words: [e.words!], atStart: k === 0 && e.sentenceStart === true }));
+    if (e.optional && !e.not && oneToken && run !== undefined) optionals.push(textTest(e));
+    else if (!required) run = undefined;
+    else if (adjacent) run!.tests.push({ test: textTest(e), optionals });
+    else runs.push((run = { tests: [{ test: textTest(e), optionals: [] }], atStart: k === 0 && e.sentenceStart === true }));
+    if (required || !run) optionals = [];
     if (e.rest || e.nounPhrase) run = undefined;
   });
   return runs;
 }
 
+function intersects(a: Set<string>, b: Set<string>): boolean {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  for (const w of small) if (large.has(w)) return true;
+  return false;
+}
+
+/** All words of a segment in lower case: a segment lacking a rule's required words is skipped whole. */
+const segmentWordsCache = new WeakMap<SegmentAnalysis, Set<string>>();
+
+function segmentWords(analysis: SegmentAnalysis): Set<string> {
+  let words = segmentWordsCache.get(analysis);
+  if (!words) {
+    words = new Set();
+    for (const s of sentencesOf(analysis)) for (const w of s.lower) words.add(w);
+    segmentWordsCache.set(analysis, words);
+  }
+  return words;
+}
+
 function mayMatch(runs: RequiredRun[], s: Sentence): boolean {
-  const { lower } = s;
-  const foundAt = (run: RequiredRun, i: number) => {
-    for (let j = 0; j < run.words.length; j++) if (!run.words[j]!.has(lower[i + j] ?? "")) return false;
-    return true;
+  // Test j at token i, after the optional elements from o on (each absent, or present and passing).
+  const foundAt = (run: RequiredRun, j: number, i: number, o = run.tests[j]!.optionals.length): boolean => {
+    const { test, optionals } = run.tests[j]!;
+    if (o < optionals.length) return foundAt(run, j, i, o + 1) || (optionals[o]!(s, i) && foundAt(run, j, i + 1, o + 1));
+    if (!test(s, i)) return false;
+    return j + 1 === run.tests.length || foundAt(run, j + 1, i + 1, 0);
   };
   for (const run of runs) {
-    let found = run.atStart ? foundAt(run, 0) : false;
-    for (let i = 0; !run.atStart && !found && i < lower.length; i++) found = foundAt(run, i);
+    let found = run.atStart ? foundAt(run, 0, 0) : false;
+    for (let i = 0; !run.atStart && !found && i < s.lower.length; i++) found = foundAt(run, 0, i);
     if (!found) return false;
   }
   return true;
@@ -245,9 +279,12 @@ export const tokensKind: RuleKind = {
     if (spec.unlessSentence !== undefined && !env.trusted) throw configError("unlessSentence is available to built-in rules only", at("unlessSentence"));
     const unless = spec.unlessSentence === undefined ? undefined : new RegExp(spec.unlessSentence, "u");
     const required = requiredRuns(elements);
+    // The segment must hold a word of each required word list.
+    const requiredWords = elements.filter((e) => e.words && !e.optional && !e.not).map((e) => e.words!);
     return {
       spec,
       checkSegment(analysis, index, report) {
+        if (!requiredWords.every((words) => intersects(words, segmentWords(analysis)))) return;
         for (const s of sentencesOf(analysis)) {
           if (!mayMatch(required, s) || unless?.test(s.text)) continue;
           if (needsTags && !tagSentences(analysis, sentencesOf(analysis))) return; // no tagger for this language
