@@ -5,14 +5,20 @@
 import { createHash } from "node:crypto";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import type { FileResult, ProblemReport } from "../core/results.js";
+import type { CorpusDocument } from "../engine/corpus.js";
 
 export const DEFAULT_CACHE = ".mtlintcache";
 
+/** A file's own result, without what checks across files added: those are redone on every run from `corpus`. */
 interface Entry {
   key: string;
   result: FileResult;
   errors: ProblemReport[];
+  corpus?: CorpusDocument[];
 }
+
+/** Entries of older versions lack the units of corpus rules. */
+const VERSION = 2;
 
 export class ResultCache {
   private entries: Record<string, Entry> = {};
@@ -21,7 +27,7 @@ export class ResultCache {
   constructor(private readonly path: string) {
     try {
       const data = JSON.parse(readFileSync(path, "utf8")) as { version?: number; entries?: Record<string, Entry> };
-      if (data.version === 1 && data.entries) this.entries = data.entries;
+      if (data.version === VERSION && data.entries) this.entries = data.entries;
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
@@ -40,15 +46,15 @@ export class ResultCache {
     return entry?.key === key ? entry : undefined;
   }
 
-  set(file: string, key: string, result: FileResult, errors: ProblemReport[]): void {
-    this.entries[file] = { key, result, errors };
+  set(file: string, key: string, result: FileResult, errors: ProblemReport[], corpus?: CorpusDocument[]): void {
+    this.entries[file] = { key, result, errors, ...(corpus && { corpus }) };
     this.changed = true;
   }
 
   save(): void {
     if (!this.changed) return;
     const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: 1, entries: this.entries }));
+    writeFileSync(temp, JSON.stringify({ version: VERSION, entries: this.entries }));
     renameSync(temp, this.path);
   }
 }

@@ -7,6 +7,7 @@ import type { FileResult, ProblemReport } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver } from "../config/config.js";
 import { checkText } from "../engine/check.js";
+import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
 import { decode, encode } from "../formats/encoding.js";
 import { formatByName, formatFor } from "../formats/index.js";
@@ -25,6 +26,8 @@ export interface FileSettings {
   stdinFormat?: string;
   /** Compute a cache key (and skip the work when it equals `cachedKey`). */
   cache?: boolean;
+  /** Keep the units of corpus rules (runs of several files, or streamed ones). */
+  corpus?: boolean;
 }
 
 export interface FileJob {
@@ -41,6 +44,8 @@ export interface FileOutcome {
   /** With a cache: the key of this file's bytes and settings; `unchanged` when it equals the cached key. */
   cacheKey?: string;
   unchanged?: boolean;
+  /** With `corpus`: the units of corpus rules, per document (the file, or a streamed file's batches). */
+  corpus?: CorpusDocument[];
 }
 
 export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () => Buffer = () => readFileSync(0)): FileOutcome {
@@ -60,6 +65,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
       forceLanguage: settings.lang,
       sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
       fix: settings.fix,
+      corpus: settings.corpus,
     });
     let diff: string | undefined;
     if (outcome.fixedText !== undefined) {
@@ -67,7 +73,13 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
       else if (outcome.errors.length) outcome.errors.push(new MtlintError("input", "fixes not written: parts of this file could not be read", { file: display }));
       else writeAtomically(path, encode(outcome.fixedText, encoding));
     }
-    return { result: outcome.result, errors: outcome.errors.map((e) => e.toProblem()), ...(diff !== undefined && { diff }), ...(cacheKey && { cacheKey }) };
+    return {
+      result: outcome.result,
+      errors: outcome.errors.map((e) => e.toProblem()),
+      ...(diff !== undefined && { diff }),
+      ...(cacheKey && { cacheKey }),
+      ...(outcome.corpus && { corpus: [outcome.corpus] }),
+    };
   } catch (e) {
     if (!(e instanceof MtlintError)) throw e;
     return { errors: [e.toProblem()] };

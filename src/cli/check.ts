@@ -6,7 +6,9 @@ import { MtlintError, usageError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
-import { DEFAULT_SCORING, scoreFindings, type Scoring } from "../engine/score.js";
+import type { Severity } from "../core/types.js";
+import { acrossFiles } from "../engine/corpus.js";
+import { DEFAULT_SCORING, penaltyOf, scoreFindings, scoreOf, SEVERITY_RANK, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
@@ -61,6 +63,9 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   const threads = options.jobs ?? availableParallelism();
   const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config, { resolver, readStdin }) : undefined;
   const streamed = new Map<number, FileOutcome>();
+  // Units for the checks across files, with several files. Not from streamed files: holding their
+  // units (~0.5 KB a sentence pair) would break the flat memory that streaming is for.
+  const corpus = files.length > 1;
   let pooled: number[] = [];
   let poolOutcomes: FileOutcome[];
   try {
@@ -78,7 +83,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
       progress(outcome);
     }
     pooled = files.map((_, i) => i).filter((i) => !streamed.has(i));
-    const jobs: FileJob[] = pooled.map((i) => ({ path: files[i]!, settings: { ...settings, cache: cache !== undefined }, cachedKey: cache?.keyOf(resolve(files[i]!)) }));
+    const jobs: FileJob[] = pooled.map((i) => ({ path: files[i]!, settings: { ...settings, cache: cache !== undefined, corpus }, cachedKey: cache?.keyOf(resolve(files[i]!)) }));
     poolOutcomes = await checkFiles(jobs, resolver, { pool, readStdin, onDone: (_, outcome) => progress(outcome) });
   } finally {
     await pool?.close();
@@ -86,21 +91,27 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   const outcomes: FileOutcome[] = files.map((_, i) => streamed.get(i)!);
   pooled.forEach((i, k) => (outcomes[i] = poolOutcomes[k]!));
 
+  const settledOutcomes = outcomes.map((outcome, i) => {
+    const settled = settle(files[i]!, outcome, cache);
+    errors.push(...settled.errors);
+    if (outcome.diff) options.writeDiff(outcome.diff);
+    return settled;
+  });
+  // Checks across files see every file's units, cached or not, before the baseline is applied.
+  const acrossFileFindings = acrossFiles(settledOutcomes.map((s) => ({ label: s.result?.path ?? "", documents: s.corpus ?? [] })));
   const results: FileResult[] = [];
   const rules = new Map<string, RuleSpec>();
   let scoring: Scoring | undefined;
-  outcomes.forEach((outcome, i) => {
+  settledOutcomes.forEach((settled, i) => {
     const path = files[i]!;
-    const settled = settle(path, outcome, cache);
-    errors.push(...settled.errors);
-    if (outcome.diff) options.writeDiff(outcome.diff);
     if (!settled.result) return;
     // The file's config is cached by the resolver; asking again costs nothing.
     const config = resolver.forPath(path === STDIN ? "." : path);
     const fileScoring = withOverrides(config.scoring, options);
     scoring ??= fileScoring;
     for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
-    results.push(keep ? withoutBaselined(settled.result, keep, fileScoring) : settled.result);
+    const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring, onFindings);
+    results.push(keep ? withoutBaselined(result, keep, fileScoring) : result);
   });
   cache?.save();
   const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);
@@ -108,11 +119,45 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
 }
 
 /** The outcome with a cache hit replaced by the cached result, and the cache updated. */
-function settle(path: string, outcome: FileOutcome, cache: ResultCache | undefined): { result?: FileResult; errors: ProblemReport[] } {
+function settle(path: string, outcome: FileOutcome, cache: ResultCache | undefined): Pick<FileOutcome, "result" | "errors" | "corpus"> {
   if (!cache || !outcome.cacheKey) return outcome;
   if (outcome.unchanged) return cache.get(resolve(path), outcome.cacheKey)!;
-  cache.set(resolve(path), outcome.cacheKey, outcome.result!, outcome.errors);
+  cache.set(resolve(path), outcome.cacheKey, outcome.result!, outcome.errors, outcome.corpus);
   return outcome;
+}
+
+/**
+ * The result with more findings (from checks across files), merged in by position and scored
+ * again; one at exactly the span of a finding the file has already is dropped, as lint() does.
+ * A streamed file's findings went out already: the new ones go out too, and join its counts.
+ */
+function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scoring, onFindings: CheckCommandOptions["onFindings"]): FileResult {
+  if (!more.length) return result;
+  if (result.streamed) {
+    if (onFindings) onFindings(result.path, more);
+    const counts = { ...result.streamed, byCategory: { ...result.streamed.byCategory }, bySeverity: { ...result.streamed.bySeverity } };
+    for (const f of more) {
+      counts.findings++;
+      counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
+      counts.bySeverity[f.severity]++;
+      counts.penalty += penaltyOf(f, scoring);
+    }
+    const score = scoreOf(counts.penalty, result.words);
+    const failing = Object.entries(counts.bySeverity).some(([severity, n]) => n > 0 && SEVERITY_RANK[severity as Severity] >= SEVERITY_RANK[scoring.failOn]);
+    return { ...result, streamed: counts, score: Math.floor(score * 100) / 100, passed: score >= scoring.minScore && !failing };
+  }
+  const spanOf = (f: LocatedFinding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+  const taken = new Set(result.findings.map(spanOf));
+  const before = (a: LocatedFinding, b: LocatedFinding) => a.line < b.line || (a.line === b.line && a.column < b.column);
+  const findings: LocatedFinding[] = [];
+  let k = 0;
+  for (const f of more.filter((m) => !taken.has(spanOf(m)))) {
+    while (k < result.findings.length && !before(f, result.findings[k]!)) findings.push(result.findings[k++]!);
+    findings.push(f);
+  }
+  findings.push(...result.findings.slice(k));
+  const card = scoreFindings(findings, result.words, scoring);
+  return { ...result, findings, score: Math.floor(card.score * 100) / 100, passed: card.passed };
 }
 
 /** Findings in the baseline are dropped, and the file is scored on what remains. */

@@ -11,6 +11,7 @@ import { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "../core/results.js";
 import type { ResolvedConfig } from "../config/config.js";
 import { checkText } from "../engine/check.js";
+import type { CorpusDocument } from "../engine/corpus.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
 import { jsonlFormat } from "../formats/jsonl.js";
 import { withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
@@ -44,6 +45,7 @@ export interface BatchOutcome {
   errors: ProblemReport[];
   words: number;
   fixedText?: string;
+  corpus?: CorpusDocument;
 }
 
 export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
@@ -54,12 +56,14 @@ export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedC
     forceLanguage: settings.lang,
     sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
     fix: settings.fix,
+    corpus: settings.corpus,
   });
   return {
     findings: outcome.result.findings,
     errors: outcome.errors.map((e) => e.toProblem()),
     words: outcome.result.words,
     ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
+    ...(outcome.corpus && { corpus: outcome.corpus }),
   };
 }
 
@@ -73,6 +77,8 @@ export async function streamJsonl(
   const scoring = withOverrides(config.scoring, settings);
   const errors: ProblemReport[] = [];
   const kept: LocatedFinding[] = [];
+  // Each batch is a document of its own for the corpus rules (as for the document rules).
+  const corpus: CorpusDocument[] = [];
   const counts: StreamedCounts = { findings: 0, byCategory: {}, bySeverity: { minor: 0, major: 0, critical: 0 }, penalty: 0 };
   let words = 0;
   let failing = false;
@@ -94,6 +100,13 @@ export async function streamJsonl(
     for (const p of outcome.errors) errors.push({ ...p, ...(p.line !== undefined && { line: p.line + shift }) });
     const findings = outcome.findings.map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
     words += outcome.words;
+    if (outcome.corpus) {
+      for (const u of outcome.corpus.flatMap((part) => part.units)) {
+        u.line += shift;
+        u.endLine += shift;
+      }
+      corpus.push(outcome.corpus);
+    }
     for (const f of findings) {
       counts.findings++;
       counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
@@ -152,7 +165,7 @@ export async function streamJsonl(
     findings: kept,
     ...(onFindings && { streamed: counts }),
   };
-  return { result, errors };
+  return { result, errors, ...(settings.corpus && { corpus }) };
 }
 
 /** The fixed copy replaces the file only when every line was read. */

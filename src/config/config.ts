@@ -170,6 +170,9 @@ function compiledOnFirstUse(spec: RuleSpec, compile: () => CompiledRule): Compil
     get checkDocument() {
       return (compiled ??= compile()).checkDocument;
     },
+    get corpus() {
+      return (compiled ??= compile()).corpus;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 /** The contract between rule data (JSON), rule kinds (code) and the engine. */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { LocatedFinding } from "./results.js";
 import type { Applicability, Category, Document, Fix, Severity } from "./types.js";
 
 export interface RuleExample {
@@ -98,6 +99,49 @@ export interface CompiledRule {
   checkSegment?(analysis: SegmentAnalysis, segmentIndex: number, report: Report): void;
   /** Document rules see all segments at once (consistency across a document). */
   checkDocument?(document: Document, analyses: SegmentAnalysis[], report: Report): void;
+  /** Corpus rules also compare the documents of a run: the units of one document they compare, and their messages. */
+  corpus?: {
+    otherFileMessage: string;
+    otherFileSameTargetMessage: string;
+    units(analyses: SegmentAnalysis[]): DraftCorpusUnit[];
+  };
+}
+
+/** A translation unit as a corpus rule keeps it: hashes to group by, short text only where messages need it. */
+export interface DraftCorpusUnit {
+  segment: number;
+  start: number;
+  end: number;
+  /** Hashes of the normalised source and target. */
+  sourceKey: string;
+  targetKey: string;
+  /** Shortened source, for messages that name this unit. */
+  source: string;
+  /** Already reported by the rule within its document. */
+  flagged: boolean;
+  /** Too few words for the same-target check. */
+  short: boolean;
+}
+
+/**
+ * A corpus unit located in its file, ready to become a finding (plain data: it crosses threads and
+ * the cache). Every field is always set: objects of one shape take half the memory.
+ */
+export type CorpusUnit = Omit<DraftCorpusUnit, "segment"> &
+  Pick<LocatedFinding, "segmentId" | "text" | "line" | "column" | "endLine" | "endColumn" | "fingerprint"> & {
+    /** Suppressed or accepted where it is: it counts, and is never reported. */
+    quiet: boolean;
+  };
+
+/** What one document gives a corpus rule: the rule as configured for that file, and the document's units. */
+export interface CorpusPart {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  confidence: number;
+  otherFileMessage: string;
+  otherFileSameTargetMessage: string;
+  units: CorpusUnit[];
 }
 
 export interface RuleKind {

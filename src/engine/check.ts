@@ -4,6 +4,7 @@ import type { FileResult, LocatedFinding } from "../core/results.js";
 import type { Applicability, Document, Finding } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
 import { detectLanguage } from "../analysis/language.js";
+import { corpusOf, type CorpusDocument } from "./corpus.js";
 import { fingerprint } from "./fingerprint.js";
 import { fixDocument } from "./fix.js";
 import { lint, type RuleSet } from "./lint.js";
@@ -18,6 +19,8 @@ export interface CheckOptions {
   forceLanguage?: string;
   sourceLanguage?: string;
   fix?: Applicability;
+  /** Keep the units of corpus rules, for the checks across the files of a run. */
+  corpus?: boolean;
 }
 
 export interface CheckOutcome {
@@ -26,6 +29,8 @@ export interface CheckOutcome {
   errors: MtlintError[];
   /** With fix: the file's new text, when anything changed. */
   fixedText?: string;
+  /** With `corpus`: the units of the corpus rules active for this file. */
+  corpus?: CorpusDocument;
 }
 
 export function checkText(text: string, path: string, format: Format, options: CheckOptions): CheckOutcome {
@@ -43,7 +48,7 @@ export function checkText(text: string, path: string, format: Format, options: C
       current = format.parse(fixedText, path);
     }
   }
-  const { findings, analyses } = lint(withLanguages(current.document, options), options.ruleSet);
+  const { findings, analyses, active } = lint(withLanguages(current.document, options), options.ruleSet);
   const words = analyses.reduce((n, a) => n + a.wordCount, 0);
   const located: LocatedFinding[] = findings.map((f) => {
     const index = segmentIndex(current, f);
@@ -55,7 +60,12 @@ export function checkText(text: string, path: string, format: Format, options: C
   const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
   if (fixes) result.fixes = fixes;
   if (current.skipped) result.skipped = current.skipped;
-  return { result, errors: parsed.errors, ...(fixedText === undefined ? {} : { fixedText }) };
+  return {
+    result,
+    errors: parsed.errors,
+    ...(fixedText !== undefined && { fixedText }),
+    ...(options.corpus && { corpus: corpusOf(current, analyses, active, options.ruleSet, path) }),
+  };
 }
 
 /** Precedence of the target language: --lang > the file's own > config `language` > detected from the text > "en". */

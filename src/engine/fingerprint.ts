@@ -12,7 +12,7 @@ const normalise = (s: string) => s.replace(/\s+/g, " ");
 /** The same file named "docs/a.txt", "./docs/a.txt" or by its absolute path gets one fingerprint. */
 const portable = (path: string) => (path.startsWith("<") ? path : relative(process.cwd(), resolve(path)).split(sep).join("/"));
 
-export function fingerprint(path: string, finding: Finding, segmentText: string): string {
+export function fingerprint(path: string, finding: Pick<Finding, "ruleId" | "text" | "start" | "end">, segmentText: string): string {
   const before = normalise(segmentText.slice(Math.max(0, finding.start - CONTEXT), finding.start));
   const after = normalise(segmentText.slice(finding.end, finding.end + CONTEXT));
   return createHash("sha1").update([finding.ruleId, portable(path), finding.text, before, after].join("\0")).digest("hex").slice(0, 20);

@@ -19,6 +19,8 @@ export interface RuleSet {
 export interface LintResult {
   findings: Finding[];
   analyses: SegmentAnalysis[];
+  /** The rules that ran (those for the document's languages). */
+  active: ActiveRule[];
 }
 
 /** "en-US", "en_GB" and "EN" all take the "en" rules: rules are written per language, not per region. */
@@ -58,7 +60,7 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   for (const { rule, severity } of active) rule.checkDocument?.(document, analyses, reporter(rule, severity));
   const order = new Map(document.segments.map((s, i) => [s.id, i]));
   findings.sort((a, b) => order.get(a.segmentId)! - order.get(b.segmentId)! || a.start - b.start || a.end - b.end || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.ruleId.localeCompare(b.ruleId));
-  return { findings: withoutDeferred(withoutDuplicates(findings), active), analyses };
+  return { findings: withoutDeferred(withoutDuplicates(findings), active), analyses, active };
 }
 
 /** Findings of rules with `deferTo` that overlap a finding of a rule they defer to (which says more, e.g. with a fix). */
@@ -97,7 +99,7 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
   return finding;
 }
 
-const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>
+export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>
   suppressed?.some((id) => id === "*" || matchesRuleId(ruleId, id)) ?? false;
 
 const isMasked = (analysis: SegmentAnalysis, f: Finding) =>
