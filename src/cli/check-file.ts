@@ -5,8 +5,8 @@ import { createTwoFilesPatch } from "diff";
 import { MtlintError } from "../core/errors.js";
 import type { FileResult, ProblemReport } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
-import type { ConfigResolver } from "../config/config.js";
-import { checkText } from "../engine/check.js";
+import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
+import { checkText, type CheckOptions } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
 import { decode, encode } from "../formats/encoding.js";
@@ -58,15 +58,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     if (cacheKey && cacheKey === job.cachedKey) return { errors: [], cacheKey, unchanged: true };
     const { text, encoding } = decode(bytes, display);
     const format = path === STDIN ? formatByName(settings.stdinFormat ?? "text")! : formatFor(path);
-    const outcome = checkText(text, display, format, {
-      ruleSet: config.ruleSet,
-      scoring: withOverrides(config.scoring, settings),
-      language: config.language,
-      forceLanguage: settings.lang,
-      sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
-      fix: settings.fix,
-      corpus: settings.corpus,
-    });
+    const outcome = checkText(text, display, format, checkOptions(config, settings));
     let diff: string | undefined;
     if (outcome.fixedText !== undefined) {
       if (settings.dryRun) diff = createTwoFilesPatch(display, display, text, outcome.fixedText);
@@ -84,6 +76,19 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     if (!(e instanceof MtlintError)) throw e;
     return { errors: [e.toProblem()] };
   }
+}
+
+/** What the engine needs to check a file (or a batch of a streamed one) under this config and these settings. */
+export function checkOptions(config: ResolvedConfig, settings: FileSettings): CheckOptions {
+  return {
+    ruleSet: config.ruleSet,
+    scoring: withOverrides(config.scoring, settings),
+    language: config.language,
+    forceLanguage: settings.lang,
+    sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
+    fix: settings.fix,
+    corpus: settings.corpus,
+  };
 }
 
 /** Command-line thresholds win over the config's. */

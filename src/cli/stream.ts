@@ -14,7 +14,7 @@ import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
 import { jsonlFormat } from "../formats/jsonl.js";
-import { withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
+import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { WorkerPool } from "./pool.js";
 
 /** Files this large are streamed rather than read whole. */
@@ -49,15 +49,7 @@ export interface BatchOutcome {
 }
 
 export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
-  const outcome = checkText(text, path, jsonlFormat, {
-    ruleSet: config.ruleSet,
-    scoring: withOverrides(config.scoring, settings),
-    language: config.language,
-    forceLanguage: settings.lang,
-    sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
-    fix: settings.fix,
-    corpus: settings.corpus,
-  });
+  const outcome = checkText(text, path, jsonlFormat, checkOptions(config, settings));
   return {
     findings: outcome.result.findings,
     errors: outcome.errors.map((e) => e.toProblem()),
