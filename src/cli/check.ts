@@ -6,9 +6,8 @@ import { MtlintError, usageError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
-import type { Severity } from "../core/types.js";
 import { acrossFiles } from "../engine/corpus.js";
-import { DEFAULT_SCORING, penaltyOf, scoreFindings, scoreOf, SEVERITY_RANK, type Scoring } from "../engine/score.js";
+import { DEFAULT_SCORING, scoreFindings, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
@@ -110,7 +109,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     const fileScoring = withOverrides(config.scoring, options);
     scoring ??= fileScoring;
     for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
-    const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring, onFindings);
+    const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring);
     results.push(keep ? withoutBaselined(result, keep, fileScoring) : result);
   });
   cache?.save();
@@ -129,23 +128,10 @@ function settle(path: string, outcome: FileOutcome, cache: ResultCache | undefin
 /**
  * The result with more findings (from checks across files), merged in by position and scored
  * again; one at exactly the span of a finding the file has already is dropped, as lint() does.
- * A streamed file's findings went out already: the new ones go out too, and join its counts.
+ * Streamed files never get any: they hold no units for the checks across files.
  */
-function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scoring, onFindings: CheckCommandOptions["onFindings"]): FileResult {
+function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scoring): FileResult {
   if (!more.length) return result;
-  if (result.streamed) {
-    if (onFindings) onFindings(result.path, more);
-    const counts = { ...result.streamed, byCategory: { ...result.streamed.byCategory }, bySeverity: { ...result.streamed.bySeverity } };
-    for (const f of more) {
-      counts.findings++;
-      counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
-      counts.bySeverity[f.severity]++;
-      counts.penalty += penaltyOf(f, scoring);
-    }
-    const score = scoreOf(counts.penalty, result.words);
-    const failing = Object.entries(counts.bySeverity).some(([severity, n]) => n > 0 && SEVERITY_RANK[severity as Severity] >= SEVERITY_RANK[scoring.failOn]);
-    return { ...result, streamed: counts, score: Math.floor(score * 100) / 100, passed: score >= scoring.minScore && !failing };
-  }
   const spanOf = (f: LocatedFinding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
   const taken = new Set(result.findings.map(spanOf));
   const before = (a: LocatedFinding, b: LocatedFinding) => a.line < b.line || (a.line === b.line && a.column < b.column);

@@ -9,6 +9,7 @@ import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeS
 import { basename, dirname, join } from "node:path";
 import { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "../core/results.js";
+import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
 import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
@@ -73,7 +74,6 @@ export async function streamJsonl(
   const corpus: CorpusDocument[] = [];
   const counts: StreamedCounts = { findings: 0, byCategory: {}, bySeverity: { minor: 0, major: 0, critical: 0 }, penalty: 0 };
   let words = 0;
-  let failing = false;
   const fixing = settings.fix && !settings.dryRun;
   const temp = fixing ? join(dirname(path), `.${basename(path)}.mtlint-${process.pid}.tmp`) : undefined;
   const out = temp ? openSync(temp, "w") : undefined;
@@ -104,7 +104,6 @@ export async function streamJsonl(
       counts.byCategory[f.category] = (counts.byCategory[f.category] ?? 0) + 1;
       counts.bySeverity[f.severity]++;
       counts.penalty += penaltyOf(f, scoring);
-      failing ||= SEVERITY_RANK[f.severity] >= SEVERITY_RANK[scoring.failOn];
     }
     if (onFindings) onFindings(path, findings);
     else kept.push(...findings);
@@ -149,6 +148,7 @@ export async function streamJsonl(
   }
   if (temp) finishFix(path, temp, errors);
   const score = scoreOf(counts.penalty, words);
+  const failing = (Object.keys(counts.bySeverity) as Severity[]).some((s) => counts.bySeverity[s] > 0 && SEVERITY_RANK[s] >= SEVERITY_RANK[scoring.failOn]);
   const result: FileResult = {
     path,
     words,
