@@ -1,5 +1,5 @@
 /** Language detection (src/analysis/language.ts), its place in the language precedence, and the language-mismatch rule. */
-import { detectLanguage } from "../src/analysis/language.js";
+import { detectLanguage, detectWithConfidence, scriptCounts } from "../src/analysis/language.js";
 import { resolveConfig } from "../src/config/config.js";
 import { loadBuiltinRules } from "../src/config/rules.js";
 import { checkText, withLanguages } from "../src/engine/check.js";
@@ -69,6 +69,29 @@ describe("detectLanguage", () => {
   });
 });
 
+describe("detectWithConfidence", () => {
+  const texts = Object.values(SENTENCES).flat();
+
+  test("answers alike in capitals: function words are found whatever their case and accents", () => {
+    for (const text of texts) expect(detectWithConfidence(text.toUpperCase())).toEqual(detectWithConfidence(text));
+  });
+
+  test("letter counts passed in give the answer counting would", () => {
+    for (const text of texts) {
+      const other = { language: "en", floor: 0.8 };
+      expect(detectWithConfidence(text, other, scriptCounts(text))).toEqual(detectWithConfidence(text, other));
+    }
+  });
+
+  test("counts of a text longer than the sample are not used for the sample", () => {
+    // English up to past the sample's end, then Russian: the whole text's counts say Russian, the sample English.
+    const english = SENTENCES.en!.join(" ");
+    const text = `${english} `.repeat(Math.ceil(21_000 / english.length)) + SENTENCES.ru!.join(" ").repeat(200);
+    expect(scriptCounts(text).cyrillic).toBeGreaterThan(scriptCounts(text).latin);
+    expect(detectWithConfidence(text, undefined, scriptCounts(text))?.language).toBe("en");
+  });
+});
+
 describe("language precedence: --lang > file > config > detected > en", () => {
   const german = SENTENCES.de!.join("\n\n");
   const doc = (declared?: string) => ({ ...documentOf(german.split("\n\n"), {}, "en"), language: declared });
@@ -124,6 +147,12 @@ describe("common/accuracy/language-mismatch", () => {
       "The owner calls the place « un petit coin de paradis », and after a week there it is hard to disagree with her: the garden runs down to the river.";
     const quotingCurly = "As the French say, “c’est la vie” — and the team took the defeat calmly.";
     expect(lint(documentOf([quoting, quotingCurly]), ruleSet).findings).toEqual([]);
+  });
+
+  test("a segment that is mostly a quotation is judged whole", () => {
+    const quotation = `„${german}“, sagte er.`;
+    const { findings } = lint(documentOf([english, quotation]), ruleSet);
+    expect(findings.map((f) => [f.segmentId, f.message.slice(0, 34)])).toEqual([["2", "This segment looks like German (co"]]);
   });
 
   test("an English paragraph in a German document is flagged; the German ones are not", () => {

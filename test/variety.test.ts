@@ -96,6 +96,12 @@ describe("variety spec", () => {
     expect(findings.map((f) => f.message)).toEqual(["acção (European) → ação (Brazilian, 2 vs 1: fato, ação)"]);
   });
 
+  test("words are found in capitals and with letters beyond ASCII, but not glued to other letters", () => {
+    // 3 Brazilian (fato, FATO, ação) to 1 European (ACÇÃO); "factoα" is part of a longer word, "factos" no listed form.
+    const findings = check("O fato, o FATO e a ação. A ACÇÃO e o factoα, os factos.", {}, spec);
+    expect(findings.map((f) => f.message)).toEqual(["ACÇÃO (European) → AÇÃO (Brazilian, 3 vs 1: fato, ação)"]);
+  });
+
   test("a word row needs one form per variety", () => {
     expect(() => varietyKind.compile({ ...spec, words: [["fato"]] }, env)).toThrow(MtlintError);
   });

@@ -32,7 +32,6 @@ const SCRIPT_RULES_COVER: Readonly<Record<string, readonly string[]>> = {
 
 /** Quoted passages: “…”, «…», „…“ / „…”, "…" (within one paragraph). */
 const QUOTED = /“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|"[^"\n]*"/gu;
-const letters = (text: string) => scriptCounts(text).letters;
 
 export const languageMismatchKind: RuleKind = {
   name: "language-mismatch",
@@ -51,10 +50,13 @@ export const languageMismatchKind: RuleKind = {
         // Only languages detection knows: an Italian document would look "Spanish" throughout.
         if (!(expected in DETECTABLE_LANGUAGES)) return;
         const { text } = analysis;
-        if (letters(text) < minLetters) return;
+        const counts = scriptCounts(text);
+        if (counts.letters < minLetters) return;
         const unquoted = text.replace(QUOTED, (q) => " ".repeat(q.length));
-        const sample = letters(unquoted) >= minLetters ? unquoted : text;
-        const detected = detectWithConfidence(sample, { language: expected, floor: minConfidence });
+        // Letters are counted once per text: most segments quote nothing, and detection reuses the counts.
+        const unquotedCounts = unquoted === text ? counts : scriptCounts(unquoted);
+        const [sample, sampleCounts] = unquotedCounts.letters >= minLetters ? [unquoted, unquotedCounts] : [text, counts];
+        const detected = detectWithConfidence(sample, { language: expected, floor: minConfidence }, sampleCounts);
         if (!detected || detected.language === expected || detected.confidence < minConfidence) return;
         if (SCRIPT_RULES_COVER[expected]?.includes(detected.language)) return;
         const span = reportedSpan(text, analysis.segment.masked, analysis.sentences);

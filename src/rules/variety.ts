@@ -51,8 +51,6 @@ interface Occurrence {
 }
 
 const WORD = /\p{L}+/gu;
-/** Runs of Latin letters: a non-Unicode expression, several times faster over every word of a document. */
-const LATIN_WORD = /[A-Za-z\u00c0-\u024f]+/g;
 const LATIN_FORM = /^[a-z\u00c0-\u024f]+$/;
 const LETTER = /\p{L}/u;
 
@@ -76,7 +74,7 @@ export const varietyKind: RuleKind = {
       throw configError(`options.variety must be one of ${ids.map((v) => `"${v}"`).join(", ")}`, { file: env.file, pointer: env.pointer });
     }
     const forms = buildForms(spec);
-    const latin = [...forms.keys()].every((f) => LATIN_FORM.test(f));
+    const latin = latinFilter([...forms.keys()]);
     const applicability = spec.applicability ?? "safe";
 
     return {
@@ -145,28 +143,87 @@ function buildForms(spec: VarietySpec): Map<string, Form> {
   return forms;
 }
 
-/** With `latin` (every form in Latin letters), words are found by the fast expression; a run glued to another letter is part of a longer word. */
-function occurrences(analyses: SegmentAnalysis[], forms: Map<string, Form>, latin: boolean): Occurrence[] {
+/**
+ * What lets a scan pass over most words of a text without cutting them out and looking them up:
+ * the lengths of the forms, and their first `prefixLength` letters as numbers (see extendKey).
+ */
+interface LatinFilter {
+  shortest: number;
+  longest: number;
+  prefixLength: number;
+  prefixes: Set<number>;
+}
+
+/** A filter for forms all in Latin letters; undefined when some form has others. */
+function latinFilter(forms: string[]): LatinFilter | undefined {
+  if (!forms.every((f) => LATIN_FORM.test(f))) return undefined;
+  const lengths = forms.map((f) => f.length);
+  const shortest = Math.min(...lengths);
+  const prefixLength = Math.min(4, shortest);
+  const prefixes = new Set<number>();
+  for (const f of forms) {
+    let key = 0;
+    for (let i = 0; i < prefixLength; i++) key = extendKey(key, f.charCodeAt(i));
+    if (key >= 0) prefixes.add(key);
+  }
+  return { shortest, longest: Math.max(...lengths), prefixLength, prefixes };
+}
+
+/**
+ * A word's prefix key extended by its next letter: 5 bits for an ASCII letter, lower-cased; -1,
+ * "look the word up", once a letter is not ASCII (no other letter lower-cases to ASCII but "İ",
+ * whose "i̇" is in no Latin form).
+ */
+const extendKey = (key: number, c: number) => (key < 0 || c >= 128 ? -1 : key * 32 + ((c | 32) - 96));
+
+/** With `latin` (every form in Latin letters), words are found by a scan of character codes; a run glued to another letter is part of a longer word. */
+function occurrences(analyses: SegmentAnalysis[], forms: Map<string, Form>, latin: LatinFilter | undefined): Occurrence[] {
   const found: Occurrence[] = [];
   analyses.forEach((a, segment) => {
     const text = a.text;
     let sentenceStarts: Set<number> | undefined;
-    for (const m of text.matchAll(latin ? LATIN_WORD : WORD)) {
-      const form = forms.get(m[0].toLowerCase());
-      if (!form) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      if (latin && (LETTER.test(text.charAt(start - 1)) || LETTER.test(text.charAt(end)))) continue;
-      if (/^\p{Lu}\p{Ll}/u.test(m[0])) {
+    const visit = (start: number, end: number) => {
+      const word = text.slice(start, end);
+      const form = forms.get(word.toLowerCase());
+      if (!form) return;
+      if (latin && (LETTER.test(text.charAt(start - 1)) || LETTER.test(text.charAt(end)))) return;
+      if (/^\p{Lu}\p{Ll}/u.test(word)) {
         // A capitalised word is a name inside a sentence ("Pearl Harbor"), or when a capitalised
         // word follows ("Defence Ministry"); all capitals is a shouted word and counts.
         sentenceStarts ??= firstWords(a);
-        if (!sentenceStarts.has(start) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+        if (!sentenceStarts.has(start) || /^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) return;
       }
       found.push({ segment, start, end, form });
-    }
+    };
+    if (latin) forEachLatinWord(text, latin, visit);
+    else for (const m of text.matchAll(WORD)) visit(m.index, m.index + m[0].length);
   });
   return found;
+}
+
+/**
+ * Calls `visit` with the start and end of each run of Latin letters (A–Z, a–z, U+00C0–U+024F)
+ * that `filter` lets through. Lower-casing keeps the length of such a run unless it holds "İ",
+ * whose lower case "i̇" is in no Latin form: a run of another length than the forms' is no form.
+ */
+function forEachLatinWord(text: string, filter: LatinFilter, visit: (start: number, end: number) => void): void {
+  const { shortest, longest, prefixLength, prefixes } = filter;
+  let start = -1;
+  let key = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i); // NaN past the end, which ends the last run
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f)) {
+      if (start < 0) {
+        start = i;
+        key = 0;
+      }
+      if (i - start < prefixLength) key = extendKey(key, c);
+      continue;
+    }
+    const length = i - start;
+    if (start >= 0 && length >= shortest && length <= longest && (key < 0 || prefixes.has(key))) visit(start, i);
+    start = -1;
+  }
 }
 
 /** Offsets of the first word of each sentence (after any opening quotation mark or bracket). */
