@@ -39,10 +39,12 @@ function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
     throw configError(`invalid regular expression: ${(e as Error).message}`, { file, pointer });
   }
   if (re.test("")) throw configError("the pattern matches the empty string", { file, pointer });
+  const mayMatch = literalPrefilter(pattern, ignoreCase ?? false);
   return {
     // A plain exec loop: this runs for every segment and rule, and most calls find nothing.
     matchAll(text) {
       const matches: Match[] = [];
+      if (!mayMatch(text)) return matches;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         matches.push({ start: m.index, end: m.index + m[0].length, groups: [...m] });
@@ -51,10 +53,143 @@ function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
       return matches;
     },
     test(text) {
+      if (!mayMatch(text)) return false;
       re.lastIndex = 0;
       return re.test(text);
     },
   };
+}
+
+/**
+ * A quick test that is false only for texts the pattern cannot match: some literal text occurs in
+ * every match (the "-" of "(\\p{Ll}+)-", one of the words of "(?:foreign|security) Ministry"), and
+ * finding it is much cheaper than running a pattern that starts with Unicode lookbehinds at
+ * every position. Where finding the literals would not be cheaper, the test always passes.
+ */
+export function literalPrefilter(pattern: string, ignoreCase: boolean): (text: string) => boolean {
+  const literals = requiredLiterals(pattern);
+  const always = () => true;
+  // Case-insensitive letters would need Unicode case folding (K matches the Kelvin sign).
+  if (!literals || (ignoreCase && literals.some((l) => /\p{L}/u.test(l)))) return always;
+  if (literals.length === 1) {
+    const literal = literals[0]!;
+    return (text) => text.includes(literal);
+  }
+  // V8 skips ahead quickly on an alternation only when its first characters are rare in text;
+  // one that starts with a lowercase letter stops at nearly every word.
+  if (literals.some((l) => /^\p{Ll}/u.test(l))) return always;
+  const re = new RegExp(literals.map(escapeRegExp).join("|"));
+  return (text) => re.test(text);
+}
+
+/** Characters that stand for themselves after a backslash in a Unicode-mode pattern. */
+const SYNTAX_CHARACTERS = "^$\\.*+?()[]{}|/-";
+
+/**
+ * Literal strings of which at least one occurs in every match of a Unicode-mode pattern, or
+ * undefined when the pattern gives none (or uses syntax this reader does not know). Conservative:
+ * lookarounds, classes and escapes other than escaped syntax characters count as unknown text.
+ */
+export function requiredLiterals(pattern: string): string[] | undefined {
+  let at = 0;
+  class Unreadable extends Error {}
+  const skipPast = (close: string) => {
+    const end = pattern.indexOf(close, at);
+    if (end < 0) throw new Unreadable();
+    at = end + 1;
+  };
+  /** Reads a quantifier, if any, and returns its minimum count (undefined when there is none). */
+  const quantifier = (): number | undefined => {
+    const q = /^(?:([*+?])|\{(\d+)(?:,\d*)?\})\??/.exec(pattern.slice(at, at + 24));
+    if (!q) return undefined;
+    at += q[0].length;
+    return q[1] ? (q[1] === "+" ? 1 : 0) : Number(q[2]);
+  };
+  // Longer literals are rarer, and a set whose members all start with a capital or a mark is cheap to search for.
+  const quality = (literals: string[]) =>
+    (literals.some((l) => /^\p{Ll}/u.test(l)) ? 0 : 1_000_000) + Math.min(...literals.map((l) => l.length)) * 1000 - literals.length;
+
+  function alternation(): string[] | undefined {
+    const alternatives = [sequence()];
+    while (pattern[at] === "|") {
+      at++;
+      alternatives.push(sequence());
+    }
+    if (alternatives.some((a) => a === undefined)) return undefined;
+    return [...new Set(alternatives.flat() as string[])];
+  }
+
+  function sequence(): string[] | undefined {
+    let best: string[] | undefined;
+    let run = "";
+    const consider = (literals: string[] | undefined) => {
+      if (literals?.length && literals.every((l) => l) && (!best || quality(literals) > quality(best))) best = literals;
+    };
+    const endRun = () => {
+      consider([run]);
+      run = "";
+    };
+    while (at < pattern.length && pattern[at] !== "|" && pattern[at] !== ")") {
+      const c = pattern[at]!;
+      let literal: string | undefined;
+      let group: string[] | undefined;
+      if (c === "\\") {
+        const escaped = pattern[at + 1];
+        at += 2;
+        if (escaped === undefined) throw new Unreadable();
+        if (SYNTAX_CHARACTERS.includes(escaped)) literal = escaped;
+        else if ((escaped === "p" || escaped === "P" || escaped === "u") && pattern[at] === "{") skipPast("}");
+        else if (escaped === "k") skipPast(">");
+        else if (escaped === "u") at += 4;
+        else if (escaped === "x") at += 2;
+        else if (escaped === "c") at += 1;
+        else if (/[0-9]/.test(escaped)) while (/[0-9]/.test(pattern[at] ?? "")) at++;
+        else if (!"dDwWsSbBnrtvf".includes(escaped)) throw new Unreadable();
+      } else if (c === "[") {
+        at++;
+        while (pattern[at] !== "]") {
+          if (at >= pattern.length) throw new Unreadable();
+          at += pattern[at] === "\\" ? 2 : 1;
+        }
+        at++;
+      } else if (c === "(") {
+        const lookaround = /^\(\?<?[=!]/.exec(pattern.slice(at, at + 4));
+        const opener = lookaround?.[0] ?? /^\((?:\?:|\?<[A-Za-z_$][\w$]*>)?/.exec(pattern.slice(at))![0];
+        if (pattern[at + opener.length - 1] === "?" && !lookaround) throw new Unreadable();
+        at += opener.length;
+        const inner = alternation();
+        if (pattern[at] !== ")") throw new Unreadable();
+        at++;
+        // A lookaround matches no text of its own: what it requires may lie outside the match.
+        if (!lookaround) group = inner;
+      } else if ("*+?{}]".includes(c)) {
+        throw new Unreadable();
+      } else {
+        at++;
+        // A lone surrogate is half of a character a quantifier might apply to as a whole.
+        if (!/[\ud800-\udfff.^$]/.test(c)) literal = c;
+      }
+      const min = quantifier();
+      if (literal !== undefined && min === undefined) {
+        run += literal;
+        continue;
+      }
+      // A repeated literal ends the run ("ab+c" contains "ab", not "abc"); an optional one is not required.
+      if (literal !== undefined && min! > 0) run += literal;
+      endRun();
+      if (min === undefined || min > 0) consider(group);
+    }
+    endRun();
+    return best;
+  }
+
+  try {
+    const literals = alternation();
+    return at === pattern.length ? literals : undefined;
+  } catch (e) {
+    if (e instanceof Unreadable) return undefined;
+    throw e;
+  }
 }
 
 function linearMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOptions): Matcher {

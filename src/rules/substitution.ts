@@ -8,7 +8,7 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandTemplate, literalPrefilter } from "../engine/matcher.js";
 
 interface Entry {
   /** The better text; omitted when only a person can rewrite it. */
@@ -51,11 +51,14 @@ export const substitutionKind: RuleKind = {
     const after = spec.notFollowedBy ? `(?!${spec.notFollowedBy})` : "";
     // The first letters of the phrases, tested before the lookbehinds: most positions fail there, cheaply.
     const firstChars = [...new Set([...entries.keys()].map((p) => p.codePointAt(0)!))].map((c) => `\\u{${c.toString(16)}}`).join("");
-    const pattern = new RegExp(`(?=[${firstChars}])${before}(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])${after}`, caseSensitive ? "gu" : "giu");
+    const source = `(?=[${firstChars}])${before}(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])${after}`;
+    const pattern = new RegExp(source, caseSensitive ? "gu" : "giu");
+    const mayMatch = literalPrefilter(source, !caseSensitive);
     return {
       spec,
       checkSegment(analysis, index, report) {
         const text = analysis.text;
+        if (!mayMatch(text)) return;
         for (const m of text.matchAll(pattern)) {
           const entry = entries.get(key(m[0]))!;
           const replacement = entry.replace === undefined ? undefined : matchCase(entry.replace, m[0], caseSensitive);

@@ -1,0 +1,53 @@
+/** The literal prefilter of native patterns: what every match must contain, and that it never hides a match. */
+import { readFileSync, readdirSync } from "node:fs";
+import { compileMatcher, literalPrefilter, requiredLiterals } from "../src/engine/matcher.js";
+
+describe("requiredLiterals", () => {
+  test.each([
+    ["ab+c", ["ab"]],
+    ["a?bc", ["bc"]],
+    ["a{0,2}bc", ["bc"]],
+    ["x(?:foo|bar)y", ["foo", "bar"]],
+    ["(a|b)?c", ["c"]],
+    ["\\.\\.\\.", ["..."]],
+    ["(\\p{Ll}{2,})-(?=this)", ["-"]],
+    ["(?<n>ab)\\k<n>", ["ab"]],
+    // A capitalized set is preferred to a longer lowercase word: V8 finds it faster.
+    ["(foreign|security)[ ]+(Ministry|Council)", ["Ministry", "Council"]],
+  ])("%s requires one of %j", (pattern, literals) => {
+    expect(requiredLiterals(pattern)).toEqual(literals);
+  });
+
+  test.each(["(?=abc)\\d", "[abc]+", "a|\\d", "(?i:ab)", "😀?x"])("%s gives no literal it could rely on", (pattern) => {
+    const literals = requiredLiterals(pattern);
+    expect(literals === undefined || !literals.some((l) => /abc|ab|😀|\ud83d/u.test(l))).toBe(true);
+  });
+});
+
+describe("literalPrefilter", () => {
+  test("rejects texts without the literal and accepts those with it", () => {
+    const mayMatch = literalPrefilter("(\\p{Ll}{2,})-(?=this)", false);
+    expect(mayMatch("no hyphen here")).toBe(false);
+    expect(mayMatch("the universe-this series")).toBe(true);
+  });
+
+  test("does not filter case-insensitive letters or sets starting with a lowercase letter", () => {
+    expect(literalPrefilter("Kelvin", true)("\u212Aelvin")).toBe(true);
+    expect(literalPrefilter("(?:said|noted)\\s", false)("nothing")).toBe(true);
+  });
+
+  test("built-in English patterns find the same matches with and without it", () => {
+    const texts = readdirSync("corpora/en").map((f) => readFileSync(`corpora/en/${f}`, "utf8"));
+    for (const file of readdirSync("rules/en")) {
+      for (const rule of JSON.parse(readFileSync(`rules/en/${file}`, "utf8")).rules ?? []) {
+        if (typeof rule.pattern !== "string") continue;
+        const filtered = compileMatcher(rule.pattern, { trusted: true, ignoreCase: rule.ignoreCase, file, pointer: rule.id });
+        const unfiltered = new RegExp(rule.pattern, rule.ignoreCase ? "giu" : "gu");
+        for (const text of [...texts, ...(rule.examples ?? []).map((e: { text: string }) => e.text.replace(/\[\[|\]\]/g, ""))]) {
+          expect([...filtered.matchAll(text)].map((m) => m.start)).toEqual([...text.matchAll(unfiltered)].map((m) => m.index));
+        }
+      }
+    }
+  });
+});
+
