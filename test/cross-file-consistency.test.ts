@@ -76,11 +76,11 @@ test("the same source translated differently, and one target for two sources, ar
     [
       "b.po",
       [
-        `7:9-7:34 ${RULE} The same source is translated “Close the settings window.” in ${a}:7 (2 times in this run).`,
+        `7:9-7:34 ${RULE} The same source is translated “Close the settings window.” in ${a}:7 (twice in this run).`,
         `10:9-10:38 ${RULE} “Save the file before leaving.” also translates a different source in ${a}:11 (“Сохраните файл перед выходом.”).`,
       ],
     ],
-    ["c.csv", [`5:27-5:49 ${RULE} The same source is translated “Open the settings menu.” elsewhere (1 times).`]],
+    ["c.csv", [`5:27-5:49 ${RULE} The same source is translated “Open the settings menu.” elsewhere (once).`]],
   ]);
   const [, b, c] = report.files;
   expect(b!.findings.map((f) => f.text)).toEqual(["Shut the settings window.", "Save the file before leaving."]);
@@ -125,7 +125,7 @@ test("the batches of a streamed JSONL file are compared with each other", async 
   const outcome = await streamJsonl(path, { corpus: true }, new ConfigResolver().forPath(path));
   expect(outcome.corpus).toHaveLength(2);
   const [found] = acrossFiles([{ label: "big.jsonl", documents: outcome.corpus! }]);
-  expect(found!.map((f) => [f.line, f.text, f.message])).toEqual([[2051, "Shut the settings window.", "The same source is translated “Close the settings window.” in big.jsonl:1 (1 times in this run)."]]);
+  expect(found!.map((f) => [f.line, f.text, f.message])).toEqual([[2051, "Shut the settings window.", "The same source is translated “Close the settings window.” in big.jsonl:1 (once in this run)."]]);
 });
 
 test("--jobs 2 reports exactly what --jobs 1 does", () => {

@@ -1,6 +1,6 @@
 /** The literal prefilter of native patterns: what every match must contain, and that it never hides a match. */
 import { readFileSync, readdirSync } from "node:fs";
-import { compileMatcher, literalPrefilter, requiredLiterals } from "../src/engine/matcher.js";
+import { compileMatcher, expandTemplate, literalPrefilter, requiredLiterals } from "../src/engine/matcher.js";
 
 describe("requiredLiterals", () => {
   test.each([
@@ -51,3 +51,12 @@ describe("literalPrefilter", () => {
   });
 });
 
+describe("expandTemplate", () => {
+  test.each([
+    ["1", "elsewhere (once)"],
+    ["2", "elsewhere (twice)"],
+    ["17", "elsewhere (17 times)"],
+  ])("${1:times} says %s as a count", (count, expected) => {
+    expect(expandTemplate("elsewhere (${1:times})", ["x", count])).toBe(expected);
+  });
+});
