@@ -15,6 +15,7 @@ import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
 import { jsonlFormat } from "../formats/jsonl.js";
+import { collectWhenOverBudget } from "./heap.js";
 import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { WorkerPool } from "./pool.js";
 
@@ -51,6 +52,7 @@ export interface BatchOutcome {
 
 export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
   const outcome = checkText(text, path, jsonlFormat, checkOptions(config, settings));
+  collectWhenOverBudget();
   return {
     findings: outcome.result.findings,
     errors: outcome.errors.map((e) => e.toProblem()),
