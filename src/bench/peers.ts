@@ -8,8 +8,10 @@
  *   harper.js   LocalLinter in one Node process over every file (dist/bench/peer-driver.js)
  *   write-good  write-good's API in one Node process over every file (dist/bench/peer-driver.js)
  * Corpora, written to a temporary folder as .txt files:
- *   brown         the 500 Brown files (≈ 1M words); only the fast tools (mtlint, write-good)
- *   brown-sample  a fixed, genre-stratified sample of Brown files (≥ --sample-words); every tool
+ *   brown         the 500 Brown files (≈ 1M words); the fast tools (mtlint, write-good), and every
+ *                 tool with --full (the slow peers then take ~10 min per run each)
+ *   brown-sample  a fixed, genre-stratified sample of Brown files (≥ --sample-words); every tool;
+ *                 not with --full
  *   mt            MT-like variants of other Brown files (≥ --mt-words, see mt-like.ts); every tool
  * Speed is words/s over the median wall time of the runs (words counted the same way for every
  * tool: whitespace-separated tokens with a letter or digit); memory is GNU time's peak RSS (%M)
@@ -34,6 +36,7 @@ const HELP = `usage: npm run bench:peers -- [options]
   --runs N           runs per tool and corpus, median reported (default 3)
   --sample-words N   words in the Brown sample every tool runs on (default 100000)
   --mt-words N       words in the MT-like corpus (default 100000)
+  --full             every tool on the full Brown corpus (≈ 1M words) instead of the sample
   --peers LIST       comma-separated subset of: mtlint,textlint,proselint,harper.js,write-good
   --peers-dir DIR    peer install cache (default ~/.cache/mtlint-bench-peers, or $MTLINT_BENCH_PEERS_DIR)
   --no-install       use only peers already installed
@@ -46,6 +49,7 @@ const { values: opts } = parseArgs({
     runs: { type: "string", default: "3" },
     "sample-words": { type: "string", default: "100000" },
     "mt-words": { type: "string", default: "100000" },
+    full: { type: "boolean", default: false },
     peers: { type: "string" },
     "peers-dir": { type: "string", default: process.env["MTLINT_BENCH_PEERS_DIR"] ?? join(homedir(), ".cache", "mtlint-bench-peers") },
     "no-install": { type: "boolean", default: false },
@@ -72,6 +76,7 @@ const MT_WORDS = positive("mt-words", opts["mt-words"]);
 const TIMEOUT_MS = positive("timeout-min", opts["timeout-min"]) * 60_000;
 const PEERS_DIR = resolve(opts["peers-dir"]);
 const INSTALL = !opts["no-install"];
+const FULL = opts.full;
 const MT_SEED = 20240501;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -114,15 +119,21 @@ function writeCorpora(root: string): Corpus[] {
 
   const full = make("brown", `all ${brown.length} Brown corpus files`);
   brown.forEach((f) => add(full, f.name, f.text));
+  const corpora = [full];
 
   // Every stride-th file first, so that the sample spans all 15 genres (ca01, ca11, …, cr09).
   const stride = Math.max(1, Math.floor(total / SAMPLE_WORDS));
-  const sample = make("brown-sample", "");
-  for (const i of interleaved(brown.length, stride, 0)) {
-    if (sample.words >= SAMPLE_WORDS) break;
-    add(sample, brown[i]!.name, brown[i]!.text);
+  const sampleFiles: string[] = [];
+  if (!FULL) {
+    const sample = make("brown-sample", "");
+    for (const i of interleaved(brown.length, stride, 0)) {
+      if (sample.words >= SAMPLE_WORDS) break;
+      add(sample, brown[i]!.name, brown[i]!.text);
+    }
+    sample.description = `fixed sample of ${sample.files.length} Brown files, 1 in ${stride} (${sample.files.slice(0, 3).join(", ")}, …), ≥ ${fmt(SAMPLE_WORDS)} words`;
+    sampleFiles.push(...sample.files);
+    corpora.push(sample);
   }
-  sample.description = `fixed sample of ${sample.files.length} Brown files, 1 in ${stride} (${sample.files.slice(0, 3).join(", ")}, …), ≥ ${fmt(SAMPLE_WORDS)} words`;
 
   // Brown files of another residue class (with the defaults, none of the sample's) turned into MT-like text.
   const mtStride = Math.max(2, Math.floor(total / MT_WORDS));
@@ -131,9 +142,10 @@ function writeCorpora(root: string): Corpus[] {
     if (mt.words >= MT_WORDS) break;
     add(mt, `mt-${brown[i]!.name}`, mtLike(brown[i]!.text, MT_SEED + i));
   }
-  const other = mt.files.every((f) => !sample.files.includes(f.slice(3))) ? "other " : "";
+  const other = !FULL && mt.files.every((f) => !sampleFiles.includes(f.slice(3))) ? "other " : "";
   mt.description = `MT-like variants (seed ${MT_SEED}) of ${mt.files.length} ${other}Brown files, ≥ ${fmt(MT_WORDS)} words`;
-  return [full, sample, mt];
+  corpora.push(mt);
+  return corpora;
 }
 
 // ---------------------------------------------------------------- peers
@@ -469,7 +481,7 @@ try {
   mkdirSync(scratchRoot);
   for (const corpus of corpora) {
     for (const tool of tools) {
-      if (corpus.id === "brown" && !tool.fast) continue;
+      if (corpus.id === "brown" && !tool.fast && !FULL) continue;
       rows.push(await measure(tool, corpus, scratchRoot));
     }
     const mt = rows.find((r) => r.corpus === corpus.id && r.tool === "mtlint");
@@ -515,7 +527,7 @@ for (const row of table) log(line(row));
 log("");
 log(`${RUNS} runs each, median wall time of the whole process (start-up included) on ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}.`);
 log(`CPU s: user + system time of the same runs (median); above the wall time, the tool used more than one core. Machine load (1-min average): ${loadAtStart.toFixed(1)} at start, ${loadAtEnd.toFixed(1)} at the end${Math.max(loadAtStart, loadAtEnd) > cpus().length / 2 ? " — other processes were competing for the cores, so wall times are noisy" : ""}.`);
-log(`Slow peers (textlint, proselint, harper.js) run only on brown-sample (${corpora.find((c) => c.id === "brown-sample")?.description ?? ""}) and mt, not on the full Brown corpus.`);
+if (!FULL) log(`Slow peers (textlint, proselint, harper.js) run only on brown-sample (${corpora.find((c) => c.id === "brown-sample")?.description ?? ""}) and mt, not on the full Brown corpus (--full runs them there).`);
 log(`"mtlint ×": mtlint's words/s divided by the tool's on the same corpus (above 1: mtlint is faster); "× CPU": the same from CPU time. Findings are not comparable across tools: each looks for different things.`);
 for (const t of tools) log(`  ${t.name} ${t.version}: ${t.setup}`);
 for (const u of unavailable) log(`  ${u.name}: unavailable — ${u.reason}`);
@@ -531,13 +543,13 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
-      options: { runs: RUNS, sampleWords: SAMPLE_WORDS, mtWords: MT_WORDS, mtSeed: MT_SEED, peersDir: PEERS_DIR },
+      options: { runs: RUNS, full: FULL, sampleWords: SAMPLE_WORDS, mtWords: MT_WORDS, mtSeed: MT_SEED, peersDir: PEERS_DIR },
       wordCount: "whitespace-separated tokens containing a letter or digit",
       totalSeconds,
       mtlintBuilds: builds,
       loadAverage: { start: loadAtStart, end: loadAtEnd },
       corpora: corpora.map(({ id, description, files, words }) => ({ id, description, words, files })),
-      tools: tools.map(({ name, version, setup, fast }) => ({ name, version, setup, fullBrown: fast })),
+      tools: tools.map(({ name, version, setup, fast }) => ({ name, version, setup, fullBrown: fast || FULL })),
       unavailable,
       results: rows,
     },
