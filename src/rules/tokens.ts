@@ -6,6 +6,7 @@
  * ("$3 $1 $2"). Used for the word orders that MT carries over from the source language.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { POS_TAGS, type PosTag } from "../analysis/pos.js";
 import type { Token } from "../analysis/text.js";
 import type { Span } from "../core/types.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
@@ -56,37 +57,111 @@ const PLURAL_FORMS: Record<string, string> = { was: "were", is: "are", has: "hav
 /** The last noun of a token range decides its number. */
 function isPlural(s: Sentence, range: [number, number]): boolean {
   for (let i = range[1] - 1; i >= range[0]; i--) {
-    const names = s.tagNames?.[i];
-    if (names?.includes("NOUN") || names?.includes("PROPN")) return names.includes("NNS") || names.includes("NNPS");
+    const tag = s.tag(i);
+    if (tag?.coarse === "NOUN" || tag?.coarse === "PROPN") return tag.fine === "NNS" || tag.fine === "NNPS";
   }
   return false;
+}
+
+/** Tags wanted by an element, by tag id: each is given as its coarse tag, its fine tag or both ("AUX/VBD"). */
+type TagSet = boolean[];
+
+function tagSet(wanted: string[]): TagSet {
+  return POS_TAGS.map((t) => wanted.some((w) => w === t.coarse || w === t.fine || w === t.name));
 }
 
 interface Element extends ElementSpec {
   words?: Set<string>;
   re?: RegExp;
-  tags?: string[];
-  notTags?: string[];
+  tags?: TagSet;
+  notTags?: TagSet;
 }
 
-/** One sentence's tokens; what only matching needs is computed on first use (most sentences are never matched). */
+/**
+ * A segment's words, shared by all its token rules and built in one pass over the tokens: the
+ * sentences, the tokens in lower case, and where each word occurs, so that a rule visits only the
+ * places where its required words are.
+ */
+class SegmentWords {
+  readonly sentences: Sentence[] = [];
+  /** Each token's sentence (an index in `sentences`), or -1 for a token outside all sentences. */
+  readonly sentenceOf: Int32Array;
+  /** Lower case of the tokens inside sentences. */
+  readonly lower: string[];
+  /** Each word's first token; nextSame[i] is the next token with the word of token i, or -1. */
+  readonly firstAt = new Map<string, number>();
+  readonly nextSame: Int32Array;
+  /** The segment's tags, once a rule needing them has asked (see tagSegment). */
+  tags?: readonly PosTag[];
+
+  constructor(
+    readonly text: string,
+    readonly tokens: Token[],
+    spans: Span[],
+  ) {
+    const n = tokens.length;
+    this.sentenceOf = new Int32Array(n).fill(-1);
+    this.lower = new Array<string>(n);
+    let t = 0;
+    for (const span of spans) {
+      while (t < n && tokens[t]!.start < span.start) t++;
+      const first = t;
+      while (t < n && tokens[t]!.end <= span.end) {
+        this.sentenceOf[t] = this.sentences.length;
+        this.lower[t] = lowerCase(tokens[t]!.text);
+        t++;
+      }
+      this.sentences.push(new Sentence(this, span, first, t));
+    }
+    this.nextSame = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) {
+      if (this.sentenceOf[i]! < 0) continue;
+      const word = this.lower[i]!;
+      this.nextSame[i] = this.firstAt.get(word) ?? -1;
+      this.firstAt.set(word, i);
+    }
+  }
+}
+
+/** text.toLowerCase(), without the call for the common case of an ASCII word in lower case already. */
+function lowerCase(text: string): string {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
+}
+
+/** One sentence: tokens first…end-1 of its segment; what only matching needs is computed on first use (most sentences are never matched). */
 class Sentence {
-  tagNames?: string[][];
+  private _tokens?: Token[];
+  private _lower?: string[];
   private _text?: string;
   private _breakBefore?: boolean[];
   private _clauseBreakBefore?: boolean[];
 
   constructor(
-    private readonly segmentText: string,
+    readonly segment: SegmentWords,
     private readonly span: Span,
-    readonly tokens: Token[],
-    /** Index of the sentence's first token in the segment's tokens. */
-    readonly firstToken: number,
-    readonly lower: string[],
+    readonly first: number,
+    readonly end: number,
   ) {}
 
+  get tokens(): Token[] {
+    return (this._tokens ??= this.segment.tokens.slice(this.first, this.end));
+  }
+
+  get lower(): string[] {
+    return (this._lower ??= this.segment.lower.slice(this.first, this.end));
+  }
+
+  /** The tag of token i, once the segment is tagged. */
+  tag(i: number): PosTag | undefined {
+    return i < this.end - this.first ? this.segment.tags?.[this.first + i] : undefined;
+  }
+
   get text(): string {
-    return (this._text ??= this.segmentText.slice(this.span.start, this.span.end));
+    return (this._text ??= this.segment.text.slice(this.span.start, this.span.end));
   }
 
   /** breakBefore[i]: punctuation other than spaces lies between token i-1 and token i. */
@@ -99,7 +174,7 @@ class Sentence {
   }
 
   private gaps(test: (gap: string) => boolean): boolean[] {
-    return this.tokens.map((t, i) => i > 0 && test(this.segmentText.slice(this.tokens[i - 1]!.end, t.start)));
+    return this.tokens.map((t, i) => i > 0 && test(this.segment.text.slice(this.tokens[i - 1]!.end, t.start)));
   }
 }
 
@@ -111,20 +186,20 @@ function compileElement(e: ElementSpec, trusted: boolean, at: { file: string; po
     ...e,
     words: e.word === undefined ? undefined : new Set(list(e.word)!.map((w) => w.toLowerCase())),
     re: e.regex === undefined ? undefined : new RegExp(`^(?:${e.regex})$`, "u"),
-    tags: list(e.tag),
-    notTags: list(e.notTag),
+    tags: e.tag === undefined ? undefined : tagSet(list(e.tag)!),
+    notTags: e.notTag === undefined ? undefined : tagSet(list(e.notTag)!),
   };
 }
 
-const tagMatches = (names: string[] | undefined, wanted: string[]) => names !== undefined && wanted.some((w) => names.includes(w));
+const hasTag = (tag: PosTag | undefined, wanted: TagSet) => tag !== undefined && wanted[tag.id]!;
 
 function test(e: Element, s: Sentence, i: number): boolean {
   const token = s.tokens[i]!;
   let ok = true;
   if (e.words) ok &&= e.words.has(s.lower[i]!);
   if (e.re) ok &&= e.re.test(token.text);
-  if (e.tags) ok &&= tagMatches(s.tagNames?.[i], e.tags);
-  if (e.notTags) ok &&= !tagMatches(s.tagNames?.[i], e.notTags);
+  if (e.tags) ok &&= hasTag(s.tag(i), e.tags);
+  if (e.notTags) ok &&= !hasTag(s.tag(i), e.notTags);
   if (e.capitalized !== undefined) ok &&= /^\p{Lu}/u.test(token.text) === e.capitalized;
   if (e.sentenceStart) ok &&= i === 0;
   return e.not ? !ok : ok;
@@ -154,11 +229,11 @@ function match(elements: Element[], s: Sentence, k: number, i: number, ranges: (
   return undefined;
 }
 
-const NOMINAL = ["DET", "ADJ", "NOUN", "PROPN", "NUM"];
+const NOMINAL = tagSet(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
 
 function nounPhraseEnd(s: Sentence, from: number): number {
   let end = from;
-  const nominal = (i: number) => i < s.tokens.length && !s.breakBefore[i] && tagMatches(s.tagNames?.[i], NOMINAL);
+  const nominal = (i: number) => i < s.tokens.length && !s.breakBefore[i] && hasTag(s.tag(i), NOMINAL);
   for (;;) {
     if (nominal(end)) end++;
     else if (s.tokens[end]?.text === "of" && !s.breakBefore[end] && nominal(end + 1)) end += 2;
@@ -166,32 +241,23 @@ function nounPhraseEnd(s: Sentence, from: number): number {
   }
 }
 
-/** Sentences with their tokens, shared by all token rules of a segment (one pass over the tokens). */
-const sentenceCache = new WeakMap<SegmentAnalysis, Sentence[]>();
+const segmentCache = new WeakMap<SegmentAnalysis, SegmentWords>();
+/** The segment last asked for: every token rule asks for the same segment in turn. */
+let last: { analysis?: SegmentAnalysis; words?: SegmentWords } = {};
 
-function sentencesOf(analysis: SegmentAnalysis): Sentence[] {
-  const cached = sentenceCache.get(analysis);
-  if (cached) return cached;
-  const { tokens, text } = analysis;
-  let t = 0;
-  const sentences = analysis.sentences.map((span) => {
-    while (t < tokens.length && tokens[t]!.start < span.start) t++;
-    const first = t;
-    while (t < tokens.length && tokens[t]!.end <= span.end) t++;
-    const sentenceTokens = tokens.slice(first, t);
-    return new Sentence(text, span, sentenceTokens, first, sentenceTokens.map((t) => t.text.toLowerCase()));
-  });
-  sentenceCache.set(analysis, sentences);
-  return sentences;
+function segmentWords(analysis: SegmentAnalysis): SegmentWords {
+  if (last.analysis === analysis) return last.words!;
+  let words = segmentCache.get(analysis);
+  if (!words) segmentCache.set(analysis, (words = new SegmentWords(analysis.text, analysis.tokens, analysis.sentences)));
+  last = { analysis, words };
+  return words;
 }
 
-/** Tags every sentence of the segment, once: only when a rule needing tags could match one of them. */
-function tagSentences(analysis: SegmentAnalysis, sentences: Sentence[]): boolean {
-  if (sentences[0]?.tagNames) return true;
-  const tags = analysis.tags;
-  if (!tags) return false;
-  for (const s of sentences) s.tagNames = s.tokens.map((_, i) => { const tag = tags[s.firstToken + i]!; return [tag.coarse, tag.fine, tag.name]; });
-  return true;
+/** Tags the segment, once: only when a rule needing tags could match one of its sentences. */
+function tagSegment(analysis: SegmentAnalysis, segment: SegmentWords): boolean {
+  if (segment.tags) return true;
+  segment.tags = analysis.tags;
+  return segment.tags !== undefined;
 }
 
 /**
@@ -204,13 +270,17 @@ interface RequiredRun {
   /** Each test, with the tests of the optional elements that may come before it. */
   tests: { test: TextTest; optionals: TextTest[] }[];
   atStart: boolean;
+  /** The words of the first element, if it has a word list: a run can start only where one of them is. */
+  words?: Set<string>;
 }
 
-type TextTest = (s: Sentence, i: number) => boolean;
+/** Whether token `at` of the segment passes, in a sentence whose tokens end before `end`. */
+type TextTest = (segment: SegmentWords, at: number, end: number) => boolean;
 
 /** The untagged part of an element's test: its words and its regular expression. */
 function textTest(e: Element): TextTest {
-  return (s, i) => (!e.words || e.words.has(s.lower[i] ?? "")) && (!e.re || (i < s.tokens.length && e.re.test(s.tokens[i]!.text)));
+  const { words, re } = e;
+  return (segment, at, end) => (!words || words.has(at < end ? segment.lower[at]! : "")) && (!re || (at < end && re.test(segment.tokens[at]!.text)));
 }
 
 function requiredRuns(elements: Element[]): RequiredRun[] {
@@ -225,46 +295,58 @@ function requiredRuns(elements: Element[]): RequiredRun[] {
     if (e.optional && !e.not && oneToken && run !== undefined) optionals.push(textTest(e));
     else if (!required) run = undefined;
     else if (adjacent) run!.tests.push({ test: textTest(e), optionals });
-    else runs.push((run = { tests: [{ test: textTest(e), optionals: [] }], atStart: k === 0 && e.sentenceStart === true }));
+    else runs.push((run = { tests: [{ test: textTest(e), optionals: [] }], atStart: k === 0 && e.sentenceStart === true, words: e.words }));
     if (required || !run) optionals = [];
     if (e.rest || e.nounPhrase) run = undefined;
   });
   return runs;
 }
 
-function intersects(a: Set<string>, b: Set<string>): boolean {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  for (const w of small) if (large.has(w)) return true;
+function occursIn(words: Set<string>, segment: SegmentWords): boolean {
+  const { firstAt } = segment;
+  if (words.size <= firstAt.size) {
+    for (const w of words) if (firstAt.has(w)) return true;
+  } else {
+    for (const w of firstAt.keys()) if (words.has(w)) return true;
+  }
   return false;
 }
 
-/** All words of a segment in lower case: a segment lacking a rule's required words is skipped whole. */
-const segmentWordsCache = new WeakMap<SegmentAnalysis, Set<string>>();
-
-function segmentWords(analysis: SegmentAnalysis): Set<string> {
-  let words = segmentWordsCache.get(analysis);
-  if (!words) {
-    words = new Set();
-    for (const s of sentencesOf(analysis)) for (const w of s.lower) words.add(w);
-    segmentWordsCache.set(analysis, words);
+/** Whether test j of the run and the rest pass from token `at` on, after the optional elements from o on (each absent, or present and passing). */
+function foundAt(segment: SegmentWords, end: number, run: RequiredRun, j: number, at: number, o: number): boolean {
+  const { test, optionals } = run.tests[j]!;
+  if (o < optionals.length) {
+    return foundAt(segment, end, run, j, at, o + 1) || (optionals[o]!(segment, at, end) && foundAt(segment, end, run, j, at + 1, o + 1));
   }
-  return words;
+  if (!test(segment, at, end)) return false;
+  return j + 1 === run.tests.length || foundAt(segment, end, run, j + 1, at + 1, 0);
 }
 
-function mayMatch(runs: RequiredRun[], s: Sentence): boolean {
-  // Test j at token i, after the optional elements from o on (each absent, or present and passing).
-  const foundAt = (run: RequiredRun, j: number, i: number, o = run.tests[j]!.optionals.length): boolean => {
-    const { test, optionals } = run.tests[j]!;
-    if (o < optionals.length) return foundAt(run, j, i, o + 1) || (optionals[o]!(s, i) && foundAt(run, j, i + 1, o + 1));
-    if (!test(s, i)) return false;
-    return j + 1 === run.tests.length || foundAt(run, j + 1, i + 1, 0);
-  };
-  for (const run of runs) {
-    let found = run.atStart ? foundAt(run, 0, 0) : false;
-    for (let i = 0; !run.atStart && !found && i < s.lower.length; i++) found = foundAt(run, 0, i);
-    if (!found) return false;
-  }
-  return true;
+/** Scratch for matchableSentences: how many runs have been found in each sentence so far. */
+let runsFound = new Uint8Array(64);
+
+/** The sentences that contain every required run: the only ones worth tagging and matching. */
+function matchableSentences(runs: RequiredRun[], segment: SegmentWords): Sentence[] {
+  const { sentences, sentenceOf } = segment;
+  if (runsFound.length < sentences.length) runsFound = new Uint8Array(Math.max(sentences.length, 2 * runsFound.length));
+  const found = runsFound.fill(0, 0, sentences.length);
+  runs.forEach((run, r) => {
+    // Sentence k has all runs before r; look for run r at token `at`.
+    const tryAt = (k: number, at: number) => {
+      if (found[k] === r && foundAt(segment, sentences[k]!.end, run, 0, at, 0)) found[k] = r + 1;
+    };
+    if (run.atStart) {
+      sentences.forEach((s, k) => tryAt(k, s.first));
+    } else if (run.words) {
+      // Only where a word of the first element occurs.
+      for (const w of run.words) for (let at = segment.firstAt.get(w) ?? -1; at >= 0; at = segment.nextSame[at]!) tryAt(sentenceOf[at]!, at);
+    } else {
+      sentences.forEach((s, k) => {
+        for (let at = s.first; at < s.end && found[k] === r; at++) tryAt(k, at);
+      });
+    }
+  });
+  return sentences.filter((_, k) => found[k] === runs.length);
 }
 
 export const tokensKind: RuleKind = {
@@ -284,10 +366,11 @@ export const tokensKind: RuleKind = {
     return {
       spec,
       checkSegment(analysis, index, report) {
-        if (!requiredWords.every((words) => intersects(words, segmentWords(analysis)))) return;
-        for (const s of sentencesOf(analysis)) {
-          if (!mayMatch(required, s) || unless?.test(s.text)) continue;
-          if (needsTags && !tagSentences(analysis, sentencesOf(analysis))) return; // no tagger for this language
+        const segment = segmentWords(analysis);
+        if (!requiredWords.every((words) => occursIn(words, segment))) return;
+        for (const s of matchableSentences(required, segment)) {
+          if (unless?.test(s.text)) continue;
+          if (needsTags && !tagSegment(analysis, segment)) return; // no tagger for this language
           // A pattern anchored at the sentence start is tried there only.
           const starts = elements[0]!.sentenceStart && !elements[0]!.not ? Math.min(1, s.tokens.length) : s.tokens.length;
           for (let i = 0; i < starts; i++) {
