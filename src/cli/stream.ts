@@ -22,7 +22,7 @@ import type { WorkerPool } from "./pool.js";
 /** Files this large are streamed rather than read whole. */
 export const STREAM_MIN_BYTES = 32 * 1024 * 1024;
 const BATCH_LINES = 2000;
-const READ_BYTES = 4 * 1024 * 1024;
+const READ_BYTES = 1024 * 1024;
 /** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 2;
 
