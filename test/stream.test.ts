@@ -29,6 +29,21 @@ test("streamed findings, words and score equal a whole-file check (batch-local d
   expect(streamed.errors).toEqual([expect.objectContaining({ line: 2101, message: expect.stringContaining("not valid JSON") })]);
 });
 
+test("a baseline drops its findings before they are counted, scored or handed on", async () => {
+  const dir = tempTree({ "big.jsonl": text });
+  const path = join(dir, "big.jsonl");
+  const config = new ConfigResolver().forPath(path);
+  const accepted = "en/numbers/thousand-in-words";
+  const all: LocatedFinding[] = [];
+  const kept: LocatedFinding[] = [];
+  const plain = await streamJsonl(path, {}, config, (_p, f) => all.push(...f));
+  const baselined = await streamJsonl(path, {}, config, (_p, f) => kept.push(...f), undefined, (f) => f.ruleId !== accepted);
+  expect(all.some((f) => f.ruleId === accepted)).toBe(true);
+  expect(kept).toEqual(all.filter((f) => f.ruleId !== accepted));
+  expect(baselined.result!.streamed!.findings).toBe(kept.length);
+  expect(baselined.result!.score).toBeGreaterThan(plain.result!.score);
+});
+
 test("a streamed --fix changes only targets, keeps other lines byte for byte, and is not written when a line is bad", async () => {
   const good = lines.filter((l) => l !== "{not json").join("\n");
   const dir = tempTree({ "a.jsonl": good, "b.jsonl": text });

@@ -73,7 +73,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
       if (path === STDIN || options.dryRun || !isStreamable(path)) continue;
       let outcome: FileOutcome;
       try {
-        outcome = await streamJsonl(path, settings, resolver.forPath(path), onFindings, pool);
+        outcome = await streamJsonl(path, settings, resolver.forPath(path), onFindings, pool, keep);
       } catch (e) {
         if (!(e instanceof MtlintError)) throw e;
         outcome = { errors: [e.toProblem()] };
@@ -110,7 +110,8 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     scoring ??= fileScoring;
     for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
     const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring);
-    results.push(keep ? withoutBaselined(result, keep, fileScoring) : result);
+    // A streamed file applied the baseline as its findings came.
+    results.push(keep && !streamed.has(i) ? withoutBaselined(result, keep, fileScoring) : result);
   });
   cache?.save();
   const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);

@@ -68,6 +68,8 @@ export async function streamJsonl(
   config: ResolvedConfig,
   onFindings?: (path: string, findings: LocatedFinding[]) => void,
   pool?: WorkerPool,
+  /** A baseline: findings it holds are dropped before they are counted or handed on. */
+  keep?: (finding: LocatedFinding) => boolean,
 ): Promise<FileOutcome> {
   const scoring = withOverrides(config.scoring, settings);
   const errors: ProblemReport[] = [];
@@ -92,7 +94,8 @@ export async function streamJsonl(
     const outcome = await batch.outcome;
     const shift = firstLine - 1;
     for (const p of outcome.errors) errors.push({ ...p, ...(p.line !== undefined && { line: p.line + shift }) });
-    const findings = outcome.findings.map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
+    const shifted = outcome.findings.map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
+    const findings = keep ? shifted.filter(keep) : shifted;
     words += outcome.words;
     if (outcome.corpus) {
       for (const u of outcome.corpus.flatMap((part) => part.units)) {
