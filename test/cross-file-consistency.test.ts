@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigResolver } from "../src/config/config.js";
 import type { LocatedFinding } from "../src/core/results.js";
-import { streamJsonl } from "../src/cli/stream.js";
+import { streamFile } from "../src/cli/stream.js";
 import { acrossFiles } from "../src/engine/corpus.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
@@ -122,7 +122,7 @@ test("the batches of a streamed JSONL file are compared with each other", async 
   lines[2050] = line("Закройте окно настроек.", "Shut the settings window.");
   const dir = tempTree({ "big.jsonl": `${lines.join("\n")}\n` });
   const path = join(dir, "big.jsonl");
-  const outcome = await streamJsonl(path, { corpus: true }, new ConfigResolver().forPath(path));
+  const outcome = await streamFile(path, { corpus: true }, new ConfigResolver().forPath(path));
   expect(outcome.corpus).toHaveLength(2);
   const [found] = acrossFiles([{ label: "big.jsonl", documents: outcome.corpus! }]);
   expect(found!.map((f) => [f.line, f.text, f.message])).toEqual([[2051, "Shut the settings window.", "The same source is translated “Close the settings window.” in big.jsonl:1 (once in this run)."]]);

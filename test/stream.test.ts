@@ -1,11 +1,11 @@
-/** Large JSONL files are checked in batches; the results are those of reading the file whole. */
+/** Large JSONL, text and TSV files are checked in batches; the results are those of reading the file whole. */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigResolver } from "../src/config/config.js";
-import type { LocatedFinding } from "../src/core/results.js";
+import type { LocatedFinding, ProblemReport } from "../src/core/results.js";
 import { checkFile } from "../src/cli/check-file.js";
 import { WorkerPool } from "../src/cli/pool.js";
-import { streamJsonl } from "../src/cli/stream.js";
+import { streamFile } from "../src/cli/stream.js";
 import { tempTree } from "./cli-helpers.js";
 
 const targets = ["The council met 8 thousand residents, – said the mayor.", "The museum opened on Monday.", "Prices rose by 2,5 percent.", "IG and ISIS (ISIS) again."];
@@ -20,7 +20,7 @@ test("streamed findings, words and score equal a whole-file check (batch-local d
   const config = resolver.forPath(path);
   const whole = checkFile({ path, settings: {} }, resolver);
   const streamedOut: LocatedFinding[] = [];
-  const streamed = await streamJsonl(path, {}, config, (_path, findings) => streamedOut.push(...findings));
+  const streamed = await streamFile(path, {}, config, (_path, findings) => streamedOut.push(...findings));
   const comparable = (f: LocatedFinding) => [f.ruleId, f.line, f.column, f.text];
   // The consistency rule sees one batch at a time; every other finding is the same.
   const withoutDocumentRules = (fs: LocatedFinding[]) => fs.filter((f) => f.ruleId !== "en/terminology/entity-name-consistency").map(comparable);
@@ -36,8 +36,8 @@ test("a baseline drops its findings before they are counted, scored or handed on
   const accepted = "en/numbers/thousand-in-words";
   const all: LocatedFinding[] = [];
   const kept: LocatedFinding[] = [];
-  const plain = await streamJsonl(path, {}, config, (_p, f) => all.push(...f));
-  const baselined = await streamJsonl(path, {}, config, (_p, f) => kept.push(...f), undefined, (f) => f.ruleId !== accepted);
+  const plain = await streamFile(path, {}, config, (_p, f) => all.push(...f));
+  const baselined = await streamFile(path, {}, config, (_p, f) => kept.push(...f), undefined, (f) => f.ruleId !== accepted);
   expect(all.some((f) => f.ruleId === accepted)).toBe(true);
   expect(kept).toEqual(all.filter((f) => f.ruleId !== accepted));
   expect(baselined.result!.streamed!.findings).toBe(kept.length);
@@ -49,13 +49,13 @@ test("a streamed --fix changes only targets, keeps other lines byte for byte, an
   const dir = tempTree({ "a.jsonl": good, "b.jsonl": text });
   const resolver = new ConfigResolver();
   const a = join(dir, "a.jsonl");
-  await streamJsonl(a, { fix: "safe" }, resolver.forPath(a));
+  await streamFile(a, { fix: "safe" }, resolver.forPath(a));
   const fixedLines = readFileSync(a, "utf8").split("\n");
   expect(fixedLines).toHaveLength(4500);
   expect(JSON.parse(fixedLines[0]!).target).toBe("The council met 8,000 residents, said the mayor.");
   expect(fixedLines[1]).toBe(lines[1]);
   const b = join(dir, "b.jsonl");
-  const outcome = await streamJsonl(b, { fix: "safe" }, resolver.forPath(b));
+  const outcome = await streamFile(b, { fix: "safe" }, resolver.forPath(b));
   expect(readFileSync(b, "utf8")).toBe(text);
   expect(outcome.errors.map((e) => e.message)).toContain("fixes not written: parts of this file could not be read");
   writeFileSync(b, text);
@@ -70,16 +70,86 @@ test("batches checked by worker threads give the same findings, in file order, e
   try {
     const single: LocatedFinding[] = [];
     const parallel: LocatedFinding[] = [];
-    const one = await streamJsonl(path, {}, resolver.forPath(path), (_p, f) => single.push(...f));
-    const two = await streamJsonl(path, {}, resolver.forPath(path), (_p, f) => parallel.push(...f), pool);
+    const one = await streamFile(path, {}, resolver.forPath(path), (_p, f) => single.push(...f));
+    const two = await streamFile(path, {}, resolver.forPath(path), (_p, f) => parallel.push(...f), pool);
     expect(single.length).toBeGreaterThan(1000);
     expect(parallel).toEqual(single);
     expect(two).toEqual(one);
     const [a, b] = [join(dir, "fix-one.jsonl"), join(dir, "fix-two.jsonl")];
-    await streamJsonl(a, { fix: "safe" }, resolver.forPath(a));
-    await streamJsonl(b, { fix: "safe" }, resolver.forPath(b), undefined, pool);
+    await streamFile(a, { fix: "safe" }, resolver.forPath(a));
+    await streamFile(b, { fix: "safe" }, resolver.forPath(b), undefined, pool);
     expect(readFileSync(b, "utf8")).toBe(readFileSync(a, "utf8"));
     expect(readFileSync(b, "utf8")).not.toBe(text.replace("{not json\n", ""));
+  } finally {
+    await pool.close();
+  }
+}, 120_000);
+
+// Text: paragraphs of one or more lines, separated by one or more blank lines (some holding spaces),
+// so that batches end at blank lines of every kind; the last line has no line break.
+// A doubled word across a line break is found only when its paragraph is read whole.
+const paragraphs = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? `${targets[i % 3]} It said the\nthe rest.` : targets[i % 3]!));
+const paragraphText = paragraphs.map((p, i) => `${p}\n${i % 7 === 0 ? "  \n\n" : "\n"}`).join("").trimEnd();
+// TSV: a quoted target with line breaks and doubled quotes, a ragged row after the first batch, blank rows.
+const rows = Array.from({ length: 4200 }, (_, i) => `s${i}\t${targets[i % 3]}`);
+rows[1998] = 's1998\t"Prices rose by 2,5 percent,\n– said ""the mayor"".\n\nThe council met 8 thousand residents."';
+rows[3000] = "";
+const tsvText = `id\ttarget\n${rows.join("\n")}\n`;
+const raggedTsvText = tsvText.replace("s2600\t", "s2600\ttoo\t");
+
+const comparable = (f: LocatedFinding) => [f.ruleId, f.line, f.column, f.endLine, f.endColumn, f.text];
+const located = (e: ProblemReport) => [e.line, e.column, e.message];
+
+/** Streamed findings, words, errors and --fix equal a whole-file check and fix, on one thread and with the pool. */
+async function expectStreamedAsWhole(name: string, content: string | Buffer, pool?: WorkerPool): Promise<void> {
+  const dir = tempTree({ [name]: content, [`whole-${name}`]: content, [`streamed-${name}`]: content });
+  const resolver = new ConfigResolver();
+  const path = join(dir, name);
+  const whole = checkFile({ path, settings: {} }, resolver);
+  const found: LocatedFinding[] = [];
+  const streamed = await streamFile(path, {}, resolver.forPath(path), (_p, f) => found.push(...f), pool);
+  expect(found.length).toBeGreaterThan(1000);
+  if (name.endsWith(".txt")) expect(found.filter((f) => f.endLine > f.line).length).toBe(667);
+  expect(found.map(comparable)).toEqual(whole.result!.findings.map(comparable));
+  expect(streamed.result!.words).toBe(whole.result!.words);
+  expect(streamed.errors.map(located)).toEqual(whole.errors.map(located));
+  const [wholeFixed, streamFixed] = [join(dir, `whole-${name}`), join(dir, `streamed-${name}`)];
+  checkFile({ path: wholeFixed, settings: { fix: "safe" } }, resolver);
+  await streamFile(streamFixed, { fix: "safe" }, resolver.forPath(streamFixed), undefined, pool);
+  // A file with errors is not fixed, streamed or not.
+  expect(readFileSync(wholeFixed).equals(Buffer.from(content))).toBe(whole.errors.length > 0);
+  expect(readFileSync(streamFixed).equals(readFileSync(wholeFixed))).toBe(true);
+}
+
+test("a streamed text file is cut at blank lines: findings, words and fixes are those of the whole file", async () => {
+  expect(paragraphText.split("\n").length).toBeGreaterThan(2 * 2000);
+  // Line 2,000, where a batch of 2,000 lines would end, is inside a paragraph, before "the".
+  expect(paragraphText.split("\n")[1999]).toMatch(/ the$/);
+  await expectStreamedAsWhole("big.txt", paragraphText);
+  await expectStreamedAsWhole("crlf.txt", `${paragraphText.replace(/\n/g, "\r\n")}\r\n`);
+  await expectStreamedAsWhole("bom.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(paragraphText)]));
+});
+
+test("a streamed TSV file repeats its header in every batch and never cuts a quoted field", async () => {
+  await expectStreamedAsWhole("big.tsv", tsvText);
+  await expectStreamedAsWhole("crlf.tsv", tsvText.replace(/\n/g, "\r\n").slice(0, -2));
+  await expectStreamedAsWhole("ragged.tsv", raggedTsvText);
+  const dir = tempTree({ "big.tsv": raggedTsvText });
+  const path = join(dir, "big.tsv");
+  const outcome = await streamFile(path, {}, new ConfigResolver().forPath(path));
+  // Line 1 is the header; the quoted target at line 2000 spans four lines, across the end of the first 2,000 lines.
+  expect(outcome.errors).toEqual([expect.objectContaining({ line: 2605, message: "row has 3 fields, the header has 2; row skipped" })]);
+  expect(outcome.result!.findings.filter((f) => f.line >= 2000 && f.line <= 2003).map((f) => [f.line, f.text])).toEqual(
+    expect.arrayContaining([[2000, "2,5"], [2003, "8 thousand"]]),
+  );
+});
+
+test("text and TSV batches checked by worker threads give what one thread gives", async () => {
+  const pool = new WorkerPool(2, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
+  try {
+    await expectStreamedAsWhole("big.txt", paragraphText, pool);
+    await expectStreamedAsWhole("big.tsv", tsvText, pool);
+    await expectStreamedAsWhole("ragged.tsv", raggedTsvText, pool);
   } finally {
     await pool.close();
   }

@@ -15,7 +15,7 @@ import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from
 import { expandPaths, STDIN } from "./files.js";
 import { checkFiles, WorkerPool } from "./pool.js";
 import { changedSince } from "./since.js";
-import { isStreamable, streamJsonl } from "./stream.js";
+import { isStreamable, streamFile } from "./stream.js";
 
 export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   paths: string[];
@@ -68,12 +68,12 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   let pooled: number[] = [];
   let poolOutcomes: FileOutcome[];
   try {
-    // Very large JSONL files are streamed one after another, their batches spread over the pool.
+    // Very large JSONL, text and CSV/TSV files are streamed one after another, their batches spread over the pool.
     for (const [i, path] of files.entries()) {
       if (path === STDIN || options.dryRun || !isStreamable(path)) continue;
       let outcome: FileOutcome;
       try {
-        outcome = await streamJsonl(path, settings, resolver.forPath(path), onFindings, pool, keep);
+        outcome = await streamFile(path, settings, resolver.forPath(path), onFindings, pool, keep);
       } catch (e) {
         if (!(e instanceof MtlintError)) throw e;
         outcome = { errors: [e.toProblem()] };

@@ -1,8 +1,10 @@
 /**
- * Large JSONL files, checked in batches of lines so that memory stays flat however large the
- * file: each batch is parsed, checked (and fixed into a temporary file) on its own — in the worker
- * pool when there is one, a few batches at a time — and its findings are handed to `onFindings`
- * in file order as they come (or kept); only counts and the score accumulate.
+ * Large JSONL, plain text and CSV/TSV files, checked in batches of lines so that memory stays flat
+ * however large the file: each batch is parsed, checked (and fixed into a temporary file) on its
+ * own — in the worker pool when there is one, a few batches at a time — and its findings are handed
+ * to `onFindings` in file order as they come (or kept); only counts and the score accumulate.
+ * A batch ends only where a segment does (a blank line in text, the end of a record in CSV/TSV),
+ * and CSV/TSV batches after the first start with the header row, so that each reads as the file would.
  * Document rules (consistency across segments) see one batch at a time.
  */
 import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
@@ -14,29 +16,97 @@ import type { ResolvedConfig } from "../config/config.js";
 import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
-import { jsonlFormat } from "../formats/jsonl.js";
+import { formatByName, formatFor } from "../formats/index.js";
 import { collectWhenOverBudget } from "./heap.js";
 import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { WorkerPool } from "./pool.js";
 
-/** Files this large are streamed rather than read whole. */
-export const STREAM_MIN_BYTES = 32 * 1024 * 1024;
+/** Files this large are streamed rather than read whole (read whole, a file costs ~75× its size in memory). */
+export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
 const BATCH_LINES = 2000;
 const READ_BYTES = 1024 * 1024;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
 const IN_FLIGHT_PER_WORKER = 2;
 
+/** Formats read line by line, and how each tells where a batch may end. */
+const STREAMED_FORMATS: Record<string, () => BatchBoundaries> = {
+  jsonl: () => ({ endsBatch: () => true }),
+  text: () => ({ endsBatch: (line) => BLANK_LINE.test(line) }),
+  csv: () => new DelimitedBoundaries(","),
+  tsv: () => new DelimitedBoundaries("\t"),
+};
+/** A paragraph separator of the text format (see splitParagraphs). */
+const BLANK_LINE = /^[ \t\r]*$/;
+
 export function isStreamable(path: string): boolean {
+  if (!(formatFor(path).name in STREAMED_FORMATS)) return false;
   try {
-    return /\.(jsonl|ndjson)$/i.test(path) && statSync(path).size >= STREAM_MIN_BYTES;
+    if (statSync(path).size < STREAM_MIN_BYTES) return false;
+    // UTF-16 files are read whole: batches are decoded as UTF-8.
+    const input = openSync(path, "r");
+    const bom = Buffer.alloc(2);
+    readSync(input, bom, 0, 2, 0);
+    closeSync(input);
+    return !((bom[0] === 0xff && bom[1] === 0xfe) || (bom[0] === 0xfe && bom[1] === 0xff));
   } catch {
     return false; // reported when it is read
+  }
+}
+
+/** Where a streamed file may be cut into batches, fed its lines in order. */
+interface BatchBoundaries {
+  /** Whether a batch may end after this line. */
+  endsBatch(line: string): boolean;
+  /** Lines every batch after the first starts with (a header row), once they are known. */
+  header?: string[];
+}
+
+/**
+ * CSV/TSV (see src/formats/csv.ts): a quoted field may hold line breaks, so a batch ends only where
+ * a record does. The header is the first record that is not blank, with any blank lines before it.
+ */
+class DelimitedBoundaries implements BatchBoundaries {
+  header?: string[];
+  private readonly lines: string[] = [];
+  private inQuotes = false;
+
+  constructor(private readonly separator: string) {}
+
+  endsBatch(line: string): boolean {
+    const continued = this.inQuotes;
+    this.inQuotes = this.stillQuoted(line);
+    if (!this.header) {
+      this.lines.push(line);
+      if (!this.inQuotes && (continued || !/^\r?$/.test(line))) this.header = this.lines;
+    }
+    return !this.inQuotes;
+  }
+
+  /** Whether a quoted field is still open at the end of this line (RFC 4180, as readRows reads it). */
+  private stillQuoted(line: string): boolean {
+    let quoted = this.inQuotes;
+    let fieldStart = !quoted;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted) {
+        if (c !== '"') continue;
+        if (line[i + 1] === '"') i++;
+        else quoted = false;
+      } else if (fieldStart && c === '"') {
+        quoted = true;
+      }
+      fieldStart = !quoted && c === this.separator;
+    }
+    return quoted;
   }
 }
 
 /** One batch of lines of a streamed file; plain data, so that it can go to a worker. */
 export interface BatchJob {
   path: string;
+  /** The name of the file's format (see src/formats/index.ts). */
+  format: string;
   text: string;
   settings: FileSettings;
 }
@@ -50,8 +120,8 @@ export interface BatchOutcome {
   corpus?: CorpusDocument;
 }
 
-export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
-  const outcome = checkText(text, path, jsonlFormat, checkOptions(config, settings));
+export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
+  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings));
   collectWhenOverBudget();
   return {
     findings: outcome.result.findings,
@@ -62,7 +132,7 @@ export function checkBatch({ path, text, settings }: BatchJob, config: ResolvedC
   };
 }
 
-export async function streamJsonl(
+export async function streamFile(
   path: string,
   settings: FileSettings,
   config: ResolvedConfig,
@@ -83,18 +153,31 @@ export async function streamJsonl(
   const out = temp ? openSync(temp, "w") : undefined;
   const input = openSync(path, "r");
   const size = statSync(path).size;
+  const head = Buffer.alloc(3);
+  readSync(input, head, 0, 3, 0);
+  // The decoder drops a UTF-8 BOM; the fixed file keeps it.
+  if (out !== undefined && head.equals(UTF8_BOM)) writeSync(out, UTF8_BOM);
   const lastByte = Buffer.alloc(1);
   readSync(input, lastByte, 0, 1, size - 1);
   const endsWithNewline = lastByte[0] === 0x0a;
+  const format = formatFor(path);
+  const boundaries = STREAMED_FORMATS[format.name]!();
+  /** The header lines that batches start with: none until the first batch has gone with them. */
+  let header: string[] = [];
   let firstLine = 1;
   /** Batches sent and not yet taken in, oldest first: taken strictly in order. */
-  const inFlight: { lines: number; text: string; last: boolean; outcome: Promise<BatchOutcome> }[] = [];
+  const inFlight: { lines: number; own: string; header: { lines: number; chars: number }; outcome: Promise<BatchOutcome> }[] = [];
   const takeOldest = async () => {
     const batch = inFlight.shift()!;
     const outcome = await batch.outcome;
-    const shift = firstLine - 1;
-    for (const p of outcome.errors) errors.push({ ...p, ...(p.line !== undefined && { line: p.line + shift }) });
-    const shifted = outcome.findings.map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
+    // Lines of the header that starts the batch belong to the first batch, which reported them.
+    const shift = firstLine - 1 - batch.header.lines;
+    const own = (line: number) => line > batch.header.lines;
+    for (const p of outcome.errors) {
+      if (p.line === undefined) errors.push(p);
+      else if (own(p.line)) errors.push({ ...p, line: p.line + shift });
+    }
+    const shifted = outcome.findings.filter((f) => own(f.line)).map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
     const findings = keep ? shifted.filter(keep) : shifted;
     words += outcome.words;
     if (outcome.corpus) {
@@ -112,13 +195,19 @@ export async function streamJsonl(
     }
     if (onFindings) onFindings(path, findings);
     else kept.push(...findings);
-    if (out !== undefined) writeSync(out, `${outcome.fixedText ?? batch.text}${batch.last && !endsWithNewline ? "" : "\n"}`);
+    if (out !== undefined) writeSync(out, outcome.fixedText?.slice(batch.header.chars) ?? batch.own);
     firstLine += batch.lines;
   };
   const send = async (lines: string[], last: boolean) => {
-    const job: BatchJob = { path, text: lines.join("\n"), settings };
-    const outcome = pool ? pool.run({ batch: job }).then((reply) => (reply as { batch: BatchOutcome }).batch) : Promise.resolve(checkBatch(job, config));
-    inFlight.push({ lines: lines.length, text: job.text, last, outcome });
+    // With its line break, as in the file: a CSV field must not keep the "\r" of a CRLF.
+    const own = `${lines.join("\n")}${last && !endsWithNewline ? "" : "\n"}`;
+    const prefix = header.length ? `${header.join("\n")}\n` : "";
+    const job: BatchJob = { path, format: format.name, text: prefix + own, settings };
+    // A file that is one batch (text without blank lines) is checked here: workers would only add their start-up.
+    const viaPool = pool && !(last && firstLine === 1 && !inFlight.length);
+    const outcome = viaPool ? pool.run({ batch: job }).then((reply) => (reply as { batch: BatchOutcome }).batch) : Promise.resolve(checkBatch(job, config));
+    inFlight.push({ lines: lines.length, own, header: { lines: header.length, chars: prefix.length }, outcome });
+    header = boundaries.header ?? [];
     while (inFlight.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await takeOldest();
   };
   try {
@@ -128,13 +217,15 @@ export async function streamJsonl(
     let pending: string[] = [];
     for (;;) {
       const read = readSync(input, buffer, 0, READ_BYTES, null);
-      const chunk = carry + decoder.decode(buffer.subarray(0, read), { stream: read > 0 });
-      const lines = chunk.split("\n");
+      // Only the new text is split: a long line is not split again with every chunk of it.
+      const lines = decoder.decode(buffer.subarray(0, read), { stream: read > 0 }).split("\n");
+      lines[0] = carry + lines[0];
       carry = read > 0 ? lines.pop()! : "";
       if (read === 0 && carry === "" && lines.at(-1) === "") lines.pop();
       for (const line of lines) {
+        const endsBatch = boundaries.endsBatch(line);
         pending.push(line);
-        if (pending.length >= BATCH_LINES) {
+        if (endsBatch && pending.length >= BATCH_LINES) {
           await send(pending, false);
           pending = [];
         }
