@@ -82,12 +82,13 @@ table({
   0.5: "half halb половина",
 });
 // Month names (and their genitive and short forms) stand for month numbers in dates.
+// One formatter per locale and style serves all twelve months: creating one costs ~0.3 ms, at every start of every thread.
 for (const locale of ["en", "de", "ru", "fr", "es"]) {
+  const formats = ([{ month: "long" }, { month: "short" }, { month: "long", day: "numeric" }] as Intl.DateTimeFormatOptions[]).map((options) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }));
   for (let month = 0; month < 12; month++) {
     const date = new Date(Date.UTC(2020, month, 15));
-    for (const options of [{ month: "long" }, { month: "short" }, { month: "long", day: "numeric" }] as Intl.DateTimeFormatOptions[]) {
-      const parts = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).formatToParts(date);
-      const name = parts.find((p) => p.type === "month")?.value.replace(/\.$/, "");
+    for (const format of formats) {
+      const name = format.formatToParts(date).find((p) => p.type === "month")?.value.replace(/\.$/, "");
       if (name && /^\p{L}{3,}$/u.test(name)) WORDS[name.toLowerCase()] ??= month + 1;
     }
   }
