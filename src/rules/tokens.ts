@@ -241,16 +241,16 @@ function nounPhraseEnd(s: Sentence, from: number): number {
   }
 }
 
-const segmentCache = new WeakMap<SegmentAnalysis, SegmentWords>();
-/** The segment last asked for: every token rule asks for the same segment in turn. */
+/**
+ * The index of the segment last asked for. lint() runs every segment rule on one segment before
+ * the next and then releases the segment's analysis, so one entry serves all token rules; a cache
+ * of every segment would keep each one's index alive for the whole document.
+ */
 let last: { analysis?: SegmentAnalysis; words?: SegmentWords } = {};
 
 function segmentWords(analysis: SegmentAnalysis): SegmentWords {
-  if (last.analysis === analysis) return last.words!;
-  let words = segmentCache.get(analysis);
-  if (!words) segmentCache.set(analysis, (words = new SegmentWords(analysis.text, analysis.tokens, analysis.sentences)));
-  last = { analysis, words };
-  return words;
+  if (last.analysis !== analysis) last = { analysis, words: new SegmentWords(analysis.text, analysis.tokens, analysis.sentences) };
+  return last.words!;
 }
 
 /** Tags the segment, once: only when a rule needing tags could match one of its sentences. */
