@@ -19,7 +19,7 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 };
-const news = resolve(option("--gold") ?? process.env.MTLINT_NEWS ?? join(project, "../shared/eval-dev/mt-news"));
+const news = resolve(option("--gold") ?? process.env.MTLINT_NEWS ?? join(project, "..", "shared", "eval-dev", "mt-news"));
 const split = (option("--split") ?? "all").toUpperCase();
 if (!["A", "B", "ALL"].includes(split)) {
   console.error("usage: npm run eval:news -- [--split A|B|all] [--misses] [--false-alarms] [--json] [--config FILE]");
