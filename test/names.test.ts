@@ -62,3 +62,32 @@ describe("en/terminology/name-spelling-variants", () => {
     expect(findings(["Putin’s plan and Putin agreed.", "Anna Medvedeva met Dmitry Medvedev.", "Viktoria said so. VIKTORIA, the ship, and the viktoria-class boats."])).toEqual([]);
   });
 });
+
+describe("en/terminology/acronym-variants", () => {
+  const rule = loadBuiltinRules().find((r) => r.spec.id === "en/terminology/acronym-variants")!;
+  const findings = (texts: string[]) => lint(documentOf(texts), ruleSetOf([rule])).findings;
+
+  test("two acronyms defined by one long form: on a tie of uses, every use of the later one is reported", () => {
+    const found = findings(["The Ministry of Foreign Affairs (MFA) spoke.", "A spokesman of the Ministry of Foreign Affairs (MID) said the MID and the MFA agree."]);
+    expect(found.map((f) => [f.segmentId, f.text])).toEqual([
+      ["2", "MID"],
+      ["2", "MID"],
+    ]);
+    expect(found[0]!.message).toContain("line 1");
+    expect(found[0]!.fix?.edits[0]!.text).toBe("MFA");
+  });
+
+  test("the acronym used more often wins", () => {
+    const found = findings(["The Continental Hockey League (KHL) opened. CHL games, CHL fans and CHL teams."]);
+    expect(found.map((f) => f.text)).toEqual(["KHL"]);
+  });
+
+  test("the long form leaves out leading words the acronym does not need", () => {
+    const found = findings(["Russian officials of the Federal Customs Office (FCSO) met."]);
+    expect(found.map((f) => f.text)).toEqual(["Federal Customs Office"]);
+  });
+
+  test("different bodies with unrelated long forms, and acronyms in a shouted headline, are left alone", () => {
+    expect(findings(["THE NATIONAL HOCKEY LEAGUE (NHL) AND THE NHL PLAYERS", "The National Hockey League (NHL) and the Kontinental Hockey League (KHL) met."])).toEqual([]);
+  });
+});
