@@ -24,7 +24,8 @@ import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 import { nameVariantsKind } from "../rules/name-variants.js";
 import { acronymVariantsKind } from "../rules/acronym-variants.js";
+import { foreignWordKind } from "../rules/foreign-word.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, nameVariantsKind, acronymVariantsKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, nameVariantsKind, acronymVariantsKind, foreignWordKind].map((k) => [k.name, k]),
 );

@@ -8,7 +8,7 @@
  * the English dictionary both knows (Henry / Henri) are left alone.
  */
 import { dictionaryFor } from "../analysis/dictionary.js";
-import { forEachCapitalizedWord, nameKey, type NameOccurrence } from "../analysis/names.js";
+import { SegmentMemo, nameKey, nameOffsets, namesOf, type NameOccurrence, type SegmentNames } from "../analysis/names.js";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
@@ -34,53 +34,40 @@ export const nameVariantsKind: RuleKind = {
     const spec = rawSpec as NameVariantsSpec;
     const language = spec.dictionary ?? spec.language ?? "en";
     const minLetters = spec.minLetters ?? 4;
+    const gathered = new SegmentMemo<SegmentNames>();
     return {
       spec,
+      // Names are gathered while the segment's tokens are at hand (lint() drops them before document rules run).
+      checkSegment: (analysis, index) => gathered.set(index, analysis, namesOf(analysis)),
       checkDocument(_document, analyses, report) {
         // First the spellings only (most documents have no two of one name), then their occurrences.
         const singles = new Set<string>();
-        const pairs = new Set<string>();
-        let previous = { segment: -1, index: -1, end: -1, text: "" };
-        forEachCapitalizedWord(analyses, (segment, index, start, text) => {
-          singles.add(text);
-          if (previous.segment === segment && previous.index === index - 1 && previous.end === start - 1) pairs.add(`${previous.text} ${text}`);
-          previous = { segment, index, end: start + text.length, text };
-        });
-        const groups = new Map<string, string[]>();
-        const add = (key: string, text: string) => (groups.get(key) ?? groups.set(key, []).get(key)!).push(text);
+        const found = analyses.map((a, i) => gathered.get(i, a, namesOf));
+        for (const f of found) for (const name of f.names) singles.add(name);
+        // A key's spellings: one string until a second spelling comes (most names have one).
+        const groups = new Map<string, string | string[]>();
+        const add = (key: string, text: string) => {
+          const group = groups.get(key);
+          if (group === undefined) groups.set(key, text);
+          else if (typeof group === "string") groups.set(key, [group, text]);
+          else group.push(text);
+        };
         for (const text of singles) if (letters(text) >= minLetters) add(nameKey(text), text);
-        // Two words written as one name elsewhere ("Al Khalifa" / "Al-Khalifa", "Newbury Port" / "Newburyport").
-        for (const pair of pairs) {
-          const space = pair.indexOf(" ");
-          const [first, second] = [pair.slice(0, space), pair.slice(space + 1)];
-          const joined = [`${first}-${second}`, first + second.charAt(0).toLowerCase() + second.slice(1)].find((j) => singles.has(j));
-          if (joined !== undefined && letters(pair) >= minLetters) add(nameKey(joined), pair);
+        // Two words written elsewhere as one hyphenated name ("Al Khalifa" / "Al-Khalifa").
+        const hyphenated = [...singles].filter((text) => text.includes("-"));
+        if (hyphenated.length) {
+          const pairs = new Set(found.flatMap((f) => f.follows.map((i) => `${f.names[i - 1]} ${f.names[i]}`)));
+          for (const pair of pairs) if (hyphenated.includes(pair.replace(" ", "-")) && letters(pair) >= minLetters) add(nameKey(pair), pair);
         }
-        const candidates = [...groups.values()].filter((texts) => texts.length > 1);
+        const candidates = [...groups.values()].filter((texts) => typeof texts !== "string");
         if (candidates.length === 0) return;
         const dictionary = dictionaryFor(language);
         const parts = (name: string) => name.split(/[- ]/);
-        const spellings = new Map<string, Spelling>();
         for (const texts of candidates) {
           const group = texts
             .filter((text) => !parts(text).every((part) => dictionary.isKnown(part.toLowerCase())))
-            .map((text): Spelling => ({ text, occurrences: [], known: parts(text).every((part) => dictionary.isKnown(part)) }));
+            .map((text): Spelling => ({ text, occurrences: occurrences(analyses, text), known: parts(text).every((part) => dictionary.isKnown(part)) }));
           if (new Set(group.map((s) => s.text.toLowerCase())).size < 2 || group.every((s) => s.known)) continue;
-          for (const s of group) spellings.set(s.text, s);
-        }
-        if (spellings.size === 0) return;
-        previous = { segment: -1, index: -1, end: -1, text: "" };
-        forEachCapitalizedWord(analyses, (segment, index, start, text) => {
-          spellings.get(text)?.occurrences.push({ segment, start, end: start + text.length, text });
-          const pair = `${previous.text} ${text}`;
-          if (previous.segment === segment && previous.index === index - 1 && previous.end === start - 1 && spellings.has(pair)) {
-            spellings.get(pair)!.occurrences.push({ segment, start: start - previous.text.length - 1, end: start + text.length, text: pair });
-          }
-          previous = { segment, index, end: start + text.length, text };
-        });
-        for (const texts of candidates) {
-          const group = texts.map((text) => spellings.get(text)).filter((s) => s !== undefined);
-          if (group.length < 2) continue;
           const preferred = preferredSpelling(group);
           for (const o of group.flatMap((s) => (s.text.toLowerCase() === preferred.text.toLowerCase() ? [] : s.occurrences))) {
             report(o.segment, {
@@ -96,7 +83,18 @@ export const nameVariantsKind: RuleKind = {
   },
 };
 
-const letters = (name: string) => name.length - (name.match(/[- ]/g)?.length ?? 0);
+/** Every use of a spelling in the document, in order. */
+function occurrences(analyses: SegmentAnalysis[], text: string): NameOccurrence[] {
+  return analyses.flatMap((a, segment) => nameOffsets(a.text, text).map((start) => ({ segment, start, end: start + text.length, text })));
+}
+
+/** Letters of a name: hyphens and spaces not counted. */
+function letters(name: string): number {
+  let n = name.length;
+  for (let i = name.indexOf("-"); i >= 0; i = name.indexOf("-", i + 1)) n--;
+  for (let i = name.indexOf(" "); i >= 0; i = name.indexOf(" ", i + 1)) n--;
+  return n;
+}
 
 /** The most used spelling; on a tie the one the dictionary knows (the conventional English one), then the first used. */
 function preferredSpelling(spellings: Spelling[]): Spelling {
