@@ -1,6 +1,8 @@
 /** Fixes never lose data: each test reproduces a way a fix (or writing it) once corrupted a file. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Fix, Span } from "../src/core/types.js";
+import { applyFixes, makeFix } from "../src/engine/fixes.js";
 import { decode, encode } from "../src/formats/encoding.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
@@ -35,5 +37,40 @@ describe("encodings", () => {
     for (const bad of [[0xe0, 0x80, 0x80], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0x80]]) {
       expect(() => decode(Buffer.from([0x61, 0x0a, ...bad]), "f")).toThrow(`invalid UTF-8 (bytes ${bad.map((b) => b.toString(16)).join(" ")} at byte offset 2)`);
     }
+  });
+});
+
+describe("the fix guard", () => {
+  const edit = (text: string, start: number, end: number, replacement: string): Fix => makeFix(text, { start, end }, replacement, "safe");
+  const apply = (text: string, fixes: Fix[], masked?: Span[]) => applyFixes(text, fixes, (f) => f, masked);
+
+  test("an edit inside or over a masked range is refused; one at its edge is not", () => {
+    const text = "Tom &amp; Jerry!";
+    const masked = [{ start: 4, end: 9 }];
+    expect(apply(text, [edit(text, 8, 8, "\u202f")], masked).skipped).toEqual([expect.objectContaining({ reason: "protected" })]);
+    expect(apply(text, [edit(text, 3, 5, "")], masked).skipped).toEqual([expect.objectContaining({ reason: "protected" })]);
+    expect(apply(text, [edit(text, 9, 9, "X")], masked).text).toBe("Tom &amp;X Jerry!");
+    expect(apply(text, [edit(text, 15, 15, "\u202f")], masked).text).toBe("Tom &amp; Jerry\u202f!");
+  });
+
+  test("without masks, an edit that cuts or creates a character reference is refused", () => {
+    const text = "Tom &amp; Jerry &#8217;s";
+    expect(apply(text, [edit(text, 8, 8, "\u202f")]).applied).toEqual([]);
+    expect(apply(text, [edit(text, 22, 22, " ")]).applied).toEqual([]);
+    expect(apply("Tom &amp Jerry", [edit("Tom &amp Jerry", 8, 8, ";")]).applied).toEqual([]);
+  });
+
+  test("a quotation fix inside a long tag with spaces is refused, plain or escaped", () => {
+    for (const [open, close] of [["<", ">"], ["&lt;", "&gt;"]]) {
+      const text = `Cherchez ${open}a class="btn btn-primary btn-large" data-role="navigation" search="walk.all"${close}ici`;
+      const at = text.indexOf('"walk.all"');
+      expect(apply(text, [edit(text, at, at + 10, "«\u202fwalk.all\u202f»")]).applied).toEqual([]);
+    }
+  });
+
+  test("an edit that splits a surrogate pair is refused", () => {
+    const text = "Voici 😀!";
+    expect(apply(text, [edit(text, 7, 7, "\u202f")]).applied).toEqual([]);
+    expect(apply(text, [edit(text, 8, 8, "\u202f")]).text).toBe("Voici 😀\u202f!");
   });
 });

@@ -37,7 +37,7 @@ export function fixDocument(document: Document, ruleSet: RuleSet, allowed: Appli
     const segments = current.segments.map((segment) => {
       const candidates = bySegment.get(segment.id);
       if (!candidates) return segment;
-      const outcome = applyFixes(segment.target, candidates, (f) => chosenFix(f, allowed)!);
+      const outcome = applyFixes(segment.target, candidates, (f) => chosenFix(f, allowed)!, segment.masked);
       for (const { item, reason } of outcome.skipped) if (reason === "protected") refused.set(`${item.ruleId}@${segment.id}:${item.start}`, item);
       if (!outcome.applied.length) return segment;
       changed = true;
