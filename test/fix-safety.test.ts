@@ -74,3 +74,40 @@ describe("the fix guard", () => {
     expect(apply(text, [edit(text, 8, 8, "\u202f")]).text).toBe("Voici 😀\u202f!");
   });
 });
+
+describe("safe fixes never edit references, tags, attributes, code or CSV quoting", () => {
+  const fixed = async (name: string, content: string, lang: string) => {
+    const dir = tempTree({ [name]: content });
+    await runCli(["check", "--fix", "--lang", lang, join(dir, name)]);
+    return readFileSync(join(dir, name), "utf8");
+  };
+  const po = (msgstr: string) => `msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "x"\nmsgstr "${msgstr}"\n`;
+  const xliff = (target: string) =>
+    `<?xml version="1.0"?>\n<xliff version="1.2"><file source-language="en" target-language="fr"><body>\n<trans-unit id="1"><source>x</source><target>${target}</target></trans-unit>\n</body></file></xliff>\n`;
+  const tmx = (seg: string) =>
+    `<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="t" creationtoolversion="1"/><body>\n<tu tuid="1"><tuv xml:lang="en"><seg>x</seg></tuv><tuv xml:lang="fr"><seg>${seg}</seg></tuv></tu>\n</body></tmx>\n`;
+
+  test("PO: the no-break-space fix leaves &amp; and a tag's attributes alone and still fixes the prose", async () => {
+    const before = po(String.raw`Tom &amp; Jerry sont là! Cherchez <a class=\"btn btn-primary\" data-role=\"nav\" search=\"walk.all\">ici</a>`);
+    expect(await fixed("a.po", before, "fr")).toBe(before.replace("là!", "là\u202f!"));
+  });
+
+  test("Markdown: &amp; and &nbsp; stay whole", async () => {
+    expect(await fixed("a.md", "Tom &amp; Jerry sont là&nbsp;! Et toi!\n", "fr")).toBe("Tom &amp; Jerry sont là&nbsp;! Et toi\u202f!\n");
+  });
+
+  test("XLIFF: escaped HTML written as text (&amp;amp;, &lt;a search=…&gt;) stays whole", async () => {
+    const before = xliff('Tom &amp;amp; Jerry! Cherchez &lt;a search="walk.all"&gt;ici&lt;/a&gt;');
+    expect(await fixed("a.xlf", before, "fr")).toBe(before.replace("Jerry!", "Jerry\u202f!"));
+  });
+
+  test("TMX: an escaped reference (&amp;lt;) stays whole", async () => {
+    const before = tmx("Donc a &amp;lt; b est vrai! Voir &lt;code&gt;walk.all(\"x\")&lt;/code&gt;.");
+    expect(await fixed("a.tmx", before, "fr")).toBe(before.replace("vrai!", "vrai\u202f!"));
+  });
+
+  test("CSV: a field quoted after a space keeps its quotes; real quotation marks inside a field are fixed", async () => {
+    const before = 'id,source,target\n1,"Hello", "Bonjour tout le monde"\n2,x,"Sie sagte ""Hallo"" zu mir"\n';
+    expect(await fixed("a.csv", before, "de")).toBe(before.replace('""Hallo""', "„Hallo“"));
+  });
+});

@@ -16,6 +16,7 @@ import { inputError, type MtlintError } from "../core/errors.js";
 import { parsedFromFields, runOffset, suppressionsIn, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
+import { inlineMarkup } from "./markup.js";
 
 /** One quoted string: its decoded value and where its text is in the file. */
 interface Piece {
@@ -104,10 +105,13 @@ export const poFormat: Format = {
           continue;
         }
         const form = /\[(\d+)\]/.exec(str.keyword)?.[1];
+        const source = form !== undefined && form !== "0" && get("msgid_plural") ? valueOf(get("msgid_plural")) : id;
         fields.push({
           id: unique(form === undefined ? key : `${key}[${form}]`, str.line),
           target,
-          source: form !== undefined && form !== "0" && get("msgid_plural") ? valueOf(get("msgid_plural")) : id,
+          source,
+          rawSource: source,
+          masked: inlineMarkup(target),
           raw: { start: str.pieces[0]!.start, end: str.pieces[str.pieces.length - 1]!.end },
           runs: runsOf(str),
           encode: (next) => encodePieces(text, str.pieces, target, next),

@@ -19,6 +19,7 @@ import { decodeReference } from "../analysis/references.js";
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Span } from "../core/types.js";
 import type { Field } from "./bilingual.js";
+import { inlineMarkup, unionOfSpans } from "./markup.js";
 
 export interface XmlElement {
   /** Local name, namespace prefix removed. */
@@ -166,6 +167,7 @@ export function xmlEncoder(raw: string, masked: Span[]): Field["encode"] {
 /** A field whose target is the raw content at `range`, with markup masked and the plain source. */
 export function xmlField(text: string, range: Span, codeElements: ReadonlySet<string>, rest: Omit<Field, "target" | "raw" | "encode" | "masked">): Field {
   const target = text.slice(range.start, range.end);
-  const { masked } = scanContent(target, codeElements);
+  // Markup written as text ("&lt;a href=…&gt;", "&amp;amp;") is masked like the markup itself.
+  const masked = unionOfSpans(scanContent(target, codeElements).masked, inlineMarkup(target));
   return { ...rest, target, raw: range, masked, encode: xmlEncoder(target, masked) };
 }
