@@ -1,10 +1,21 @@
 /** Fixes never lose data: each test reproduces a way a fix (or writing it) once corrupted a file. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { LocatedRule } from "../src/config/rules.js";
 import type { Fix, Span } from "../src/core/types.js";
+import { checkText } from "../src/engine/check.js";
 import { applyFixes, makeFix } from "../src/engine/fixes.js";
+import { DEFAULT_SCORING } from "../src/engine/score.js";
+import { csvFormat } from "../src/formats/csv.js";
 import { decode, encode } from "../src/formats/encoding.js";
+import type { Format } from "../src/formats/format.js";
+import { jsonlFormat } from "../src/formats/jsonl.js";
+import { markdownFormat } from "../src/formats/markdown.js";
+import { poFormat } from "../src/formats/po.js";
+import { textFormat } from "../src/formats/text.js";
+import { xliffFormat } from "../src/formats/xliff.js";
 import { runCli, tempTree } from "./cli-helpers.js";
+import { ruleSetOf } from "./helpers.js";
 
 describe("encodings", () => {
   const le = (text: string, ...tail: number[]) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le"), Buffer.from(tail)]);
@@ -109,5 +120,69 @@ describe("safe fixes never edit references, tags, attributes, code or CSV quotin
   test("CSV: a field quoted after a space keeps its quotes; real quotation marks inside a field are fixed", async () => {
     const before = 'id,source,target\n1,"Hello", "Bonjour tout le monde"\n2,x,"Sie sagte ""Hallo"" zu mir"\n';
     expect(await fixed("a.csv", before, "de")).toBe(before.replace('""Hallo""', "„Hallo“"));
+  });
+});
+
+describe("writing fixes splices only the edited text", () => {
+  const rule = (id: string, pattern: string, replace: string): LocatedRule => ({
+    spec: { id: `t/${id}`, kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern, replace, examples: [{ text: "x" }] },
+    file: "t", pointer: "/rules/0", builtin: true,
+  });
+  const fixWith = (format: Format, text: string, ...rules: LocatedRule[]) =>
+    checkText(text, `t.${format.extensions[0]}`, format, { ruleSet: ruleSetOf(rules), scoring: DEFAULT_SCORING, fix: "safe" });
+
+  test("JSONL: big integers, 1e400, duplicate keys, spacing and other escapes stay; the inserted text is JSON-escaped", async () => {
+    const line = String.raw`{"id": 12345678901234567890, "n": 1e400, "target": "Il a dit \"oui\"\u0021 Bonjour!", "k":1, "k":2}`;
+    const dir = tempTree({ "a.jsonl": `${line}\n{"target":"x"}\n` });
+    await runCli(["check", "--fix", "--lang", "fr", join(dir, "a.jsonl")]);
+    const expected = line.replace(String.raw`\"oui\"`, "«\u202foui\u202f»\u202f").replace("Bonjour!", "Bonjour\u202f!");
+    expect(readFileSync(join(dir, "a.jsonl"), "utf8")).toBe(`${expected}\n{"target":"x"}\n`);
+    const quoted = fixWith(jsonlFormat, String.raw`{"target": "say so, now", "x": "\u00e9"}`, rule("quote", "so,", 'so "really"\\,'));
+    expect(quoted.fixedText).toBe(String.raw`{"target": "say so \"really\"\\, now", "x": "\u00e9"}`);
+  });
+
+  test("JSONL: the target is found as the record's own key, not inside another string", () => {
+    const outcome = fixWith(jsonlFormat, String.raw`{"source": "\"target\": \"a\"", "meta": {"target": "a"}, "target": "a b"}`, rule("a", "a", "A"));
+    expect(outcome.fixedText).toBe(String.raw`{"source": "\"target\": \"a\"", "meta": {"target": "a"}, "target": "A b"}`);
+  });
+
+  test("XML: text a fix inserts is escaped, an existing &amp; later in the target is not escaped again", () => {
+    const xliff = (target: string) =>
+      `<xliff version="1.2"><file source-language="en" target-language="en"><body><trans-unit id="1"><source>x</source><target>${target}</target></trans-unit></body></file></xliff>`;
+    const outcome = fixWith(xliffFormat, xliff("R and D, then R&amp;D"), rule("rd", "R and D", "R&D"));
+    expect(outcome.fixedText).toBe(xliff("R&amp;D, then R&amp;D"));
+    // Inserting the text "&amp;" would read as a reference where there was none: refused, and the later one is never escaped again.
+    const reference = fixWith(xliffFormat, xliff("R and D, then R&amp;D"), rule("rd", "R and D", "R&amp;D"));
+    expect(reference.fixedText).toBeUndefined();
+    expect(reference.result.fixes!.refused).toEqual([expect.objectContaining({ ruleId: "t/rd", reason: "protected" })]);
+    const tags = fixWith(xliffFormat, xliff('Go <g id="1">now</g> &amp; wait'), rule("go", "^Go(?! \\()", "Go (a<b) & go"));
+    expect(tags.fixedText).toBe(xliff('Go (a&lt;b) &amp; go <g id="1">now</g> &amp; wait'));
+  });
+
+  test("PO: an edit across a continued line keeps the line break; CSV: a field that needs quotes is quoted", () => {
+    const po = 'msgid "x"\nmsgstr ""\n"ab "\n"cd"\n';
+    expect(fixWith(poFormat, po, rule("b", "b c", "B-C")).fixedText).toBe('msgid "x"\nmsgstr ""\n"aB-C"\n"d"\n');
+    const csv = "id,target\n1,plain text\n";
+    expect(fixWith(csvFormat, csv, rule("comma", "plain text", "plain, text")).fixedText).toBe('id,target\n1,"plain, text"\n');
+  });
+
+  test("a fix whose file would read back differently is not written, and the problem says why", () => {
+    const split = fixWith(textFormat, "One; two.\n", rule("split", "; ", ".\n\n"));
+    expect(split.fixedText).toBeUndefined();
+    expect(split.errors.map((e) => e.format())).toEqual(["t..txt: fixes not written: the fixed file would read back as 2 segments instead of 1; file left unchanged"]);
+    const code = fixWith(markdownFormat, "Say `hi there\n", rule("tick", "there(?!`)", "there`"));
+    expect(code.fixedText).toBeUndefined();
+    expect(code.errors[0]!.message).toBe('fixes not written: a fix would change the markup of segment "1"; file left unchanged');
+  });
+});
+
+describe("fixing converges", () => {
+  test("--fix-unsafe twice changes nothing the second time", async () => {
+    const text = "The IG recognized as a terrorist organization in many countries.\n\nThe IG is recognized as a terrorist organization. The council named Smith as chair.\n";
+    const dir = tempTree({ "a.txt": text });
+    await runCli(["check", "--fix-unsafe", join(dir, "a.txt")]);
+    const once = readFileSync(join(dir, "a.txt"), "utf8");
+    await runCli(["check", "--fix-unsafe", join(dir, "a.txt")]);
+    expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(once);
   });
 });

@@ -11,7 +11,8 @@
  * Every row with a non-empty target is a segment (id: the id column, else "line-N"); the target is
  * the field's value with quotes decoded, offsets mapped back to the file. A row with more or fewer
  * fields than the header is reported with its line and skipped; blank lines are ignored.
- * Writing rewrites only changed target fields, quoted when the old field was or the new value needs it.
+ * Writing splices each edit into its field (quotes doubled in a quoted field); an unquoted field that
+ * now needs quotes is written whole, quoted.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Span } from "../core/types.js";
@@ -108,7 +109,8 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
       tgtLang: cellValue(row, tgtLang) ?? languages.language,
       raw: { start: cell.start, end: cell.end },
       runs: cell.runs,
-      encode: (value) => (cell.quoted || value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value),
+      escape: (inserted) => (cell.quoted ? inserted.replace(/"/g, '""') : inserted),
+      whole: (value) => (!cell.quoted && (value.startsWith('"') || value.includes(separator) || /[\r\n]/.test(value)) ? `"${value.replace(/"/g, '""')}"` : undefined),
     });
   }
   return parsedFromFields(text, path, fields, errors, languages);
