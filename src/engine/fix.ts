@@ -2,9 +2,9 @@
 import type { Applicability, Document, Edit, Finding, Fix } from "../core/types.js";
 import { applyFixes } from "./fixes.js";
 
-/** The fix to apply for a finding at the allowed level: its own fix, else (unsafe only) its first suggestion. */
+/** The fix to apply for a finding at the allowed level: its own fix, else (unsafe only) its first suggestion; never one that changes nothing. */
 export function chosenFix(finding: Finding, allowed: Applicability): Fix | undefined {
-  const ok = (f: Fix | undefined) => f && (f.applicability === "safe" || allowed === "unsafe") ? f : undefined;
+  const ok = (f: Fix | undefined) => f && (f.applicability === "safe" || allowed === "unsafe") && f.edits.some((e) => e.text !== e.expected) ? f : undefined;
   return ok(finding.fix) ?? (allowed === "unsafe" ? finding.suggestions?.[0] : undefined);
 }
 

@@ -53,15 +53,17 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
     const segment: Segment = { id: f.id, target: f.target, origin: { file: path, ...lines.position(fileOffset(f, 0)) } };
     if (f.source !== undefined) segment.source = f.source;
     if (f.rawSource !== undefined) segment.rawSource = f.rawSource;
-    if (f.srcLang) segment.srcLang = f.srcLang;
-    if (f.tgtLang) segment.tgtLang = f.tgtLang;
+    const [srcLang, tgtLang] = [languageTag(f.srcLang), languageTag(f.tgtLang)];
+    if (srcLang) segment.srcLang = srcLang;
+    if (tgtLang) segment.tgtLang = tgtLang;
     if (f.masked?.length) segment.masked = f.masked;
     if (f.suppressed?.length) segment.suppressed = f.suppressed;
     return segment;
   });
   const document: Document = { path, segments };
-  if (languages.language) document.language = languages.language;
-  if (languages.sourceLanguage) document.sourceLanguage = languages.sourceLanguage;
+  const [language, sourceLanguage] = [languageTag(languages.language), languageTag(languages.sourceLanguage)];
+  if (language) document.language = language;
+  if (sourceLanguage) document.sourceLanguage = sourceLanguage;
   const parsed: ParsedFile = {
     document,
     errors,
@@ -143,6 +145,17 @@ function runEndOffset(runs: Run[], offset: number): number {
   const k = firstRunAtOrAfter(runs, offset);
   if (runs[k]?.at === offset) return runs[k]!.file;
   return runs[k - 1]!.file + offset - runs[k - 1]!.at;
+}
+
+/** A language the file declares, if it is a language tag ("pt_BR" counts): anything else could choose no rules and breaks word segmentation. */
+function languageTag(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    Intl.getCanonicalLocales(tag.replace(/_/g, "-"));
+    return tag;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file offset of a target offset: in the last run starting at or before it. */

@@ -60,7 +60,7 @@ export function writeTargets(text: string, parsed: Pick<ParsedFile, "document" |
  * unchanged). Checked: every file edit lies inside the text of a segment it fixes, and the bytes
  * outside the file edits are the old ones; read back, the file has the same errors and segments,
  * each target is its old one with its edits applied, sources are unchanged, and markup is where
- * it was, moved only by the edits (new markup only inside inserted text, as an escaped "&amp;").
+ * it was, moved only by the edits (new markup only inside inserted text that was escaped, as "&amp;").
  */
 export function checkedWrite(format: Format, parsed: ParsedFile, text: string, path: string, edits: ReadonlyMap<string, readonly Edit[]>): { text: string; parsed: ParsedFile } | MtlintError {
   const segments = parsed.document.segments;
@@ -85,7 +85,7 @@ export function checkedWrite(format: Format, parsed: ParsedFile, text: string, p
   if (reread.length !== segments.length) return refuse(`the fixed file would read back as ${reread.length} segments instead of ${segments.length}`);
   for (let i = 0; i < segments.length; i++) {
     const [before, now] = [segments[i]!, reread[i]!];
-    const own = (edits.get(before.id) ?? []).map((e) => ({ ...e, text: parsed.asWritten(i, e.text) }));
+    const own = (edits.get(before.id) ?? []).map((e) => ({ ...e, text: parsed.asWritten(i, e.text), escaped: parsed.asWritten(i, e.text) !== e.text }));
     if (now.id !== before.id || now.source !== before.source || now.rawSource !== before.rawSource) return refuse(`segment "${before.id}" would read back as another unit`, i);
     if (now.target !== applyEdits(before.target, own)) return refuse(`segment "${before.id}" would read back as other text than its fix`, i);
     if (!markupKept(before, now, own)) return refuse(`a fix would change the markup of segment "${before.id}"`, i);
@@ -104,18 +104,22 @@ function keepsBytesOutside(text: string, next: string, fileEdits: readonly FileE
   return next.length - nextAt === text.length - at && next.endsWith(text.slice(at));
 }
 
-/** Masked positions of the old target, moved by the edits, are masked in the new one; new masked positions lie only in inserted text. */
-function markupKept(before: Segment, now: Segment, edits: readonly Edit[]): boolean {
-  const expected = new Uint8Array(now.target.length); // 1: must be masked, 2: may be masked (inserted text)
+/**
+ * Masked positions of the old target, moved by the edits, are masked in the new one; new masked
+ * positions lie only in inserted text that writing escaped. Blanks do not count: a Markdown marker
+ * that takes in the space a fix left next to it changes nothing a reader sees.
+ */
+function markupKept(before: Segment, now: Segment, edits: readonly (Edit & { escaped: boolean })[]): boolean {
+  const expected = new Uint8Array(now.target.length); // 1: must be masked, 2: may be masked (escaped inserted text)
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   const moved = (offset: number) => sorted.reduce((d, e) => (e.end <= offset ? d + e.text.length - (e.end - e.start) : d), offset);
   for (const m of before.masked ?? []) expected.fill(1, moved(m.start), moved(m.end));
   let delta = 0;
   for (const e of sorted) {
-    expected.fill(2, e.start + delta, e.start + delta + e.text.length);
+    expected.fill(e.escaped ? 2 : 0, e.start + delta, e.start + delta + e.text.length);
     delta += e.text.length - (e.end - e.start);
   }
   const masked = new Uint8Array(now.target.length);
   for (const m of now.masked ?? []) masked.fill(1, m.start, m.end);
-  return expected.every((want, i) => (want === 1 ? masked[i] === 1 : want === 2 || masked[i] === 0));
+  return expected.every((want, i) => want === 2 || masked[i] === (want === 1 ? 1 : 0) || /\s/.test(now.target[i]!));
 }
