@@ -122,7 +122,7 @@ describe("consistency rule", () => {
 
 test("fixes that undo each other are not applied: the segment is left as it was and the others are fixed", () => {
   const flip: LocatedRule = {
-    spec: { id: "t/flip", kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern: "ab|ba", replace: "ba", examples: [{ text: "x" }] },
+    spec: { id: "t/flip", kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern: "ab", replace: "ba", examples: [{ text: "x" }] },
     file: "t", pointer: "/rules/0", builtin: true,
   };
   const flop: LocatedRule = { ...flip, spec: { ...flip.spec, id: "t/flop", pattern: "ba", replace: "ab" } };
@@ -130,6 +130,17 @@ test("fixes that undo each other are not applied: the segment is left as it was 
   const outcome = checkText("ab\n\ncc\n", "t.txt", textFormat, { ruleSet: ruleSetOf([flip, flop, once]), scoring: DEFAULT_SCORING, fix: "safe" });
   expect(outcome.fixedText).toBe("ab\n\nc\n");
   expect(outcome.result.fixes!.refused).toEqual([expect.objectContaining({ ruleId: "t/flip", reason: "unsettled", line: 1 })]);
+});
+
+test("a fix that changes nothing is not applied, so it cannot keep fixing going", () => {
+  const same: LocatedRule = {
+    spec: { id: "t/same", kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern: "ab|ba", replace: "ba", examples: [{ text: "x" }] },
+    file: "t", pointer: "/rules/0", builtin: true,
+  };
+  const outcome = checkText("ba\n", "t.txt", textFormat, { ruleSet: ruleSetOf([same]), scoring: DEFAULT_SCORING, fix: "safe" });
+  expect(outcome.fixedText).toBeUndefined();
+  expect(outcome.result.fixes).toEqual({ applied: 0, refused: [] });
+  expect(outcome.result.findings.map((f) => f.ruleId)).toEqual(["t/same"]);
 });
 
 test("every registered rule kind has a branch in the rule-file JSON Schema", () => {
