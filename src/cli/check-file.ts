@@ -9,7 +9,7 @@ import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
 import { checkText, type CheckOptions } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
-import { decode, encode } from "../formats/encoding.js";
+import { decode, encodeChecked } from "../formats/encoding.js";
 import { formatByName, formatFor } from "../formats/index.js";
 import { ResultCache } from "./cache.js";
 import { STDIN } from "./files.js";
@@ -56,14 +56,15 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     const bytes = path === STDIN ? readStdin() : readFileOrFail(path);
     const cacheKey = settings.cache && !settings.fix ? ResultCache.key(bytes, [config.fingerprint, settings]) : undefined;
     if (cacheKey && cacheKey === job.cachedKey) return { errors: [], cacheKey, unchanged: true };
-    const { text, encoding } = decode(bytes, display);
+    const decoded = decode(bytes, display);
+    const { text } = decoded;
     const format = path === STDIN ? formatByName(settings.stdinFormat ?? "text")! : formatFor(path);
     const outcome = checkText(text, display, format, checkOptions(config, settings));
     let diff: string | undefined;
     if (outcome.fixedText !== undefined) {
       if (settings.dryRun) diff = createTwoFilesPatch(display, display, text, outcome.fixedText);
       else if (outcome.errors.length) outcome.errors.push(new MtlintError("input", "fixes not written: parts of this file could not be read", { file: display }));
-      else writeAtomically(path, encode(outcome.fixedText, encoding));
+      else writeAtomically(path, encodeChecked(outcome.fixedText, decoded, display));
     }
     return {
       result: outcome.result,

@@ -29,7 +29,8 @@ function fileBlock(file: FileResult, minScore: number): string[] {
   if (file.fixes) {
     lines.push(`  ${pc.green(`${count(file.fixes.applied, "fix")} applied`)}`);
     for (const r of file.fixes.refused) {
-      lines.push(`  ${pc.dim(`${r.line}:${r.column}`)}  fix of ${r.ruleId} on “${r.text}” not applied: it would change a number, URL, placeholder or tag`);
+      const why = r.reason === "unsettled" ? "the fixes of its segment keep undoing each other" : "it would change a number, URL, placeholder, tag or markup";
+      lines.push(`  ${pc.dim(`${r.line}:${r.column}`)}  fix of ${r.ruleId} on “${r.text}” not applied: ${why}`);
     }
   }
   const verdict = file.passed ? pc.green("pass") : pc.red("FAIL");
