@@ -224,7 +224,8 @@ const CASE_CHANGES: Record<string, (s: string) => string> = {
   upper: (s) => s.toUpperCase(),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1),
   "third-person": thirdPerson,
-  grouped: (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  /** Digits grouped by thousands with commas, the English way ("1 500 000" and "1500000" → "1,500,000"). */
+  grouped: (s) => s.replace(/[ \u00a0\u202f]/gu, "").replace(/\B(?=(\d{3})+(?!\d))/g, ","),
   /** "1,250,000.5" → "1.250.000,5": English grouping to the German (and most of Europe's). */
   "swapped-separators": (s) => s.replace(/[.,]/g, (mark) => (mark === "," ? "." : ",")),
   /** A count as English says it: "once", "twice", "3 times" (never "1 times"). */
