@@ -104,7 +104,13 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
 
   const enabled = new Map<string, { rule: LocatedRule; severity: Severity; options: Record<string, unknown> }>();
   for (const rule of all) {
-    const inPreset = !rule.builtin || presets.includes("mtlint:all") || (presets.includes("mtlint:recommended") && rule.spec.recommended !== false);
+    // mtlint:publishing is mtlint:recommended plus the typography rules that name it in their `presets`.
+    const recommended = presets.includes("mtlint:recommended") || presets.includes("mtlint:publishing");
+    const inPreset =
+      !rule.builtin ||
+      presets.includes("mtlint:all") ||
+      (recommended && rule.spec.recommended !== false) ||
+      (rule.spec.presets ?? []).some((p) => presets.includes(p));
     if (inPreset) enabled.set(rule.spec.id, { rule, severity: rule.spec.severity, options: {} });
   }
   for (const [key, setting] of Object.entries(config.rules ?? {})) {

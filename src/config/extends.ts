@@ -9,7 +9,7 @@ import picomatch from "picomatch";
 import { configError, MtlintError, pointerToken } from "../core/errors.js";
 import type { UserConfig, Override } from "./config.js";
 
-export const PRESETS = ["mtlint:recommended", "mtlint:all"];
+export const PRESETS = ["mtlint:recommended", "mtlint:publishing", "mtlint:all"];
 
 /** An override with the folder its globs are relative to. */
 export interface PlacedOverride extends Override {

@@ -15,6 +15,7 @@ import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { pairingKind } from "../rules/pairing.js";
+import { quotationStyleKind } from "../rules/quotation-style.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
 import { scriptKind } from "../rules/script.js";
@@ -24,5 +25,5 @@ import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, quotationStyleKind].map((k) => [k.name, k]),
 );
