@@ -3,9 +3,11 @@
  * run are reused. Keyed by a hash of the content and of everything that shapes the result.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { usageError } from "../core/errors.js";
 import type { FileResult, ProblemReport } from "../core/results.js";
 import type { CorpusDocument } from "../engine/corpus.js";
+import { removeStaleTemporaries, replaceFile } from "./safe-write.js";
 
 export const DEFAULT_CACHE = ".mtlintcache";
 
@@ -53,8 +55,8 @@ export class ResultCache {
 
   save(): void {
     if (!this.changed) return;
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: VERSION, entries: this.entries }));
-    renameSync(temp, this.path);
+    removeStaleTemporaries([this.path], true);
+    const text = JSON.stringify({ version: VERSION, entries: this.entries });
+    replaceFile(this.path, text, (reason) => usageError(`--cache-location: cannot write the cache: ${reason}`, { file: this.path }));
   }
 }

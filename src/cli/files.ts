@@ -1,6 +1,6 @@
 /** Expanding the command line's paths: files, folders (recursively), globs and "-" for stdin. */
-import { readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { inputError, type MtlintError } from "../core/errors.js";
 import { CHECKED_EXTENSIONS } from "../formats/index.js";
@@ -59,4 +59,17 @@ function walk(dir: string): string[] {
     }
   }
   return out;
+}
+
+/** The path with symlinks resolved; for a file that does not exist yet, its folder's. */
+export function realPathOf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
 }
