@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { MtlintError, formatProblem, usageError } from "../core/errors.js";
+import { MtlintError, escapeControls, formatProblem, usageError } from "../core/errors.js";
 import { ConfigResolver, resolveConfig } from "../config/config.js";
 import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
@@ -140,7 +140,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
           if (baselineOut) {
             const count = writeBaseline(baselineOut, result.files);
-            io.stderr(`mtlint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${baselineOut}`);
+            io.stderr(`mtlint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${escapeControls(baselineOut)}`);
             exitCode = result.errors.length ? EXIT.error : EXIT.ok;
             reported = true;
             return;
@@ -214,7 +214,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .wrap(argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null)
     .fail((message, error) => {
       // Throwing stops yargs before any command handler runs. Its own errors (YError) are usage errors too.
-      throw error && error.name !== "YError" ? error : usageError(`${message}\nRun mtlint --help for usage.`);
+      throw error && error.name !== "YError" ? error : usageError(`${message} (run mtlint --help for usage)`);
     })
     .exitProcess(false);
   try {
