@@ -42,8 +42,8 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
 /** Below this much text, starting worker threads costs more than it saves. */
 const PARALLEL_MIN_BYTES = 512 * 1024;
 
-/** The run's results, and the rules that were active in it (for reports that describe them). */
-export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[] }> {
+/** The run's results, the rules that were active in it (for reports that describe them), and warnings that do not change the outcome. */
+export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[]; warnings: string[] }> {
   const expanded = expandPaths(options.paths);
   const changed = options.since === undefined ? undefined : changedSince(options.since, options.paths.filter((p) => p !== STDIN));
   const files = changed ? expanded.files.filter((f) => f === STDIN || changed.has(resolve(f))) : expanded.files;
@@ -60,6 +60,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   const resolver = new ConfigResolver(options.config);
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
+  const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];
   const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, onFindings, writes: _writes, ...settings } = options;
 
   let done = 0;
@@ -129,7 +130,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     errors.push(e.toProblem()); // the report still goes out
   }
   const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);
-  return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()] };
+  return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()], warnings };
 }
 
 /** The outcome with a cache hit replaced by the cached result, and the cache updated. */

@@ -137,6 +137,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             ],
           });
           progress?.stop();
+          for (const warning of result.warnings) io.stderr(`mtlint: warning: ${escapeControls(warning)}`);
           for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
           if (baselineOut) {
             const count = writeBaseline(baselineOut, result.files);
