@@ -114,3 +114,11 @@ describe("options that write files", () => {
     expect(JSON.parse(readFileSync(out, "utf8")).files).toHaveLength(1);
   });
 });
+
+test("init writes into a folder: a file for its folder is a one-line usage error, and the file is left alone", async () => {
+  const dir = tempTree({ "a.txt": MT_TEXT });
+  const run = await runCli(["init", join(dir, "a.txt")]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain("a.txt is not a folder");
+  expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(MT_TEXT);
+});

@@ -194,10 +194,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       "List the rules of the active config",
       (y) =>
         y
-          .option("config", { alias: "c", type: "string", describe: "Config file (default: nearest .mtlintrc.json)" })
-          .option("lang", { type: "string", describe: "Only rules for this target language" })
+          .option("config", { alias: "c", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Config file (default: nearest .mtlintrc.json)" })
+          .option("lang", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Only rules for this target language" })
           .option("all", { type: "boolean", default: false, describe: "Also rules that are off in the config" })
-          .option("format", { choices: ["table", "json"] as const, default: "table" as const }),
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const, coerce: lastOf<"table" | "json"> }),
       (args) => {
         try {
           const config = args.all ? resolveConfig({ extends: "mtlint:all" }) : new ConfigResolver(args.config).forPath(".");
