@@ -125,13 +125,14 @@ export async function killTrial(
   );
   if (options.afterTemporary) while (!finished && !temporaryFiles(dir).length) await sleep(5);
   await Promise.race([sleep(options.delayMs), exited]);
-  if (!finished) child.kill("SIGKILL");
+  const killed = !finished;
+  if (killed) child.kill("SIGKILL");
   await exited;
   const leftByKill = temporaryFiles(dir).length;
   const now = readFileSync(file);
   const state = now.equals(bytes.original) ? "original" : now.equals(bytes.fixed) ? "fixed" : "corrupted";
   await options.nextRun(file);
-  return { finished, leftByKill, state, leftAfterNextRun: temporaryFiles(dir).length };
+  return { finished: !killed, leftByKill, state, leftAfterNextRun: temporaryFiles(dir).length };
 }
 
 /** The next run as another process: a check without rules (`noRules`), which still tidies up after the killed one. */
