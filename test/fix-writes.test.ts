@@ -11,6 +11,8 @@ import { MT_TEXT, runCli, tempTree } from "./cli-helpers.js";
 
 const BIN = fileURLToPath(new URL("../bin/mtlint.js", import.meta.url));
 const FIXED = "The ministry said that 8,000 people came, the director noted.\n\nISIS (ISIS) is defined here. Later the ISIS was named again.\n";
+/** Streamed fixes yield between batches, so Jest's timer runs: a guard for a busy machine, not a speed goal. */
+const STREAMED_MS = 120_000;
 const isRoot = process.getuid?.() === 0;
 const temporaries = (dir: string) => readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 const jsonl = (lines: number) => Array.from({ length: lines }, (_, i) => JSON.stringify({ id: `s${i}`, target: `Some ${i} thousand people came, – he said.` })).join("\n") + "\n";
@@ -103,7 +105,7 @@ describe("a file that changes while it is being fixed is left as the other write
     expect(outcome.errors.map((e) => e.message)).toContain("fixes not written: the file changed while it was being checked; file left unchanged");
     expect(readFileSync(file, "utf8")).toBe(text.replace("Some 0 thousand", "Some 0 hundred"));
     expect(temporaries(dir)).toEqual([]);
-  });
+  }, STREAMED_MS);
 
   test("a baseline or cache replaced by the same writer needs no original", () => {
     const dir = tempTree({ "a.txt": MT_TEXT });
@@ -133,7 +135,7 @@ describe("temporary files", () => {
     await runCli(["check", "--cache", "--cache-location", join(dir, ".cache"), join(dir, "a.txt")]);
     expect(JSON.parse(readFileSync(join(dir, ".cache"), "utf8")).version).toBe(2);
     expect(readFileSync(victim, "utf8")).toBe("precious\n");
-  });
+  }, STREAMED_MS);
 
   test("are private (0600) while they are written, and take the file's mode only at the end", async () => {
     const dir = tempTree({ "a.jsonl": jsonl(3000) });
@@ -145,7 +147,7 @@ describe("temporary files", () => {
     });
     expect([...modes]).toEqual([0o600]);
     expect(statSync(file).mode & 0o777).toBe(0o664);
-  });
+  }, STREAMED_MS);
 
   test("are removed when the run fails half-way", async () => {
     const dir = tempTree({ "a.jsonl": jsonl(5000) });
@@ -156,7 +158,7 @@ describe("temporary files", () => {
     await expect(failing).rejects.toThrow("disk on fire");
     expect(temporaries(dir)).toEqual([]);
     expect(readFileSync(file, "utf8")).toBe(jsonl(5000));
-  });
+  }, STREAMED_MS);
 
   test("left by a process that is gone are removed by the next run; those of a live process are kept", async () => {
     const dir = tempTree({ "a.txt": MT_TEXT, "other.txt": "x" });
@@ -183,7 +185,7 @@ describe("signals", () => {
     expect(await exited).toBe(signal);
     expect(temporaries(dir)).toEqual([]);
     expect(readFileSync(file, "utf8")).toBe(big);
-  }, 60_000);
+  }, STREAMED_MS);
 });
 
 function runBin(args: string[], as: { uid?: number; gid?: number }): Promise<{ code: number | null; stderr: string }> {

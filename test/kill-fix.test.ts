@@ -36,4 +36,4 @@ test.each(FIXTURE_FORMATS.map((f) => [f.extension, f] as const))("%s: killed at 
   expect(outcome.state).not.toBe("corrupted");
   expect(outcome.leftAfterNextRun).toBe(0);
   if (streamed && !outcome.finished) expect([outcome.state, outcome.leftByKill]).toEqual(["original", 1]);
-}, 60_000);
+}, 180_000);
