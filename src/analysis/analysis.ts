@@ -1,4 +1,5 @@
 import type { Segment, Span } from "../core/types.js";
+import { analyseSentence, sentenceTokenStarts, type SentenceClauses } from "./clause.js";
 import { hasTagger, tagTokens, type PosTag } from "./pos.js";
 import { shownReference } from "./references.js";
 import { splitParagraphs, splitSentences, tokenize, type Token } from "./text.js";
@@ -16,6 +17,8 @@ export class SegmentAnalysis {
   private _tokens?: Token[];
   private _wordCount?: number;
   private _tags?: PosTag[] | null;
+  private _sentenceTokens?: Int32Array;
+  private _clauses?: (SentenceClauses | undefined)[];
 
   constructor(
     readonly segment: Segment,
@@ -45,6 +48,23 @@ export class SegmentAnalysis {
     return this._tags ?? undefined;
   }
 
+  /** First token of each sentence, and the token count at the end: sentence k has tokens [t[k], t[k + 1]). */
+  get sentenceTokens(): Int32Array {
+    return (this._sentenceTokens ??= sentenceTokenStarts(this.tokens, this.sentences));
+  }
+
+  /**
+   * The clause structure of sentence k (src/analysis/clause.ts) for English targets, undefined for
+   * other languages; computed when first asked for, one sentence at a time.
+   */
+  clauses(k: number): SentenceClauses | undefined {
+    const tags = this.tags;
+    if (!tags) return undefined;
+    this._clauses ??= new Array(this.sentences.length);
+    const starts = this.sentenceTokens;
+    return (this._clauses[k] ??= analyseSentence(this.text, this.tokens, tags, this.sentences[k]!, starts[k]!, starts[k + 1]!));
+  }
+
   get wordCount(): number {
     return (this._wordCount ??= this.tokens.length);
   }
@@ -54,6 +74,7 @@ export class SegmentAnalysis {
     this._wordCount = this.wordCount;
     this._tokens = this._sentences = this._paragraphs = undefined;
     this._tags = undefined;
+    this._sentenceTokens = this._clauses = undefined;
   }
 }
 
