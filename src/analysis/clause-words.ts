@@ -25,6 +25,9 @@ export const SINGULAR_IN_S = 1 << 8;
 export const PERSON_NOUN = 1 << 9;
 /** Nouns that name an organization, a country, a party, a law, a vehicle or a document: a referent for "it", not "he". */
 export const THING_NOUN = 1 << 10;
+/** Places: a proper noun after "in", "to", "from" is a place, not a person. */
+export const LOCATIVE_PREPOSITION = 1 << 21;
+
 /** Forms of "be". */
 export const BE = 1 << 11;
 /** Forms of "have" and "do". */
@@ -177,7 +180,9 @@ add(
     "authority authorities board institute university school club team league association alliance coalition bloc state country " +
     "republic kingdom nation city region province law bill act decree document resolution treaty agreement regulation " +
     "code constitution report plan program programme project strategy concept system plane aircraft airplane airliner jet " +
-    "helicopter ship vessel submarine car train rocket missile satellite device equipment network website platform",
+    "helicopter submarine rocket missile satellite device equipment network website platform superjet boeing airbus " +
+    "russia ukraine belarus china japan india turkey iran iraq syria israel germany france britain italy spain poland hungary " +
+    "georgia armenia azerbaijan kazakhstan america canada mexico brazil europe nato wada fifa uefa un eu opec",
 );
 add(QUANTIFIER, "each every either neither none all some any most more many few several both half enough plenty much");
 add(
@@ -198,3 +203,4 @@ add(
   ),
 );
 add(ZERO_RELATIVE_NOUN, "way time times reason moment day days place night year week event case minute instant thing things morning");
+add(LOCATIVE_PREPOSITION, "in at to from near into across through toward towards outside inside around");

@@ -16,7 +16,7 @@ import type { Span } from "../core/types.js";
 import {
   BE, CLAUSAL_PREPOSITION, CLAUSE_VERB, CONNECTIVE_ADVERB, FREE_RELATIVE, HAVE_DO, INTRANSITIVE_VERB, LOCATIVE_VERB, NEGATIVE_ADVERB,
   OBJECT_PRONOUN, PERSON_NOUN, PHRASE_DETERMINER, QUANTIFIER, QUANTITY_NOUN, SINGULAR_IN_S, SPEECH_VERB, SUBJECT_PRONOUN, TIME_NOUN,
-  ZERO_RELATIVE_NOUN, wordClasses,
+  ZERO_RELATIVE_NOUN,
 } from "./clause-words.js";
 import type { PosTag } from "./pos.js";
 import type { Token } from "./text.js";
@@ -145,6 +145,8 @@ export interface SentenceClauses {
   gaps: Uint16Array;
   /** How the sentence ends: ".", "?", "!", or "" (no final mark: a headline, a caption, a cut-off text). */
   terminal: "." | "?" | "!" | "";
+  /** The tags the analysis used, by segment token (the segment's, or this sentence's own). */
+  tags: readonly PosTag[];
   chunks: Chunk[];
   clauses: Clause[];
 }
@@ -189,23 +191,12 @@ const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ||
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 const isSpaceOrOpening = (c: number) => isSpace(c) || c === 40 || c === 91 || c === 45 || c === 0x2014 || c === 0x2013;
 
-/** Lower case without a call for words in ASCII lower case already; ’ as '. */
-function lowerCase(text: string): string {
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase().replace(/’/g, "'");
-  }
-  return text;
-}
-
 const isFiniteTag = (t: PosTag) => (t.coarse === "VERB" || t.coarse === "AUX") && (t.fine === "VBD" || t.fine === "VBZ" || t.fine === "VBP" || t.fine === "MD");
 const isVerbTag = (t: PosTag) => t.coarse === "VERB" || t.coarse === "AUX";
 const isNounTag = (t: PosTag) => t.coarse === "NOUN" || t.coarse === "PROPN";
 
 /** One sentence being analysed: its words, word classes and punctuation, by token. */
 class SentenceWork {
-  readonly lower: string[];
-  readonly bits: Int32Array;
   readonly chunks: Chunk[] = [];
   /** chunkOf[i - first]: the chunk holding token i. */
   readonly chunkOf: Int32Array;
@@ -215,29 +206,24 @@ class SentenceWork {
   constructor(
     readonly tokens: readonly Token[],
     readonly tags: readonly PosTag[],
+    /** The segment's tokens in lower case, and their word classes (clause-words.ts). */
+    readonly lower: readonly string[],
+    readonly bits: Int32Array,
     readonly first: number,
     readonly end: number,
     readonly gaps: Uint16Array,
   ) {
-    const n = end - first;
-    this.lower = new Array<string>(n);
-    this.bits = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const lower = lowerCase(tokens[first + i]!.text);
-      this.lower[i] = lower;
-      this.bits[i] = wordClasses(lower);
-    }
-    this.chunkOf = new Int32Array(n).fill(-1);
+    this.chunkOf = new Int32Array(end - first).fill(-1);
   }
 
   tag(i: number): PosTag {
     return this.tags[i]!;
   }
   word(i: number): string {
-    return this.lower[i - this.first]!;
+    return this.lower[i]!;
   }
   has(i: number, bit: number): boolean {
-    return (this.bits[i - this.first]! & bit) !== 0;
+    return (this.bits[i]! & bit) !== 0;
   }
   /** Punctuation before token i (i = end: after the last token). */
   gap(i: number): number {
@@ -264,8 +250,8 @@ export function sentenceTokenStarts(tokens: readonly Token[], sentences: readonl
   return starts;
 }
 
-/** Analyses one sentence: tokens [first, end) of a segment's tokens, with the segment's tags. */
-export function analyseSentence(text: string, tokens: readonly Token[], tags: readonly PosTag[], span: Span, first: number, end: number): SentenceClauses {
+/** Analyses one sentence: tokens [first, end) of a segment's tokens, with the segment's tags, its tokens in lower case and their word classes. */
+export function analyseSentence(text: string, tokens: readonly Token[], tags: readonly PosTag[], lower: readonly string[], classes: Int32Array, span: Span, first: number, end: number): SentenceClauses {
   const gaps = new Uint16Array(end - first + 1);
   for (let i = first; i <= end; i++) {
     const from = i === first ? span.start : tokens[i - 1]!.end;
@@ -275,7 +261,7 @@ export function analyseSentence(text: string, tokens: readonly Token[], tags: re
   const last = gaps[end - first]!;
   const terminal = last & GAP_QUESTION ? "?" : last & GAP_EXCLAMATION ? "!" : last & GAP_STOP ? "." : "";
   pairMarks(tokens, tags, first, end, gaps);
-  const s = new SentenceWork(tokens, tags, first, end, gaps);
+  const s = new SentenceWork(tokens, tags, lower, classes, first, end, gaps);
   chunk(s);
   const clauses: Clause[] = [];
   s.chunks.forEach((c, k) => {
@@ -284,7 +270,7 @@ export function analyseSentence(text: string, tokens: readonly Token[], tags: re
     s.clauseOfChunk.set(k, clause);
     clauses.push(clause);
   });
-  return { first, end, span, gaps, terminal, chunks: s.chunks, clauses };
+  return { first, end, span, gaps, terminal, tags, chunks: s.chunks, clauses };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,6 +515,7 @@ function splitPoint(s: SentenceWork, ch: Chunk): number {
     if ((previous.fine === "NNS" || previous.fine === "NNPS") && isNounTag(t)) return i;
     if ((previous.fine === "NN" || previous.fine === "NNP" || previous.coarse === "NUM") && t.fine === "NNS" && i === ch.head) return i; // "in normal use weights are hung"
     if ((previous.coarse === "PRON" || (previous.fine === "DT" && DEMONSTRATIVES.has(s.word(i - 1)))) && t.coarse === "PROPN") return i; // "upon most of these Christianity had left"
+    if (DEMONSTRATIVES.has(s.word(i - 1)) && (t.fine === "NNS") !== (s.word(i - 1) === "these" || s.word(i - 1) === "those") && isNounTag(t)) return i; // "from this doctors can read"
     if (previous.coarse === "NUM" && t.coarse === "NOUN" && i === ch.head && s.tag(i - 1).coarse === "NUM" && /^\d{4}$/.test(s.word(i - 1))) return i; // "in November 1900 surveying was done"
     if (isNounTag(previous) && /['’]s$/u.test(s.word(i)) && t.coarse === "PROPN") return i; // "the venture Fosdick's report"
     if (s.has(i - 1, ZERO_RELATIVE_NOUN) && isNounTag(previous) && (isNounTag(t) || t.coarse === "ADJ")) return i;

@@ -15,21 +15,27 @@
  *   the subject's head ("The managers of the company has…"); the rewrite changes the verb.
  * - `verb-after-object`: a second finite verb right after the object of the first, with no
  *   conjunction or relative pronoun ("we have these functions are becoming…").
+ * - `pronoun-for-thing`: "he", "she", "his", "her" for an organization, a country, a law or a
+ *   machine named just before, with no person in sight (Russian gives such nouns a gender); the
+ *   rewrite says "it" or "its".
  *
  * Each check looks only at sentences of running text (ending in a full stop, not a headline), so
  * headings, captions, datelines and lists are never judged.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { hasTagger } from "../analysis/pos.js";
 import {
   GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_SOFT, type Chunk, type Clause, type SentenceClauses,
 } from "../analysis/clause.js";
-import { BE, CLAUSE_VERB, QUANTIFIER, QUANTITY_NOUN, SINGULAR_IN_S, SPEECH_VERB, TIME_NOUN, ZERO_RELATIVE_NOUN, wordClasses } from "../analysis/clause-words.js";
+import {
+  BE, CLAUSE_VERB, HAVE_DO, LOCATIVE_PREPOSITION, PERSON_NOUN, QUANTIFIER, QUANTITY_NOUN, SINGULAR_IN_S, SPEECH_VERB, THING_NOUN, TIME_NOUN, ZERO_RELATIVE_NOUN, wordClasses,
+} from "../analysis/clause-words.js";
 import type { CompiledRule, RawFinding, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import type { Fix } from "../core/types.js";
 import { expandTemplate } from "../engine/matcher.js";
 
-const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object"] as const;
+const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object", "pronoun-for-thing"] as const;
 type CheckName = (typeof CHECKS)[number];
 
 interface ClauseSpec extends RuleSpec {
@@ -44,6 +50,8 @@ interface SentenceContext {
   /** Text of tokens [from, to). */
   text(from: number, to: number): string;
   word(i: number): string;
+  /** Word classes of token i (clause-words.ts). */
+  classes(i: number): number;
 }
 
 type Check = (c: SentenceContext, spec: ClauseSpec) => RawFinding[];
@@ -53,8 +61,9 @@ const MAX_WORDS = 120;
 
 /**
  * A sentence of running text, judged without tags: it ends in a full stop or "!" (after closing
- * quotes or brackets), has 4–80 words, starts with a capital (after an opening mark), and fewer than
- * half of its words start with a capital (not a headline or a list of names).
+ * quotes or brackets), has 4–120 words, starts with a capital (after an opening mark) but not with a
+ * word in capitals, and fewer than half of its words start with a capital (not a headline or a list
+ * of names).
  */
 function isRunningText(analysis: SegmentAnalysis, k: number): boolean {
   const span = analysis.sentences[k]!;
@@ -63,15 +72,104 @@ function isRunningText(analysis: SegmentAnalysis, k: number): boolean {
   const end = starts[k + 1]!;
   const n = end - first;
   if (n < MIN_WORDS || n > MAX_WORDS) return false;
-  const text = analysis.text;
-  const last = analysis.tokens[end - 1]!;
-  if (!/^[\s"'”’»)\]]*[.!]/u.test(text.slice(last.end, span.end))) return false;
-  const firstToken = analysis.tokens[first]!;
-  if (!/^\p{Lu}/u.test(firstToken.text) || /^\p{Lu}{2,}$/u.test(firstToken.text)) return false;
-  let capitalized = 0;
-  for (let i = first; i < end; i++) if (/^\p{Lu}/u.test(analysis.tokens[i]!.text)) capitalized++;
-  return capitalized * 2 < n;
+  const { text, tokens, lowerTokens: lower } = analysis;
+  if (!/^[\s"'”’»)\]]*[.!]/u.test(text.slice(tokens[end - 1]!.end, span.end))) return false;
+  const capitalized = (i: number) => tokens[i]!.text.charCodeAt(0) !== lower[i]!.charCodeAt(0);
+  if (!capitalized(first) || (tokens[first]!.text.length > 1 && tokens[first]!.text.charCodeAt(1) !== lower[first]!.charCodeAt(1))) return false;
+  let count = 0;
+  for (let i = first; i < end; i++) if (capitalized(i)) count++;
+  return count * 2 < n;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What a sentence must contain for a check to look at it: word tests before any tagging, so that
+// only the few sentences a check could flag are tagged and analysed.
+
+const MODALS = new Set(["will", "would", "can", "could", "must", "should", "may", "might", "shall", "cannot", "won't", "wouldn't", "can't", "couldn't", "mustn't", "shouldn't"]);
+const PREPOSITIONS = new Set(
+  "in at on by for from with about under over after before during since until into through against among between without within across along around behind beyond near toward towards upon of to according".split(" "),
+);
+const SUBORDINATORS = new Set(["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"]);
+const SINGULAR_AUX = new Set(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"]);
+const PLURAL_AUX = new Set(["are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"]);
+
+/** One sentence's words: tokens [first, end) of the segment, in lower case and with their word classes. */
+interface Words {
+  lower: readonly string[];
+  classes: Int32Array;
+  first: number;
+  end: number;
+  analysis: SegmentAnalysis;
+  k: number;
+}
+
+const isAuxiliaryWord = (w: Words, i: number) => MODALS.has(w.lower[i]!) || (w.classes[i]! & (BE | HAVE_DO)) !== 0;
+
+/** A preposition opens the sentence, or follows "that", "because", "if" … somewhere in it. */
+function frontedPreposition(w: Words): boolean {
+  if (PREPOSITIONS.has(w.lower[w.first]!)) return true;
+  for (let i = w.first; i + 1 < w.end; i++) if (SUBORDINATORS.has(w.lower[i]!) && PREPOSITIONS.has(w.lower[i + 1]!)) return true;
+  return false;
+}
+
+function someWord(w: Words, test: (w: Words, i: number) => boolean): boolean {
+  for (let i = w.first; i < w.end; i++) if (test(w, i)) return true;
+  return false;
+}
+
+/** Words before which a determiner cannot start the object of a verb. */
+const FUNCTION_WORDS = new Set(
+  "and or but nor that which who whom whose what when where while if because as than so the a an this these those his her its their our my your it he she they we i you there".split(" "),
+);
+
+const OBJECT_DETERMINERS = new Set(["the", "a", "an", "these", "those", "this", "his", "its", "their", "our", "my", "your"]);
+
+const personWords = (lower: readonly string[], from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) if (PERSON_PRONOUNS.has(lower[i]!)) n++;
+  return n;
+};
+
+const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
+  "verb-before-subject": (w) => frontedPreposition(w) && someWord(w, (x, i) => MODALS.has(x.lower[i]!) || (x.classes[i]! & (HAVE_DO | SPEECH_VERB)) !== 0),
+  "missing-subject": (w) => frontedPreposition(w) && someWord(w, isAuxiliaryWord),
+  "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
+  "dash-for-copula": (w) => {
+    const span = w.analysis.sentences[w.k]!;
+    const dash = w.analysis.text.slice(span.start, span.end).search(/[–—-]/u);
+    if (dash < 0) return false;
+    for (let i = w.first; i < w.end && w.analysis.tokens[i]!.start < span.start + dash; i++) if (isAuxiliaryWord(w, i)) return false;
+    return true;
+  },
+  // A head and a prepositional object of opposite number before a form of "be", "have", "do": "managers of the company has".
+  "subject-verb-agreement": (w) => {
+    for (let v = w.first + 3; v < w.end; v++) {
+      const singular = SINGULAR_AUX.has(w.lower[v]!);
+      if (!singular && !PLURAL_AUX.has(w.lower[v]!)) continue;
+      if (singular === w.lower[v - 1]!.endsWith("s")) continue;
+      for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (PREPOSITIONS.has(w.lower[p]!) && singular === w.lower[p - 1]!.endsWith("s")) return true;
+    }
+    return false;
+  },
+  // A determiner after a word that may be a verb (not a function word, not a verb taking a clause), then
+  // one to four words and an auxiliary: "have these functions are".
+  "verb-after-object": (w) => {
+    for (let d = w.first + 1; d < w.end; d++) {
+      if (!OBJECT_DETERMINERS.has(w.lower[d]!)) continue;
+      const before = w.lower[d - 1]!;
+      if (PREPOSITIONS.has(before) || FUNCTION_WORDS.has(before) || w.classes[d - 1]! & CLAUSE_VERB) continue;
+      for (let v = d + 2; v < w.end && v <= d + 5; v++) {
+        if (isAuxiliaryWord(w, v)) return true;
+        if (FUNCTION_WORDS.has(w.lower[v]!) || PREPOSITIONS.has(w.lower[v]!)) break;
+      }
+    }
+    return false;
+  },
+  "pronoun-for-thing": (w) => {
+    if (personWords(w.lower, w.first, w.end) !== 1 || !someWord(w, (x, i) => PERSONAL.has(x.lower[i]!))) return false;
+    return w.k === 0 || personWords(w.lower, w.analysis.sentenceTokens[w.k - 1]!, w.first) === 0;
+  },
+};
 
 const capitalize = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 /** The first letter in lower case, unless the word is "I" or looks like a name (a capital inside, or all capitals). */
@@ -91,7 +189,7 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   for (const clause of c.s.clauses) {
     if (clause.licence !== "none" || !clause.subject || c.s.terminal === "?") continue;
     const { analysis } = c;
-    const tags = analysis.tags!;
+    const tags = c.s.tags;
     if (clause.subjectPosition === "inside") {
       // "…must search engines delete": auxiliary, subject, main verb.
       if (clause.fronted === "none") continue;
@@ -104,7 +202,7 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     } else if (clause.subjectPosition === "after" && clause.fronted !== "none" && (clause.fronted === "prepositional" || clause.fronted === "adverbial")) {
       // "About this said the minister": a verb of saying between a fronted phrase and its subject.
       const main = clause.main;
-      if (!(wordClasses(c.word(main)) & SPEECH_VERB) || clause.passive || tags[clause.finite]!.fine === "VBP") continue;
+      if (!(c.classes(main) & SPEECH_VERB) || clause.passive || tags[clause.finite]!.fine === "VBP") continue;
       const subject = subjectWithModifiers(c, clause);
       if (!subject || !endsClause(c, subject.end)) continue;
       const fronted = c.text(clause.frontedStart, clause.frontedEnd).replace(/[\s,]+$/u, "");
@@ -128,7 +226,7 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
  */
 function subjectWithModifiers(c: SentenceContext, clause: Clause): { start: number; end: number } | undefined {
   const { s } = c;
-  const tags = c.analysis.tags!;
+  const tags = c.s.tags;
   const subject = clause.subject!;
   const first = tags[subject.start]!;
   if (!(first.coarse === "DET" || first.fine === "PRP$" || first.coarse === "PROPN")) return undefined;
@@ -149,7 +247,7 @@ const gapAt = (s: SentenceClauses, i: number) => s.gaps[i - s.first]!;
 function endsClause(c: SentenceContext, i: number): boolean {
   const { s } = c;
   if (i >= s.end || gapAt(s, i) & (GAP_HARD | GAP_SOFT)) return true;
-  const t = c.analysis.tags![i]!;
+  const t = c.s.tags[i]!;
   return (t.coarse === "ADP" && t.fine === "IN") || (t.coarse === "SCONJ" && c.word(i) === "that");
 }
 
@@ -158,13 +256,15 @@ function endsClause(c: SentenceContext, i: number): boolean {
 
 function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const out: RawFinding[] = [];
-  const tags = c.analysis.tags!;
+  const tags = c.s.tags;
   for (const clause of c.s.clauses) {
-    if (clause.licence !== "none" || clause.subjectPosition !== "none" || c.s.terminal === "?") continue;
+    if (clause.licence !== "none" || clause.subjectPosition === "before" || c.s.terminal === "?") continue;
+    // A noun phrase after the verb may be its subject, inverted; a pronoun there certainly is ("will he").
+    if (clause.subject && clause.subjectPosition !== "none" && (tags[clause.subject.head]!.coarse === "PRON" || clause.subjectPosition === "inside")) continue;
     // An auxiliary or modal after a fronted prepositional phrase ("in the city at the match will be sold out"): a
     // lexical verb there is as often a tagger's or the analyser's misreading as a missing subject.
     const t = tags[clause.finite]!;
-    if (t.coarse !== "AUX" || t.fine === "VBP" && !(wordClasses(c.word(clause.finite)) & BE) || clause.fronted !== "prepositional") continue;
+    if (t.coarse !== "AUX" || t.fine === "VBP" && !(c.classes(clause.finite) & BE) || clause.fronted !== "prepositional") continue;
     if (!(clause.opener === "start" || clause.opener === "subordinator" || clause.opener === "quote" || clause.opener === "punctuation")) continue;
     if (clause.opener === "subordinator" && !["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"].includes(clause.openerWord)) continue;
     const from = clause.frontedStart < clause.frontedEnd ? clause.frontedStart : clause.verbStart;
@@ -190,7 +290,7 @@ function missingVerb(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   if (s.clauses.length || s.terminal !== ".") return [];
   const n = s.end - s.first;
   if (n < 8 || n > 40) return [];
-  const tags = analysis.tags!;
+  const tags = c.s.tags;
   if (tags[s.first]!.coarse !== "DET" || !VERBLESS_OPENERS.has(c.word(s.first))) return [];
   let commas = 0;
   for (let i = s.first; i < s.end; i++) {
@@ -215,7 +315,7 @@ const isNounTag = (t: { coarse: string }) => t.coarse === "NOUN" || t.coarse ===
 
 function dashForCopula(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const { s, analysis } = c;
-  const tags = analysis.tags!;
+  const tags = c.s.tags;
   for (let d = s.first + 1; d < s.end; d++) {
     if (!(gapAt(s, d) & GAP_DASH) || gapAt(s, d) & (GAP_QUOTE | GAP_INNER_QUOTE)) continue;
     // The clause before the dash: from the sentence start or a "that", with no finite verb of its own.
@@ -244,7 +344,7 @@ function dashForCopula(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     let restated = false;
     for (let i = d; i < s.end; i++) if (c.word(i) === headWord) restated = true;
     if (restated) continue;
-    const plural = tags[subject.head]!.fine === "NNS" && !(wordClasses(c.word(subject.head)) & (SINGULAR_IN_S | QUANTITY_NOUN));
+    const plural = tags[subject.head]!.fine === "NNS" && !(c.classes(subject.head) & (SINGULAR_IN_S | QUANTITY_NOUN));
     const verb = plural ? "are" : "is";
     const start = analysis.tokens[d - 1]!.end;
     const end = analysis.tokens[d]!.start;
@@ -256,7 +356,7 @@ function dashForCopula(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
 }
 
 function hasCommonNoun(c: SentenceContext, ch: Chunk): boolean {
-  const tags = c.analysis.tags!;
+  const tags = c.s.tags;
   for (let i = ch.start; i < ch.end; i++) if (tags[i]!.coarse === "NOUN") return true;
   return false;
 }
@@ -270,7 +370,7 @@ const PLURAL_OF: Record<string, string> = Object.fromEntries(Object.entries(SING
 function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const out: RawFinding[] = [];
   const { analysis } = c;
-  const tags = analysis.tags!;
+  const tags = c.s.tags;
   for (const clause of c.s.clauses) {
     const subject = clause.subject;
     if (clause.subjectPosition !== "before" || !subject || subject.relative || clause.afterVerb >= 0) continue;
@@ -284,7 +384,7 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
     // "the use and the abuse of drugs have": a coordination before the head.
     const before = c.s.chunks.findIndex((ch) => ch.start === subject.start) - 1;
     if (before >= 0 && c.s.chunks[before]!.kind === "coordinator") continue;
-    if (wordClasses(c.word(subject.head)) & TIME_NOUN) continue;
+    if (c.classes(subject.head) & TIME_NOUN) continue;
     if (clause.opener !== "start" && clause.opener !== "subordinator" && clause.opener !== "coordinator" && clause.opener !== "punctuation") continue;
     const head = subject.head;
     if (tags[head]!.coarse !== "NOUN" || /^\p{Lu}/u.test(analysis.tokens[head]!.text) && head !== subject.start) continue;
@@ -311,7 +411,7 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
  */
 function attractedBy(c: SentenceContext, clause: Clause): boolean {
   const { s } = c;
-  const tags = c.analysis.tags!;
+  const tags = c.s.tags;
   const headChunk = s.chunks.findIndex((ch) => ch.start <= clause.subject!.head && clause.subject!.head < ch.end);
   const verbChunk = s.chunks.findIndex((ch) => ch.start === clause.verbStart);
   let last: Chunk | undefined;
@@ -349,25 +449,25 @@ const matchCase = (word: string, like: string) => (/^\p{Lu}/u.test(like) ? capit
 function verbAfterObject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const out: RawFinding[] = [];
   const { s, analysis } = c;
-  const tags = analysis.tags!;
+  const tags = c.s.tags;
   for (const clause of s.clauses) {
     if (clause.afterVerb < 0 || clause.subjectPosition !== "before" || !clause.subject || clause.subject.relative) continue;
     const previous = s.clauses.find((p) => p.verbStart === clause.afterVerb);
     // The verb before has its own subject and is not one that takes a clause without "that".
     if (!previous || previous.subjectPosition !== "before" || previous.licence !== "none") continue;
-    if (wordClasses(c.word(previous.main)) & CLAUSE_VERB || previous.copula || previous.passive) continue;
+    if (c.classes(previous.main) & CLAUSE_VERB || previous.copula || previous.passive) continue;
     if (!(previous.opener === "start" || previous.opener === "coordinator")) continue;
     const subject = clause.subject;
     if (tags[subject.head]!.coarse === "PRON" || subject.coordinated || subject.separated || subject.start !== previous.verbEnd || previous.afterVerb >= 0) continue;
     if (twoPhrases(c, subject.start, subject.end)) continue; // "took over the week Daley was…", "have a hunch Breeding might…"
     if (tags[clause.finite]!.fine === "MD" && clause.verbEnd - clause.verbStart < 2) continue; // "acquired sufficient political might"
-    if (!previous.subject || wordClasses(c.word(previous.subject.head)) & QUANTIFIER) continue;
+    if (!previous.subject || c.classes(previous.subject.head) & QUANTIFIER) continue;
     if (tags[clause.finite]!.coarse !== "AUX") continue; // a lexical verb there is mostly a noun read as one
     // The object starts right after the first verb, and the second verb cannot be a participle ("a salary believed to be").
     const startTag = tags[subject.start]!;
     if (!(startTag.coarse === "DET" || startTag.fine === "PRP$" || startTag.coarse === "ADJ")) continue;
     const finite = tags[clause.finite]!;
-    if (finite.fine === "VBD" && !(wordClasses(c.word(clause.finite)) & BE)) continue;
+    if (finite.fine === "VBD" && !(c.classes(clause.finite) & BE)) continue;
     let quoted = false;
     for (let i = previous.verbStart; i <= clause.verbEnd && i <= s.end; i++) if (gapAt(s, i) & (GAP_QUOTE | GAP_INNER_QUOTE | GAP_HARD | GAP_SOFT) && i > previous.verbStart) quoted = true;
     if (quoted) continue;
@@ -380,13 +480,101 @@ function verbAfterObject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
 
 /** Tokens [from, to) hold a noun after which a clause may start ("the week", "a hunch") followed by a name or another noun: two phrases. */
 function twoPhrases(c: SentenceContext, from: number, to: number): boolean {
-  const tags = c.analysis.tags!;
+  const tags = c.s.tags;
   for (let i = from; i + 1 < to; i++) {
-    if (wordClasses(c.word(i)) & (ZERO_RELATIVE_NOUN | TIME_NOUN)) return true;
+    if (c.classes(i) & (ZERO_RELATIVE_NOUN | TIME_NOUN)) return true;
     if (tags[i]!.coarse === "NOUN" && tags[i + 1]!.coarse === "PROPN") return true;
   }
   return false;
 }
+
+// ---------------------------------------------------------------------------------------------
+// pronoun-for-thing
+
+const PERSONAL = new Map([["he", "it"], ["she", "it"], ["his", "its"]]);
+const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her", "himself", "herself", "hers", "i", "me", "my", "we", "our", "you", "your"]);
+/** Suffixes of nouns for people ("superintendent", "driver", "economist"). */
+const AGENT_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee)s?$/;
+
+/**
+ * "he/she/his" whose nearest candidate referent before it, in this sentence or the one before in
+ * the paragraph, is an organization, country, law, document or machine, when nothing there or in
+ * the rest of the pronoun's sentence can be a person: no other personal pronoun, no person noun
+ * ("minister", "driver"), no name that is not an organization's, a place's or a date. Clean English
+ * rarely lacks a person before "he"; Russian MT says "he" for "закон", "самолёт", "комитет". "him"
+ * and "her" are left alone: as objects they mostly point to someone else.
+ */
+function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
+  const { analysis, s, k } = c;
+  const tags = c.s.tags;
+  const pronouns: number[] = [];
+  for (let i = s.first; i < s.end; i++) if (PERSON_PRONOUNS.has(c.word(i)) && tags[i]!.coarse === "PRON") pronouns.push(i);
+  if (pronouns.length !== 1 || !PERSONAL.has(c.word(pronouns[0]!))) return []; // another personal pronoun: people are being talked about
+  const pronoun = pronouns[0]!;
+  const sentences = k > 0 ? [analysis.clauses(k - 1)!, s] : [s];
+  let referent: Chunk | undefined;
+  for (const sentence of sentences) {
+    if (sentence !== s && sentence.chunks.some((ch) => ch.kind === "noun" && PERSON_PRONOUNS.has(c.word(ch.head)))) return [];
+    for (const ch of sentence.chunks) {
+      if (ch.kind !== "noun" || ch.adjectival || ch.head === pronoun) continue;
+      if (!isOrganization(c, ch) && mayBePerson(c, sentence, ch, sentence !== s || ch.start < pronoun)) return [];
+    }
+    // The referent: the subject of the last clause before the pronoun.
+    for (const clause of sentence.clauses) {
+      if (sentence === s && clause.verbStart >= pronoun) break;
+      const subject = clause.subject;
+      if (clause.subjectPosition !== "before" || !subject || subject.relative) continue;
+      const ch = sentence.chunks.find((x) => x.start === subject.start && x.kind === "noun");
+      referent = ch && isOrganization(c, ch) && isThing(c, ch) ? ch : undefined;
+    }
+  }
+  if (!referent) return [];
+  const token = analysis.tokens[pronoun]!;
+  const replacement = PERSONAL.get(c.word(pronoun))!;
+  const fix: Fix = { title: `Replace “${token.text}” with “${replacement}”`, edits: [{ start: token.start, end: token.end, text: matchCase(replacement, token.text), expected: token.text }], applicability: "unsafe" };
+  return [{ start: token.start, end: token.end, message: expandTemplate(spec.message, ["", token.text, c.text(referent.start, referent.end), replacement]), suggestions: [fix] }];
+}
+
+/** A noun phrase headed by an organization, country, law, document or machine, or holding an acronym ("RIA Novosti sources"). */
+function isOrganization(c: SentenceContext, ch: Chunk): boolean {
+  if (c.classes(ch.head) & THING_NOUN) return true;
+  for (let i = ch.start; i < ch.end; i++) if (/^\p{Lu}{2,}$/u.test(c.analysis.tokens[i]!.text)) return true;
+  return false;
+}
+
+/** An organization's phrase that can be the referent: not a lone capitalized word at the sentence start ("Bill shook…"). */
+function isThing(c: SentenceContext, ch: Chunk): boolean {
+  return ch.end - ch.start > 1 || !/^\p{Lu}/u.test(c.analysis.tokens[ch.head]!.text) || /^\p{Lu}{2,}$/u.test(c.analysis.tokens[ch.head]!.text);
+}
+
+const isDate = (c: SentenceContext, ch: Chunk) => MONTH_NAMES.has(c.word(ch.head)) || (c.classes(ch.head) & TIME_NOUN) !== 0;
+
+/** A noun phrase that may name a person: a person noun, a noun like "driver" (with `agents`), or a name that is not a place's or a date. */
+function mayBePerson(c: SentenceContext, sentence: SentenceClauses, ch: Chunk, agents: boolean): boolean {
+  const tags = sentence.tags;
+  if (PERSON_PRONOUNS.has(c.word(ch.head)) && tags[ch.head]!.coarse === "PRON") return true;
+  if (isPlace(c, sentence, ch) || isDate(c, ch)) return false;
+  // "the Board of Directors", "the Council of Ministers": people inside an organization's name
+  const before = sentence.chunks[sentence.chunks.indexOf(ch) - 2];
+  if (ch.inPrepositional && before?.kind === "noun" && isOrganization(c, before) && /^\p{Lu}/u.test(c.analysis.tokens[ch.head]!.text)) return false;
+  for (let i = ch.start; i < ch.end; i++) {
+    const word = c.word(i).replace(/['’]s$/u, "");
+    const t = tags[i]!;
+    if ((t.coarse === "NOUN" || t.coarse === "PROPN") && (wordClasses(word) & PERSON_NOUN || wordClasses(word.replace(/s$/u, "")) & PERSON_NOUN)) return true;
+    if (agents && t.coarse === "NOUN" && i === ch.head && AGENT_SUFFIX.test(word)) return true;
+    if (t.coarse === "PROPN" && !/^\p{Lu}{2,}$/u.test(c.analysis.tokens[i]!.text) && !(wordClasses(word) & THING_NOUN)) return true;
+  }
+  return false;
+}
+
+/** A name after "in", "to", "from" … is a place; the months are no one either. */
+function isPlace(c: SentenceContext, sentence: SentenceClauses, ch: Chunk): boolean {
+  if (MONTH_NAMES.has(c.word(ch.head))) return true;
+  const before = sentence.chunks[sentence.chunks.indexOf(ch) - 1];
+  return ch.inPrepositional && before?.kind === "preposition" && (c.classes(before.start) & LOCATIVE_PREPOSITION) !== 0;
+}
+
+const MONTH_NAMES = new Set("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
 const CHECK_FUNCTIONS: Record<CheckName, Check> = {
   "verb-before-subject": verbBeforeSubject,
@@ -395,34 +583,59 @@ const CHECK_FUNCTIONS: Record<CheckName, Check> = {
   "dash-for-copula": dashForCopula,
   "subject-verb-agreement": subjectVerbAgreement,
   "verb-after-object": verbAfterObject,
+  "pronoun-for-thing": pronounForThing,
 };
 
-/** Checks that look only at sentences with a dash. */
-const NEEDS_DASH: ReadonlySet<CheckName> = new Set(["dash-for-copula"]);
+/** What a segment must contain for a check to look at it at all. */
+const PREFILTER: Partial<Record<CheckName, RegExp>> = {
+  "dash-for-copula": /[–—-]/u,
+  "pronoun-for-thing": /\b(?:[Hh]e|[Ss]he|[Hh]is)\b/u,
+};
+
+/**
+ * Which sentences of the segment last asked for are running text, shared by all clause rules: lint()
+ * runs every rule on one segment before the next, so one entry serves them all.
+ */
+let lastRunning: { analysis?: SegmentAnalysis; running?: (Words | undefined)[] } = {};
+
+/** The words of each sentence of running text (undefined for the others); undefined for a language without tagger. */
+function runningSentences(analysis: SegmentAnalysis): (Words | undefined)[] | undefined {
+  if (!hasTagger(analysis.language)) return undefined;
+  if (lastRunning.analysis !== analysis) {
+    const { lowerTokens: lower, wordClasses: classes, sentenceTokens: starts } = analysis;
+    lastRunning = { analysis, running: analysis.sentences.map((_, k) => (isRunningText(analysis, k) ? { lower, classes, first: starts[k]!, end: starts[k + 1]!, analysis, k } : undefined)) };
+  }
+  return lastRunning.running;
+}
 
 export const clauseKind: RuleKind = {
   name: "clause",
-  fixes: (spec) => (["verb-before-subject", "dash-for-copula", "subject-verb-agreement"].includes(spec.check as string) ? "unsafe" : "none"),
+  fixes: (spec) => (["verb-before-subject", "dash-for-copula", "subject-verb-agreement", "pronoun-for-thing"].includes(spec.check as string) ? "unsafe" : "none"),
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ClauseSpec;
     if (!CHECKS.includes(spec.check)) throw configError(`check must be one of ${CHECKS.join(", ")}`, { file: env.file, pointer: `${env.pointer}/check` });
     const check = CHECK_FUNCTIONS[spec.check];
-    const needsDash = NEEDS_DASH.has(spec.check);
+    const mayFlag = MAY_FLAG[spec.check];
+    const prefilter = PREFILTER[spec.check];
     return {
       spec,
       checkSegment(analysis, index, report) {
-        if (needsDash && !/[–—-]/u.test(analysis.text)) return;
-        for (let k = 0; k < analysis.sentences.length; k++) {
-          if (!isRunningText(analysis, k)) continue;
-          const s = analysis.clauses(k);
-          if (!s) return; // no tagger for this language
+        if (prefilter && !prefilter.test(analysis.text)) return;
+        const running = runningSentences(analysis);
+        if (!running) return; // no tagger for this language
+        const lower = analysis.lowerTokens;
+        for (let k = 0; k < running.length; k++) {
+          const words = running[k];
+          if (!words || !mayFlag(words)) continue;
+          const s = analysis.clauses(k)!;
           const text = analysis.text;
           const context: SentenceContext = {
             analysis,
             s,
             k,
             text: (from, to) => (from < to ? text.slice(analysis.tokens[from]!.start, analysis.tokens[to - 1]!.end) : ""),
-            word: (i) => analysis.tokens[i]!.text.toLowerCase().replace(/’/g, "'"),
+            word: (i) => lower[i]!,
+            classes: (i) => words.classes[i]!,
           };
           for (const finding of check(context, spec)) report(index, finding);
         }
