@@ -303,7 +303,8 @@ function missingVerb(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     // "The town's only six miles away": a noun with 's before an adverb or determiner is "is".
     if (/['’]s$/u.test(analysis.tokens[i]!.text) && i + 1 < s.end && ["ADV", "DET", "ADP", "ADJ"].includes(tags[i + 1]!.coarse)) return [];
   }
-  if (commas > 1 || tags[s.end - 1]!.coarse === "NUM") return [];
+  // Alone in its paragraph, a verbless line is a heading or a caption.
+  if (commas > 1 || tags[s.end - 1]!.coarse === "NUM" || analysis.sentences.length === 1) return [];
   return [{ start: s.span.start, end: analysis.tokens[s.end - 1]!.end, message: spec.message }];
 }
 
@@ -491,18 +492,18 @@ function twoPhrases(c: SentenceContext, from: number, to: number): boolean {
 // ---------------------------------------------------------------------------------------------
 // pronoun-for-thing
 
-const PERSONAL = new Map([["he", "it"], ["she", "it"], ["his", "its"]]);
+const PERSONAL = new Map([["he", "it"], ["she", "it"]]);
 const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her", "himself", "herself", "hers", "i", "me", "my", "we", "our", "you", "your"]);
 /** Suffixes of nouns for people ("superintendent", "driver", "economist"). */
 const AGENT_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee)s?$/;
 
 /**
- * "he/she/his" whose nearest candidate referent before it, in this sentence or the one before in
+ * "he/she" whose nearest candidate referent before it, in this sentence or the one before in
  * the paragraph, is an organization, country, law, document or machine, when nothing there or in
  * the rest of the pronoun's sentence can be a person: no other personal pronoun, no person noun
  * ("minister", "driver"), no name that is not an organization's, a place's or a date. Clean English
- * rarely lacks a person before "he"; Russian MT says "he" for "закон", "самолёт", "комитет". "him"
- * and "her" are left alone: as objects they mostly point to someone else.
+ * rarely lacks a person before "he"; Russian MT says "he" for "закон", "самолёт", "комитет". "his",
+ * "him" and "her" are left alone: as possessives and objects they mostly point to someone else.
  */
 function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const { analysis, s, k } = c;
@@ -535,11 +536,9 @@ function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   return [{ start: token.start, end: token.end, message: expandTemplate(spec.message, ["", token.text, c.text(referent.start, referent.end), replacement]), suggestions: [fix] }];
 }
 
-/** A noun phrase headed by an organization, country, law, document or machine, or holding an acronym ("RIA Novosti sources"). */
+/** A noun phrase headed by an organization, country, law, document or machine, or by an acronym ("WADA"). */
 function isOrganization(c: SentenceContext, ch: Chunk): boolean {
-  if (c.classes(ch.head) & THING_NOUN) return true;
-  for (let i = ch.start; i < ch.end; i++) if (/^\p{Lu}{2,}$/u.test(c.analysis.tokens[i]!.text)) return true;
-  return false;
+  return (c.classes(ch.head) & THING_NOUN) !== 0 || /^\p{Lu}{2,}$/u.test(c.analysis.tokens[ch.head]!.text);
 }
 
 /** An organization's phrase that can be the referent: not a lone capitalized word at the sentence start ("Bill shook…"). */
