@@ -52,6 +52,7 @@ interface SentenceContext {
   word(i: number): string;
   /** Word classes of token i (clause-words.ts). */
   classes(i: number): number;
+  words: Words;
 }
 
 type Check = (c: SentenceContext, spec: ClauseSpec) => RawFinding[];
@@ -61,24 +62,31 @@ const MAX_WORDS = 120;
 
 /**
  * A sentence of running text, judged without tags: it ends in a full stop or "!" (after closing
- * quotes or brackets), has 4–120 words, starts with a capital (after an opening mark) but not with a
- * word in capitals, and fewer than half of its words start with a capital (not a headline or a list
- * of names).
+ * quotes or brackets), has 4–120 words, starts with a capital (after an opening mark; after a dash
+ * also with a small letter) but not with a word in capitals, and fewer than half of its words start
+ * with a capital (not a headline or a list of names).
  */
-function isRunningText(analysis: SegmentAnalysis, k: number): boolean {
+function isRunningText(analysis: SegmentAnalysis, k: number): "yes" | "no" | "many capitals" {
   const span = analysis.sentences[k]!;
   const starts = analysis.sentenceTokens;
   const first = starts[k]!;
   const end = starts[k + 1]!;
   const n = end - first;
-  if (n < MIN_WORDS || n > MAX_WORDS) return false;
+  if (n < MIN_WORDS || n > MAX_WORDS) return "no";
   const { text, tokens, lowerTokens: lower } = analysis;
-  if (!/^[\s"'”’»)\]]*[.!]/u.test(text.slice(tokens[end - 1]!.end, span.end))) return false;
-  const capitalized = (i: number) => tokens[i]!.text.charCodeAt(0) !== lower[i]!.charCodeAt(0);
-  if (!capitalized(first) || (tokens[first]!.text.length > 1 && tokens[first]!.text.charCodeAt(1) !== lower[first]!.charCodeAt(1))) return false;
+  if (!/^[\s"'”’»)\]]*[.!]/u.test(text.slice(tokens[end - 1]!.end, span.end))) return "no";
+  // A capital first, but not a word in capitals; after a dash (words set off from a quotation) a small letter too.
+  if (tokens[first]!.text.charCodeAt(0) === lower[first]!.charCodeAt(0) && !/^[–—-]/u.test(text.slice(span.start, tokens[first]!.start).trimStart())) return "no";
+  if (tokens[first]!.text.length > 1 && tokens[first]!.text.charCodeAt(1) !== lower[first]!.charCodeAt(1)) return "no";
+  return capitalizedShare(analysis, first, end) < 0.5 ? "yes" : "many capitals";
+}
+
+/** The share of tokens [from, to) that start with a capital. */
+function capitalizedShare(analysis: SegmentAnalysis, from: number, to: number): number {
+  const { tokens, lowerTokens: lower } = analysis;
   let count = 0;
-  for (let i = first; i < end; i++) if (capitalized(i)) count++;
-  return count * 2 < n;
+  for (let i = from; i < to; i++) if (tokens[i]!.text.charCodeAt(0) !== lower[i]!.charCodeAt(0)) count++;
+  return count / Math.max(1, to - from);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -95,6 +103,8 @@ const PLURAL_AUX = new Set(["are", "were", "have", "do", "aren't", "weren't", "h
 
 /** One sentence's words: tokens [first, end) of the segment, in lower case and with their word classes. */
 interface Words {
+  /** Half of the words or more start with a capital: a headline or a list of names, unless a check knows better. */
+  manyCapitals: boolean;
   lower: readonly string[];
   classes: Int32Array;
   first: number;
@@ -110,6 +120,11 @@ function frontedPreposition(w: Words): boolean {
   if (PREPOSITIONS.has(w.lower[w.first]!)) return true;
   for (let i = w.first; i + 1 < w.end; i++) if (SUBORDINATORS.has(w.lower[i]!) && PREPOSITIONS.has(w.lower[i + 1]!)) return true;
   return false;
+}
+
+function startsAfterDash(w: Words): boolean {
+  const span = w.analysis.sentences[w.k]!;
+  return /^[–—-]/u.test(w.analysis.text.slice(span.start, w.analysis.tokens[w.first]!.start).trimStart());
 }
 
 function someWord(w: Words, test: (w: Words, i: number) => boolean): boolean {
@@ -132,14 +147,15 @@ const personWords = (lower: readonly string[], from: number, to: number) => {
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
   "verb-before-subject": (w) => frontedPreposition(w) && someWord(w, (x, i) => MODALS.has(x.lower[i]!) || (x.classes[i]! & (HAVE_DO | SPEECH_VERB)) !== 0),
-  "missing-subject": (w) => frontedPreposition(w) && someWord(w, isAuxiliaryWord),
+  "missing-subject": (w) => (frontedPreposition(w) && someWord(w, isAuxiliaryWord)) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
     const span = w.analysis.sentences[w.k]!;
     const dash = w.analysis.text.slice(span.start, span.end).search(/[–—-]/u);
     if (dash < 0) return false;
-    for (let i = w.first; i < w.end && w.analysis.tokens[i]!.start < span.start + dash; i++) if (isAuxiliaryWord(w, i)) return false;
-    return true;
+    let i = w.first;
+    for (; i < w.end && w.analysis.tokens[i]!.start < span.start + dash; i++) if (isAuxiliaryWord(w, i)) return false;
+    return !w.manyCapitals || capitalizedShare(w.analysis, w.first, i) < 0.5;
   },
   // A head and a prepositional object of opposite number before a form of "be", "have", "do": "managers of the company has".
   "subject-verb-agreement": (w) => {
@@ -264,6 +280,11 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     // An auxiliary or modal after a fronted prepositional phrase ("in the city at the match will be sold out"): a
     // lexical verb there is as often a tagger's or the analyser's misreading as a missing subject.
     const t = tags[clause.finite]!;
+    if (afterDialogueDash(c, clause) && t.fine === "VBD" && !(c.classes(clause.main) & SPEECH_VERB)) {
+      // "“…?” — took an interest at the minister.": an attribution dash, then a verb that is not of saying, without subject
+      out.push({ start: c.analysis.tokens[clause.verbStart]!.start, end: c.analysis.tokens[clause.verbEnd - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
+      continue;
+    }
     if (t.coarse !== "AUX" || t.fine === "VBP" && !(c.classes(clause.finite) & BE) || clause.fronted !== "prepositional") continue;
     if (!(clause.opener === "start" || clause.opener === "subordinator" || clause.opener === "quote" || clause.opener === "punctuation")) continue;
     if (clause.opener === "subordinator" && !["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"].includes(clause.openerWord)) continue;
@@ -273,6 +294,11 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     out.push({ start, end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
   }
   return out;
+}
+
+/** The clause opens its sentence right after a dash, the way Russian sets off the words after a quotation. */
+function afterDialogueDash(c: SentenceContext, clause: Clause): boolean {
+  return clause.start === c.s.first && clause.fronted === "none" && startsAfterDash(c.words);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -602,7 +628,13 @@ function runningSentences(analysis: SegmentAnalysis): (Words | undefined)[] | un
   if (!hasTagger(analysis.language)) return undefined;
   if (lastRunning.analysis !== analysis) {
     const { lowerTokens: lower, wordClasses: classes, sentenceTokens: starts } = analysis;
-    lastRunning = { analysis, running: analysis.sentences.map((_, k) => (isRunningText(analysis, k) ? { lower, classes, first: starts[k]!, end: starts[k + 1]!, analysis, k } : undefined)) };
+    lastRunning = {
+      analysis,
+      running: analysis.sentences.map((_, k) => {
+        const running = isRunningText(analysis, k);
+        return running === "no" ? undefined : { manyCapitals: running === "many capitals", lower, classes, first: starts[k]!, end: starts[k + 1]!, analysis, k };
+      }),
+    };
   }
   return lastRunning.running;
 }
@@ -615,6 +647,8 @@ export const clauseKind: RuleKind = {
     if (!CHECKS.includes(spec.check)) throw configError(`check must be one of ${CHECKS.join(", ")}`, { file: env.file, pointer: `${env.pointer}/check` });
     const check = CHECK_FUNCTIONS[spec.check];
     const mayFlag = MAY_FLAG[spec.check];
+    // A dash for "is" is followed by names as often as not ("Authors of the bill – Senators A and B"): the dash check counts capitals before the dash only.
+    const acceptsCapitals = spec.check === "dash-for-copula";
     const prefilter = PREFILTER[spec.check];
     return {
       spec,
@@ -625,7 +659,7 @@ export const clauseKind: RuleKind = {
         const lower = analysis.lowerTokens;
         for (let k = 0; k < running.length; k++) {
           const words = running[k];
-          if (!words || !mayFlag(words)) continue;
+          if (!words || (words.manyCapitals && !acceptsCapitals) || !mayFlag(words)) continue;
           const s = analysis.clauses(k)!;
           const text = analysis.text;
           const context: SentenceContext = {
@@ -635,6 +669,7 @@ export const clauseKind: RuleKind = {
             text: (from, to) => (from < to ? text.slice(analysis.tokens[from]!.start, analysis.tokens[to - 1]!.end) : ""),
             word: (i) => lower[i]!,
             classes: (i) => words.classes[i]!,
+            words,
           };
           for (const finding of check(context, spec)) report(index, finding);
         }
