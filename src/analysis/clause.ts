@@ -1108,10 +1108,12 @@ function hasNegativeWord(s: SentenceWork, from: number, to: number): boolean {
 }
 
 /**
- * A verb of saying before its subject in a sentence with a quotation, at the start of a sentence
+ * A verb of saying before its subject in a sentence with a quotation (unless a prepositional phrase is fronted), at the start of a sentence
  * ("Asked Palmer of an official."), or after a complete clause ("The plan will fail, said the senator").
  */
 function isQuotative(s: SentenceWork, clause: Clause): boolean {
+  // "About this said the minister": a fronted phrase, not a quotation, stands before the verb.
+  if (clause.fronted === "prepositional" && clause.opener !== "quote") return false;
   for (let i = s.first; i <= s.end; i++) if (s.gap(i) & (GAP_QUOTE | GAP_INNER_QUOTE)) return true;
   if (clause.fronted === "none" && clause.opener === "start") return true;
   return (clause.opener === "punctuation" || clause.opener === "verb") && hasEarlierSubject(s, clause);

@@ -226,13 +226,23 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       const subjectText = c.text(subject.start, subject.end);
       const sentenceStart = clause.frontedStart === c.s.first;
       const frontedIsName = tags[clause.frontedStart]!.coarse === "PROPN";
-      const rewrite = `${sentenceStart ? capitalize(subjectText) : subjectText} ${verb} ${sentenceStart ? uncapitalize(fronted, frontedIsName) : fronted}`;
+      // "About this said the minister" → "The minister said this": a pronoun object of "about/on/of" becomes the verb's object.
+      const object = aboutPronoun(c, clause);
+      const rest = object ?? (sentenceStart ? uncapitalize(fronted, frontedIsName) : fronted);
+      const rewrite = `${sentenceStart ? capitalize(subjectText) : subjectText} ${verb} ${rest}`;
       const start = analysis.tokens[clause.frontedStart]!.start;
       const end = analysis.tokens[subject.end - 1]!.end;
       out.push({ start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, rewrite)] });
     }
   }
   return out;
+}
+
+/** The fronted phrase is "about/on/of" and "this/that/it" alone: that pronoun, else undefined. */
+function aboutPronoun(c: SentenceContext, clause: Clause): string | undefined {
+  if (clause.frontedEnd - clause.frontedStart !== 2 || !["about", "on", "of"].includes(c.word(clause.frontedStart))) return undefined;
+  const object = c.word(clause.frontedStart + 1);
+  return ["this", "that", "it"].includes(object) ? object : undefined;
 }
 
 /**
@@ -538,6 +548,8 @@ function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   for (let i = s.first; i < s.end; i++) if (PERSON_PRONOUNS.has(c.word(i)) && tags[i]!.coarse === "PRON") pronouns.push(i);
   if (pronouns.length !== 1 || !PERSONAL.has(c.word(pronouns[0]!))) return []; // another personal pronoun: people are being talked about
   const pronoun = pronouns[0]!;
+  // In a sentence with a quotation, "he said" and the like point to the speaker.
+  for (let i = s.first; i <= s.end; i++) if (gapAt(s, i) & (GAP_QUOTE | GAP_INNER_QUOTE)) return [];
   const sentences = k > 0 ? [analysis.clauses(k - 1)!, s] : [s];
   let referent: Chunk | undefined;
   for (const sentence of sentences) {
