@@ -750,7 +750,7 @@ function findSubject(s: SentenceWork, c: number): SubjectSearch {
         // The object or complement of a verb in a relative or subordinate clause: skip that clause.
         if (before?.kind === "verb" && !startsClause(s, ch, before)) skipTo = skipEmbedded(s, k - 1);
         if (skipTo !== undefined) break;
-        if (softBefore(s, k + 1) && k + 1 < c && before?.kind !== "verb") {
+        if (softBefore(s, k + 1) && before?.kind !== "verb") {
           tentative = k; // an apposition or the end of a parenthesis: look further left
           break;
         }
@@ -1044,13 +1044,13 @@ function licence(s: SentenceWork, clause: Clause, search: SubjectSearch): Licenc
   // A question mark after the verb, in the sentence or inside its quotation.
   for (let i = clause.verbStart + 1; i <= s.end; i++) if (s.gap(i) & GAP_QUESTION) return "question";
   if (search.continuation) return "split-verb";
+  const firstWord = clause.frontedStart < clause.frontedEnd ? s.word(clause.frontedStart) : "";
+  if (["so", "neither", "nor"].includes(clause.openerWord) || ["so", "neither", "nor"].includes(firstWord)) return "so-neither";
   if (search.opener === "coordinator" || search.commaList) return "shared-subject";
   // After a semicolon or a dash, a verb phrase may go on with the subject of the clause before.
   if (clause.opener === "punctuation" && s.gap(clause.start) & (GAP_SEMICOLON | GAP_DASH) && clause.fronted !== "prepositional" && hasEarlierSubject(s, clause)) return "shared-subject";
-  const firstWord = clause.frontedStart < clause.frontedEnd ? s.word(clause.frontedStart) : "";
   const verbWord = s.word(clause.finite);
-  if (clause.opener === "subordinator" && (clause.openerWord === "as" || clause.openerWord === "than" || clause.openerWord === "so")) return "comparative";
-  if (["so", "neither", "nor"].includes(clause.openerWord) || ["so", "neither", "nor"].includes(firstWord)) return "so-neither";
+  if (clause.opener === "subordinator" && (clause.openerWord === "as" || clause.openerWord === "than")) return "comparative";
   if (firstWord && (s.has(clause.frontedStart, NEGATIVE_ADVERB) || hasNegativeWord(s, clause.frontedStart, clause.frontedEnd))) return "negative";
   if (s.has(s.first, NEGATIVE_ADVERB) && s.tag(s.first).coarse === "ADV" && clause.subjectPosition !== "none") return "negative"; // "Never until then have I…"
   const alone = clause.verbEnd - clause.verbStart === 1;
