@@ -63,12 +63,12 @@ export class SegmentAnalysis {
     return (this._lower ??= this.tokens.map((t) => lowerCase(t.text)));
   }
 
-  /** The word classes of each token (src/analysis/clause-words.ts), computed once. */
+  /** The word classes of the tokens (src/analysis/clause-words.ts), one lookup each, computed once. */
   get wordClasses(): Int32Array {
     if (!this._wordClasses) {
       const lower = this.lowerTokens;
-      this._wordClasses = new Int32Array(lower.length);
-      for (let i = 0; i < lower.length; i++) this._wordClasses[i] = wordClasses(lower[i]!);
+      const classes = (this._wordClasses = new Int32Array(lower.length));
+      for (let i = 0; i < lower.length; i++) classes[i] = wordClasses(lower[i]!);
     }
     return this._wordClasses;
   }

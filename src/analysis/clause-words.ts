@@ -46,6 +46,25 @@ export const INTRANSITIVE_VERB = 1 << 18;
 /** Nouns after which a clause may follow without "that" or a relative pronoun ("the way it works", "the day he left"). */
 export const ZERO_RELATIVE_NOUN = 1 << 19;
 
+/** Modal verbs. */
+export const MODAL = 1 << 20;
+// Word lists for the checks' tests before tagging (src/rules/clause.ts), kept here so that one lookup gives every class.
+export const PREPOSITION = 1 << 22;
+/** Conjunctions after which a fronted phrase may open a clause ("that", "because", "if" …). */
+export const SUBORDINATOR = 1 << 23;
+export const DETERMINER = 1 << 24;
+/** Words that can be a clause's subject by themselves ("he", "there", "which"). */
+export const SUBJECT_WORD = 1 << 25;
+/** Personal pronouns of the first three persons, and their possessives. */
+export const PERSON_PRONOUN = 1 << 26;
+/** Words before which a determiner cannot start the object of a verb. */
+export const FUNCTION_WORD = 1 << 27;
+/** Determiners and possessives that start an object ("the", "these", "his"). */
+export const OBJECT_DETERMINER = 1 << 28;
+/** Forms of "be", "have", "do" in the singular and in the plural. */
+export const SINGULAR_AUXILIARY = 1 << 29;
+export const PLURAL_AUXILIARY = 1 << 30;
+
 /** Determiners and pronouns that quantify ("each", "none", "all", "some"): the verb agrees with what follows. */
 export const QUANTIFIER = 1 << 13;
 
@@ -204,3 +223,21 @@ add(
 );
 add(ZERO_RELATIVE_NOUN, "way time times reason moment day days place night year week event case minute instant thing things morning");
 add(LOCATIVE_PREPOSITION, "in at to from near into across through toward towards outside inside around");
+add(MODAL, "will would can could must should may might shall cannot won't wouldn't can't couldn't mustn't shouldn't");
+add(
+  PREPOSITION,
+  "in at on by for from with about under over after before during since until into through against among between without within across " +
+    "along around behind beyond near toward towards upon of to according",
+);
+add(SUBORDINATOR, "that because if when since although though while whether where");
+add(DETERMINER, "the a an this these those his her its their our my your some any no every each");
+add(SUBJECT_WORD, "i you he she it we they there who which");
+add(PERSON_PRONOUN, "he she him his her himself herself hers i me my we our you your");
+add(
+  FUNCTION_WORD,
+  "and or but nor that which who whom whose what when where while if because as than so the a an this these those his her its their our my " +
+    "your it he she they we i you there",
+);
+add(OBJECT_DETERMINER, "the a an these those this his its their our my your");
+add(SINGULAR_AUXILIARY, "is was has does isn't wasn't hasn't doesn't");
+add(PLURAL_AUXILIARY, "are were have do aren't weren't haven't don't");

@@ -208,7 +208,7 @@ class SentenceWork {
     readonly tags: readonly PosTag[],
     /** The segment's tokens in lower case, and their word classes (clause-words.ts). */
     readonly lower: readonly string[],
-    readonly bits: Int32Array,
+    readonly classes: Int32Array,
     readonly first: number,
     readonly end: number,
     readonly gaps: Uint16Array,
@@ -223,7 +223,7 @@ class SentenceWork {
     return this.lower[i]!;
   }
   has(i: number, bit: number): boolean {
-    return (this.bits[i]! & bit) !== 0;
+    return (this.classes[i]! & bit) !== 0;
   }
   /** Punctuation before token i (i = end: after the last token). */
   gap(i: number): number {

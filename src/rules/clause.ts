@@ -28,7 +28,9 @@ import {
   GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_SOFT, type Chunk, type Clause, type SentenceClauses,
 } from "../analysis/clause.js";
 import {
-  BE, CLAUSE_VERB, HAVE_DO, LOCATIVE_PREPOSITION, PERSON_NOUN, QUANTIFIER, QUANTITY_NOUN, SINGULAR_IN_S, SPEECH_VERB, THING_NOUN, TIME_NOUN, ZERO_RELATIVE_NOUN, wordClasses,
+  BE, CLAUSE_VERB, DETERMINER, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
+  PREPOSITION, QUANTIFIER, QUANTITY_NOUN, SINGULAR_AUXILIARY, SINGULAR_IN_S, SPEECH_VERB, SUBJECT_WORD, SUBORDINATOR, THING_NOUN, TIME_NOUN,
+  ZERO_RELATIVE_NOUN, wordClasses,
 } from "../analysis/clause-words.js";
 import type { CompiledRule, RawFinding, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
@@ -93,13 +95,6 @@ function capitalizedShare(analysis: SegmentAnalysis, from: number, to: number): 
 // What a sentence must contain for a check to look at it: word tests before any tagging, so that
 // only the few sentences a check could flag are tagged and analysed.
 
-const MODALS = new Set(["will", "would", "can", "could", "must", "should", "may", "might", "shall", "cannot", "won't", "wouldn't", "can't", "couldn't", "mustn't", "shouldn't"]);
-const PREPOSITIONS = new Set(
-  "in at on by for from with about under over after before during since until into through against among between without within across along around behind beyond near toward towards upon of to according".split(" "),
-);
-const SUBORDINATORS = new Set(["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"]);
-const SINGULAR_AUX = new Set(["is", "was", "has", "does", "isn't", "wasn't", "hasn't", "doesn't"]);
-const PLURAL_AUX = new Set(["are", "were", "have", "do", "aren't", "weren't", "haven't", "don't"]);
 
 /** One sentence's words: tokens [first, end) of the segment, in lower case and with their word classes. */
 interface Words {
@@ -113,12 +108,25 @@ interface Words {
   k: number;
 }
 
-const isAuxiliaryWord = (w: Words, i: number) => MODALS.has(w.lower[i]!) || (w.classes[i]! & (BE | HAVE_DO)) !== 0;
+const isAuxiliaryWord = (w: Words, i: number) => (w.classes[i]! & (MODAL | BE | HAVE_DO)) !== 0;
 
-/** A preposition opens the sentence, or follows "that", "because", "if" … somewhere in it. */
-function frontedPreposition(w: Words): boolean {
-  if (PREPOSITIONS.has(w.lower[w.first]!)) return true;
-  for (let i = w.first; i + 1 < w.end; i++) if (SUBORDINATORS.has(w.lower[i]!) && PREPOSITIONS.has(w.lower[i + 1]!)) return true;
+
+/**
+ * Only prepositional phrases stand between a clause start (the sentence start, or "that", "because" …)
+ * and a word that `isVerb` accepts: every determiner directly follows a preposition and no subject
+ * pronoun comes first ("In the event of the threat of a stable work agency will…", not "In 1990 the
+ * company will…"). What missing-subject and verb-before-subject need before any tagging.
+ */
+function onlyPrepositionsBefore(w: Words, isVerb: (w: Words, i: number) => boolean): boolean {
+  for (let start = w.first; start < w.end; start++) {
+    const opens = w.classes[start]! & PREPOSITION && (start === w.first || w.classes[start - 1]! & SUBORDINATOR);
+    if (!opens) continue;
+    for (let i = start + 1; i < w.end && i < start + 30; i++) {
+      if (isVerb(w, i)) return true;
+      const classes = w.classes[i]!;
+      if (classes & SUBJECT_WORD || (classes & DETERMINER && !(w.classes[i - 1]! & PREPOSITION))) break;
+    }
+  }
   return false;
 }
 
@@ -132,38 +140,36 @@ function someWord(w: Words, test: (w: Words, i: number) => boolean): boolean {
   return false;
 }
 
-/** Words before which a determiner cannot start the object of a verb. */
-const FUNCTION_WORDS = new Set(
-  "and or but nor that which who whom whose what when where while if because as than so the a an this these those his her its their our my your it he she they we i you there".split(" "),
-);
 
-const OBJECT_DETERMINERS = new Set(["the", "a", "an", "these", "those", "this", "his", "its", "their", "our", "my", "your"]);
-
-const personWords = (lower: readonly string[], from: number, to: number) => {
+const personWords = (classes: Int32Array, from: number, to: number) => {
   let n = 0;
-  for (let i = from; i < to; i++) if (PERSON_PRONOUNS.has(lower[i]!)) n++;
+  for (let i = from; i < to; i++) if (classes[i]! & PERSON_PRONOUN) n++;
   return n;
 };
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
-  "verb-before-subject": (w) => frontedPreposition(w) && someWord(w, (x, i) => MODALS.has(x.lower[i]!) || (x.classes[i]! & (HAVE_DO | SPEECH_VERB)) !== 0),
-  "missing-subject": (w) => (frontedPreposition(w) && someWord(w, isAuxiliaryWord)) || startsAfterDash(w),
+  "verb-before-subject": (w) => onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0),
+  "missing-subject": (w) => onlyPrepositionsBefore(w, isAuxiliaryWord) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
     const span = w.analysis.sentences[w.k]!;
     const dash = w.analysis.text.slice(span.start, span.end).search(/[–—-]/u);
     if (dash < 0) return false;
+    // One subject phrase before the dash (no verb, no comma), and after it a determiner, "to" or a name.
     let i = w.first;
-    for (; i < w.end && w.analysis.tokens[i]!.start < span.start + dash; i++) if (isAuxiliaryWord(w, i)) return false;
+    for (; i < w.end && w.analysis.tokens[i]!.start < span.start + dash; i++) {
+      if (isAuxiliaryWord(w, i) || (i > w.first && w.analysis.text.slice(w.analysis.tokens[i - 1]!.end, w.analysis.tokens[i]!.start).includes(","))) return false;
+    }
+    if (i >= w.end || !(w.classes[i]! & DETERMINER || w.lower[i] === "to" || w.analysis.tokens[i]!.text.charCodeAt(0) !== w.lower[i]!.charCodeAt(0))) return false;
     return !w.manyCapitals || capitalizedShare(w.analysis, w.first, i) < 0.5;
   },
   // A head and a prepositional object of opposite number before a form of "be", "have", "do": "managers of the company has".
   "subject-verb-agreement": (w) => {
     for (let v = w.first + 3; v < w.end; v++) {
-      const singular = SINGULAR_AUX.has(w.lower[v]!);
-      if (!singular && !PLURAL_AUX.has(w.lower[v]!)) continue;
+      const singular = (w.classes[v]! & SINGULAR_AUXILIARY) !== 0;
+      if (!singular && !(w.classes[v]! & PLURAL_AUXILIARY)) continue;
       if (singular === w.lower[v - 1]!.endsWith("s")) continue;
-      for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (PREPOSITIONS.has(w.lower[p]!) && singular === w.lower[p - 1]!.endsWith("s")) return true;
+      for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (w.classes[p]! & PREPOSITION && singular === w.lower[p - 1]!.endsWith("s")) return true;
     }
     return false;
   },
@@ -171,19 +177,18 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
   // one to four words and an auxiliary: "have these functions are".
   "verb-after-object": (w) => {
     for (let d = w.first + 1; d < w.end; d++) {
-      if (!OBJECT_DETERMINERS.has(w.lower[d]!)) continue;
-      const before = w.lower[d - 1]!;
-      if (PREPOSITIONS.has(before) || FUNCTION_WORDS.has(before) || w.classes[d - 1]! & CLAUSE_VERB) continue;
+      if (!(w.classes[d]! & OBJECT_DETERMINER)) continue;
+      if (w.classes[d - 1]! & (PREPOSITION | FUNCTION_WORD | CLAUSE_VERB | BE | MODAL)) continue;
       for (let v = d + 2; v < w.end && v <= d + 5; v++) {
         if (isAuxiliaryWord(w, v)) return true;
-        if (FUNCTION_WORDS.has(w.lower[v]!) || PREPOSITIONS.has(w.lower[v]!)) break;
+        if (w.classes[v]! & (FUNCTION_WORD | PREPOSITION)) break;
       }
     }
     return false;
   },
   "pronoun-for-thing": (w) => {
-    if (personWords(w.lower, w.first, w.end) !== 1 || !someWord(w, (x, i) => PERSONAL.has(x.lower[i]!))) return false;
-    return w.k === 0 || personWords(w.lower, w.analysis.sentenceTokens[w.k - 1]!, w.first) === 0;
+    if (personWords(w.classes, w.first, w.end) !== 1 || !someWord(w, (x, i) => PERSONAL.has(x.lower[i]!))) return false;
+    return w.k === 0 || personWords(w.classes, w.analysis.sentenceTokens[w.k - 1]!, w.first) === 0;
   },
 };
 
@@ -529,7 +534,6 @@ function twoPhrases(c: SentenceContext, from: number, to: number): boolean {
 // pronoun-for-thing
 
 const PERSONAL = new Map([["he", "it"], ["she", "it"]]);
-const PERSON_PRONOUNS = new Set(["he", "she", "him", "his", "her", "himself", "herself", "hers", "i", "me", "my", "we", "our", "you", "your"]);
 /** Suffixes of nouns for people ("superintendent", "driver", "economist"). */
 const AGENT_SUFFIX = /(?:er|or|ist|ian|ant|ent|ee)s?$/;
 
@@ -545,7 +549,7 @@ function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const { analysis, s, k } = c;
   const tags = c.s.tags;
   const pronouns: number[] = [];
-  for (let i = s.first; i < s.end; i++) if (PERSON_PRONOUNS.has(c.word(i)) && tags[i]!.coarse === "PRON") pronouns.push(i);
+  for (let i = s.first; i < s.end; i++) if ((c.classes(i) & PERSON_PRONOUN) && tags[i]!.coarse === "PRON") pronouns.push(i);
   if (pronouns.length !== 1 || !PERSONAL.has(c.word(pronouns[0]!))) return []; // another personal pronoun: people are being talked about
   const pronoun = pronouns[0]!;
   // In a sentence with a quotation, "he said" and the like point to the speaker.
@@ -553,7 +557,7 @@ function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const sentences = k > 0 ? [analysis.clauses(k - 1)!, s] : [s];
   let referent: Chunk | undefined;
   for (const sentence of sentences) {
-    if (sentence !== s && sentence.chunks.some((ch) => ch.kind === "noun" && PERSON_PRONOUNS.has(c.word(ch.head)))) return [];
+    if (sentence !== s && sentence.chunks.some((ch) => ch.kind === "noun" && (c.classes(ch.head) & PERSON_PRONOUN))) return [];
     for (const ch of sentence.chunks) {
       if (ch.kind !== "noun" || ch.adjectival || ch.head === pronoun) continue;
       if (!isOrganization(c, ch) && mayBePerson(c, sentence, ch, sentence !== s || ch.start < pronoun)) return [];
@@ -589,7 +593,7 @@ const isDate = (c: SentenceContext, ch: Chunk) => MONTH_NAMES.has(c.word(ch.head
 /** A noun phrase that may name a person: a person noun, a noun like "driver" (with `agents`), or a name that is not a place's or a date. */
 function mayBePerson(c: SentenceContext, sentence: SentenceClauses, ch: Chunk, agents: boolean): boolean {
   const tags = sentence.tags;
-  if (PERSON_PRONOUNS.has(c.word(ch.head)) && tags[ch.head]!.coarse === "PRON") return true;
+  if ((c.classes(ch.head) & PERSON_PRONOUN) && tags[ch.head]!.coarse === "PRON") return true;
   if (isPlace(c, sentence, ch) || isDate(c, ch)) return false;
   // "the Board of Directors", "the Council of Ministers": people inside an organization's name
   const before = sentence.chunks[sentence.chunks.indexOf(ch) - 2];
@@ -639,7 +643,8 @@ let lastRunning: { analysis?: SegmentAnalysis; running?: (Words | undefined)[] }
 function runningSentences(analysis: SegmentAnalysis): (Words | undefined)[] | undefined {
   if (!hasTagger(analysis.language)) return undefined;
   if (lastRunning.analysis !== analysis) {
-    const { lowerTokens: lower, wordClasses: classes, sentenceTokens: starts } = analysis;
+    const { lowerTokens: lower, sentenceTokens: starts } = analysis;
+    const classes = analysis.wordClasses;
     lastRunning = {
       analysis,
       running: analysis.sentences.map((_, k) => {
