@@ -12,6 +12,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CoarseTag, PosTag } from "../analysis/pos.js";
 import type { Token } from "../analysis/text.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability, Span } from "../core/types.js";
@@ -34,6 +35,12 @@ export interface CasedWord extends Span {
   /** Only spaces separate it from the previous word of its sentence (then it is not opening). */
   joined: boolean;
   sentence: number;
+  /** Inside a short quotation that starts with a capital: a title of a work or a name (“After Football with …”). */
+  quotedTitle: boolean;
+  /** Only a comma and spaces separate it from the previous word. */
+  afterComma: boolean;
+  /** Coarse part of speech, when the segment was tagged. */
+  tag?: CoarseTag;
 }
 
 export interface CasedSentence extends Span {
@@ -59,6 +66,7 @@ const FUNCTION_WORDS = new Set(
 const CONNECTORS = new Set("of for and on the de du des la le del der von van da di al el y".split(" "));
 
 const SPACES = /^[ \u00a0]+$/u;
+const COMMA = /^,[ \u00a0]+$/u;
 const SENTENCE_FINAL = /[.!?…]["'”’»)\]]*$/u;
 
 function shapeOf(word: string): Shape {
@@ -74,7 +82,7 @@ export class SegmentCasing {
   readonly words: CasedWord[] = [];
   readonly sentences: CasedSentence[] = [];
 
-  constructor(text: string, tokens: readonly Token[], sentences: readonly Span[]) {
+  constructor(text: string, tokens: readonly Token[], sentences: readonly Span[], tags?: readonly PosTag[]) {
     let t = 0;
     for (const span of sentences) {
       while (t < tokens.length && tokens[t]!.start < span.start) t++;
@@ -82,7 +90,8 @@ export class SegmentCasing {
       let previous: Token | undefined;
       for (; t < tokens.length && tokens[t]!.end <= span.end; t++) {
         const token = tokens[t]!;
-        const joined = previous !== undefined && SPACES.test(text.slice(previous.end, token.start));
+        const gap = previous === undefined ? "" : text.slice(previous.end, token.start);
+        const joined = previous !== undefined && SPACES.test(gap);
         this.words.push({
           start: token.start,
           end: token.end,
@@ -92,10 +101,14 @@ export class SegmentCasing {
           opening: !joined,
           joined,
           sentence: this.sentences.length,
+          quotedTitle: false,
+          afterComma: COMMA.test(gap),
+          tag: tags?.[t]?.coarse,
         });
         previous = token;
       }
       const last = this.words.length;
+      markQuotedTitles(text, span, this.words, first, last);
       this.sentences.push({ ...span, first, last, titleCase: isTitleCase(this.words, first, last), heading: !SENTENCE_FINAL.test(text.slice(span.start, span.end)) });
     }
   }
@@ -124,7 +137,32 @@ export class SegmentCasing {
   }
 }
 
+const QUOTE = /["“”«»„]/gu;
+/** Words in a quotation of at most this many words, opening with a capital, are taken for a title. */
+const TITLE_WORDS = 8;
+
+function markQuotedTitles(text: string, span: Span, words: CasedWord[], first: number, last: number): void {
+  let open = -1;
+  for (const m of text.slice(span.start, span.end).matchAll(QUOTE)) {
+    const at = span.start + m.index;
+    const closes = m[0] === "”" || m[0] === "»" || (m[0] === '"' && open >= 0);
+    if (!closes) {
+      open = at;
+      continue;
+    }
+    if (open < 0) continue;
+    let w = first;
+    while (w < last && words[w]!.start < open) w++;
+    let end = w;
+    while (end < last && words[end]!.end <= at) end++;
+    if (end > w && end - w <= TITLE_WORDS && words[w]!.shape === CAPITALIZED) for (let k = w; k < end; k++) words[k]!.quotedTitle = true;
+    open = -1;
+  }
+}
+
 function isTitleCase(words: readonly CasedWord[], first: number, last: number): boolean {
+  // A title starts with a capital; a sentence that starts in lowercase is garbled prose, not a title.
+  if (words[first]?.shape === LOWER) return false;
   let capitalized = 0;
   let content = 0;
   for (let i = first; i < last; i++) {
@@ -140,7 +178,7 @@ function isTitleCase(words: readonly CasedWord[], first: number, last: number): 
 const casings = new WeakMap<SegmentAnalysis, SegmentCasing>();
 export function casingOf(analysis: SegmentAnalysis): SegmentCasing {
   let casing = casings.get(analysis);
-  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens, analysis.sentences)));
+  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens, analysis.sentences, analysis.tags)));
   return casing;
 }
 
@@ -174,14 +212,21 @@ export function lowercaseLexicon(): ReadonlyMap<string, LexiconClass> {
 
 /**
  * Whether a capitalized word in mid-sentence is out of place, by position alone: not opening a
- * sentence or quotation, not in a title-case line or a heading, and not beside another name word
- * ("Cape May", "Dead Men Tell Tales"). The lexicon's derivation counts these positions.
+ * sentence or quotation, not in a title-case line, a heading or a short quoted title, and not
+ * beside another name word ("Cape May", "Dead Men Tell Tales"). The lexicon's derivation counts
+ * these positions.
  */
 export function isStrayPosition(casing: SegmentCasing, i: number, cls?: LexiconClass): boolean {
   const w = casing.words[i]!;
-  if (w.shape !== CAPITALIZED || w.opening) return false;
+  if (w.shape !== CAPITALIZED || w.opening || w.quotedTitle) return false;
   const sentence = casing.sentences[w.sentence]!;
   if (sentence.titleCase || sentence.heading) return false;
+  // “the Top 10”, “Fallout 2”: a number after it makes a name; after a number that opens a clause (“2:32 Was…”) it opens too.
+  const words = casing.words;
+  if ((words[i + 1]?.joined && words[i + 1]!.shape === OTHER) || (w.joined && words[i - 1]!.shape === OTHER && words[i - 1]!.opening)) return false;
+  // In a list of names (“browsers such as Brave, DuckDuckGo”) an ordinary word is a name too.
+  const listed = (j: number) => words[j]?.sentence === w.sentence && casing.isNameWord(j) && !lowercaseLexicon().has(words[j]!.lower);
+  if ((words[i + 1]?.afterComma && listed(i + 1)) || (w.afterComma && listed(i - 1))) return false;
   // An adverb in -ly is part of no name; beside one it still is a slip ("it is Usually Peskov who…").
   return cls === "always" && w.lower.endsWith("ly") ? !touchesOrdinaryCapital(casing, i) : !casing.touchesName(i);
 }
@@ -264,6 +309,8 @@ const capitalizedHere = (w: CasedWord | undefined) => w !== undefined && (w.shap
 /** A capital that marks a name: on an ordinary word ("Council", "Federal"), not on "European" or "Moscow", which always take one. */
 const isNameCapital = (lists: NameLists, w: CasedWord) =>
   w.shape === CAPITALIZED && !w.opening && (lowercaseLexicon().has(w.lower) || lists.heads.has(w.lower) || lists.modifiers.has(w.lower));
+/** A capitalized word that is a name or a proper adjective by itself (“Donetsk”, “Ukrainian”), even opening a quotation. */
+const isProperWord = (w: CasedWord | undefined) => w !== undefined && w.shape === CAPITALIZED && !FUNCTION_WORDS.has(w.lower) && !lowercaseLexicon().has(w.lower);
 const isContentWord = (w: CasedWord) => w.shape === LOWER && !FUNCTION_WORDS.has(w.lower) && !CONNECTORS.has(w.lower);
 
 /** Known names written with a lowercase word ("the state Duma"), or all in lowercase when distinctive ("the state duma"). */
@@ -274,14 +321,14 @@ function knownNameRecasings(lists: NameLists, text: string, casing: SegmentCasin
     if (!candidates) continue;
     for (const name of candidates) {
       const last = i + name.words.length - 1;
-      if (!sameWords(casing, i, name.lower)) continue;
+      if (!sameWords(casing, i, name.lower) || inHandle(text, words[i]!.start, words[last]!.end)) continue;
       const wrong = name.words.map((word, k) => words[i + k]!.shape === LOWER && word !== name.lower[k]);
       const capitalized = name.words.map((_, k) => isNameCapital(lists, words[i + k]!));
       if (wrong.includes(true) && (wrong.some((x, k) => x && name.proper[k]) || markedAsName(wrong, capitalized, name.lower))) {
         // The stretch starts at the first word to change (“UN security Council” → “security Council”).
         const first = i + wrong.indexOf(true);
         const fixed = recased(text, casing, first, last, (w, j) => (w.shape === LOWER ? name.words[j - i]! : w.text));
-        found.push({ start: words[first]!.start, end: words[last]!.end, text: fixed, reason: "the name's usual spelling", applicability: "safe" });
+        found.push({ start: words[first]!.start, end: words[last]!.end, text: fixed, reason: "the usual spelling of this name", applicability: "safe" });
       }
       break;
     }
@@ -300,6 +347,10 @@ function markedAsName(wrong: readonly boolean[], capitalized: readonly boolean[]
   if (capitalized.lastIndexOf(true) > firstWrong) return true;
   return capitalized.includes(true) && lower.filter((w) => !CONNECTORS.has(w)).length >= 3;
 }
+
+/** Part of a hashtag, handle, path or address (“#putin”, “@kremlin_ru”, “news / russian”): not prose. */
+const inHandle = (text: string, start: number, end: number) =>
+  /(?:[#@_.]|[/\\]\s*)$/u.test(text.slice(Math.max(0, start - 3), start)) || /^(?:[@_]|\s*[/\\])/u.test(text.slice(end, end + 3));
 
 /** Words first.. of the casing are `lower` (same sentence, only spaces between). */
 function sameWords(casing: SegmentCasing, first: number, lower: readonly string[]): boolean {
@@ -338,7 +389,13 @@ function structuralRecasings(lists: NameLists, text: string, casing: SegmentCasi
       let j = i;
       while (joinedTo(j, j + 1) && words[j + 1]!.shape === LOWER && lists.modifiers.has(words[j + 1]!.lower) && j < i + 2) j++;
       const head = firstHead(lists, casing, j + 1);
-      if (head >= 0 && joinedTo(j, j + 1)) push(i, head, "the other words of the name are capitalized");
+      if (head >= 0 && joinedTo(j, j + 1)) push(i, head, "the name's other words are capitalized");
+    }
+    // “Ukrainian cultural Fund”, “Donetsk national Republic”: one lowercase adjective or noun between a
+    // proper name or adjective and a capitalized head.
+    if (isProperWord(words[i - 1]) && joinedTo(i - 1, i) && isContentWord(w) && (w.tag === "ADJ" || w.tag === "NOUN") && !lists.titles.has(words[i + 1]?.lower ?? "")) {
+      const head = words[i + 1];
+      if (head && joinedTo(i, i + 1) && head.shape === CAPITALIZED && lists.heads.has(head.lower)) push(i, i + 1, "the name's other words are capitalized");
     }
     // “the Federal penitentiary service”: a capitalized modifier, the rest of the name lowercase (three
     // words at least: “the Federal court” is a style of its own).
@@ -347,7 +404,7 @@ function structuralRecasings(lists: NameLists, text: string, casing: SegmentCasi
       while (j < i + 3 && joinedTo(j - 1, j) && isContentWord(words[j]!) && !lists.heads.has(words[j]!.lower)) j++;
       const head = words[j];
       if (head && j > i + 1 && joinedTo(j - 1, j) && head.shape === LOWER && lists.heads.has(head.lower) && !lists.titles.has(head.lower) && !capitalizedHere(words[j + 1]) && words[i - 1]?.lower !== "a" && words[i - 1]?.lower !== "an") {
-        push(i, j, "its first word is capitalized as a name's");
+        push(i, j, "its first word is capitalized as in a name");
       }
     }
     // “Ministry of health”, “Department of foreign Affairs”: lowercase words in a name's “of” phrase.
@@ -359,13 +416,13 @@ function structuralRecasings(lists: NameLists, text: string, casing: SegmentCasi
       const last = words[j - 1]!.lower === "and" ? j - 2 : j - 1;
       const sandwiched = joinedTo(j - 1, j) && capitalizedHere(words[j]) && lists.heads.has(words[j]!.lower);
       const fields = last >= first && lists.fieldHeads.has(w.lower) && words.slice(first, last + 1).every((x) => x.lower === "and" || lists.fields.has(x.lower));
-      if (sandwiched) push(first, j, "the other words of the name are capitalized");
-      else if (fields) push(i, last, "the other words of the name are capitalized");
+      if (sandwiched) push(first, j, "the name's other words are capitalized");
+      else if (fields) push(i, last, "the name's other words are capitalized");
     }
     // party “Our land”: a quoted name with a lowercase word.
     if (lists.quotedHeads.has(w.lower)) {
       const quoted = quotedName(text, casing, i);
-      if (quoted) push(quoted[0], quoted[1], "names take a capital on every main word");
+      if (quoted) push(quoted[0], quoted[1], "every main word of a name takes a capital");
     }
   }
 }
@@ -409,7 +466,9 @@ function documentNames(casings: readonly SegmentCasing[]): DocumentNames {
     const words = casing.words;
     for (let i = 0; i < words.length; i++) {
       const sentence = casing.sentences[words[i]!.sentence]!;
-      if (sentence.heading || sentence.titleCase || !capitalizedHere(words[i]) || words[i]!.shape !== CAPITALIZED || !casing.touchesName(i)) continue;
+      if (!capitalizedHere(words[i]) || words[i]!.shape !== CAPITALIZED || !casing.touchesName(i)) continue;
+      // Not from headlines; a sentence full of names still has a lowercase verb.
+      if (sentence.heading || (sentence.titleCase && !words.slice(sentence.first, sentence.last).some(isContentWord))) continue;
       byWord.set(words[i]!.lower, [...(byWord.get(words[i]!.lower) ?? []), { casing, index: i }]);
     }
   }
@@ -437,11 +496,14 @@ function documentRecasings(lists: NameLists, names: DocumentNames, text: string,
       if (last === first) continue;
       const wrong = words.slice(first, last + 1).map((w, k) => w.shape === LOWER && capitalizedHere(other[at.index + first + k - i]));
       const capitalized = words.slice(first, last + 1).map((w) => isNameCapital(lists, w));
-      // As for known names, and the name must look like one: a lowercase modifier, or a head capitalized here.
-      const looksLikeName = words.slice(first, last + 1).some((w, k) => (wrong[k] && lists.modifiers.has(w.lower)) || (capitalized[k] && lists.heads.has(w.lower)));
-      if (!markedAsName(wrong, capitalized, words.slice(first, last + 1).map((w) => w.lower)) || !looksLikeName) continue;
+      // A lowercase word right before a capital of the name ("state Duma"; not "chairman of the Commission",
+      // "Fund purchase"), and the name must look like one: a lowercase modifier, or a head capitalized here.
+      const window = words.slice(first, last + 1);
+      const marked = window.some((w, k) => wrong[k] && capitalized[k + 1] && !lists.titles.has(w.lower));
+      const looksLikeName = window.some((w, k) => (wrong[k] && lists.modifiers.has(w.lower)) || (capitalized[k] && lists.heads.has(w.lower)));
+      if (!marked || !looksLikeName) continue;
       const fixed = recased(text, casing, first, last, (w, k) => (w.shape === LOWER && capitalizedHere(other[at.index + k - i]) ? other[at.index + k - i]!.text : w.text));
-      found.push({ start: words[first]!.start, end: words[last]!.end, text: fixed, reason: "so this document writes it elsewhere", applicability: "safe" });
+      found.push({ start: words[first]!.start, end: words[last]!.end, text: fixed, reason: "as this document writes it elsewhere", applicability: "safe" });
       break;
     }
   }
@@ -510,26 +572,53 @@ function strayClass(casing: SegmentCasing, i: number): LexiconClass | undefined 
 
 type DocumentCheck = (analyses: SegmentAnalysis[], casings: SegmentCasing[], report: Report) => void;
 
+/** Capitalized in mid-sentence for reverence (“He”, “His”): such a document capitalizes nouns so too (“the Truth”, “the Word”). */
+const DEITY_PRONOUNS = new Set(["he", "him", "his", "himself", "thee", "thou", "thy", "thine"]);
+
+function capitalizesForReverence(casings: readonly SegmentCasing[]): boolean {
+  let count = 0;
+  for (const casing of casings) for (const w of casing.words) if (w.shape === CAPITALIZED && !w.opening && DEITY_PRONOUNS.has(w.lower) && ++count >= 2) return true;
+  return false;
+}
+
 function strayCapitalCheck(spec: CapitalizationSpec): DocumentCheck {
   const exceptions = new Set((spec.exceptions ?? []).map((n) => n.toLowerCase()));
   return (analyses, casings, report) => {
+    if (capitalizesForReverence(casings)) return;
     let named: Set<string> | undefined;
+    const found: { index: number; w: CasedWord; cls: LexiconClass }[] = [];
     casings.forEach((casing, index) => {
-      const text = analyses[index]!.text;
       casing.words.forEach((w, i) => {
         if (w.shape !== CAPITALIZED || w.text.length < 2) return;
         const cls = strayClass(casing, i);
         if (!cls || exceptions.has(w.lower) || !isStrayPosition(casing, i, cls)) return;
         if (cls === "unless-name" && (named ??= nameWords(casings)).has(w.lower)) return;
-        report(index, {
-          start: w.start,
-          end: w.end,
-          message: expandTemplate(spec.message, [w.text, w.lower]),
-          fix: makeFix(text, w, w.lower, cls === "always" ? "safe" : "unsafe"),
-        });
+        found.push({ index, w, cls });
       });
     });
+    const names = namesByUse(casings, found.map((f) => f.w));
+    for (const { index, w, cls } of found) {
+      if (names.has(w.lower)) continue;
+      report(index, {
+        start: w.start,
+        end: w.end,
+        message: expandTemplate(spec.message, [w.text, w.lower]),
+        fix: makeFix(analyses[index]!.text, w, w.lower, cls === "always" ? "safe" : "unsafe"),
+      });
+    }
   };
+}
+
+/**
+ * Words the document uses as names: capitalized twice or more where a stray capital would be, never
+ * in lowercase, and not words the lexicon has as lowercase always (a character “Hero”, a club).
+ */
+function namesByUse(casings: readonly SegmentCasing[], strays: readonly CasedWord[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const w of strays) if (lowercaseLexicon().get(w.lower) === "unless-name") counts.set(w.lower, (counts.get(w.lower) ?? 0) + 1);
+  const names = new Set([...counts].filter(([, n]) => n >= 2).map(([word]) => word));
+  if (names.size) for (const casing of casings) for (const w of casing.words) if (w.shape === LOWER) names.delete(w.lower);
+  return names;
 }
 
 function nameCheck(spec: CapitalizationSpec): DocumentCheck {
