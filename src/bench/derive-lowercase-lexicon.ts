@@ -66,13 +66,14 @@ export function countCasing(names: readonly string[]): Map<string, WordCounts> {
       // Each token lies inside one space-separated piece: walk both in step.
       let piece = 0;
       let pieceEnd = pieces[0]!.length;
-      casing.words.forEach((w, i) => {
-        while (w.start >= pieceEnd) pieceEnd += 1 + pieces[++piece]!.length;
-        const sentence = casing.sentences[w.sentence]!;
-        if (w.opening || sentence.titleCase || sentence.heading || !WORD.test(w.text)) return;
-        if (w.shape !== LOWER && w.shape !== CAPITALIZED) return;
-        const previous = casing.words[i - 1];
-        const keys = previous?.shape === LOWER && w.joined ? [w.lower, `${previous.lower} ${w.lower}`] : [w.lower];
+      for (let i = 0; i < casing.length; i++) {
+        while (casing.start(i) >= pieceEnd) pieceEnd += 1 + pieces[++piece]!.length;
+        const sentence = casing.sentences[casing.sentence(i)]!;
+        const shape = casing.shape(i);
+        if (casing.opening(i) || sentence.heading || casing.titleCase(casing.sentence(i)) || !WORD.test(casing.word(i))) continue;
+        if (shape !== LOWER && shape !== CAPITALIZED) continue;
+        const lower = casing.word(i).toLowerCase();
+        const keys = casing.shape(i - 1) === LOWER ? [lower, `${casing.word(i - 1).toLowerCase()} ${lower}`] : [lower];
         for (const key of keys) {
           let c = counts.get(key);
           if (!c) counts.set(key, (c = { total: 0, capitalized: 0, stray: 0, properNoun: 0 }));
@@ -81,12 +82,12 @@ export function countCasing(names: readonly string[]): Map<string, WordCounts> {
             continue;
           }
           c.total++;
-          if (w.shape === CAPITALIZED) {
+          if (shape === CAPITALIZED) {
             c.capitalized++;
             if (isStrayPosition(casing, i)) c.stray++;
           }
         }
-      });
+      }
     }
   }
   return counts;
