@@ -19,7 +19,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { splitSentences, tokenize } from "../analysis/text.js";
+import { tokenize } from "../analysis/text.js";
 import { CAPITALIZED, LOWER, LEXICON_URL, SegmentCasing, isStrayPosition } from "../rules/capitalization.js";
 import { parseBrownTag, trainingBrownFiles } from "./train-tagger.js";
 
@@ -62,7 +62,7 @@ export function countCasing(names: readonly string[]): Map<string, WordCounts> {
       if (!pieces.length) continue;
       const text = pieces.join(" ");
       const tokens = tokenize(text, "en");
-      const casing = new SegmentCasing(text, tokens, splitSentences(text));
+      const casing = new SegmentCasing(text, tokens);
       // Each token lies inside one space-separated piece: walk both in step.
       let piece = 0;
       let pieceEnd = pieces[0]!.length;

@@ -47,13 +47,18 @@ const FUNCTION_WORDS = new Set(
 /** Lowercase words that join the words of a name ("Ministry of Foreign Affairs", "Bank for International Settlements"). */
 const CONNECTORS = new Set("of for and on the de du des la le del der von van da di al el y".split(" "));
 
-/** Ends with . ! ? or … (before closing quotes and brackets). */
-function endsLikeSentence(text: string, span: Span): boolean {
-  let i = span.end - 1;
-  while (i > span.start && CLOSERS.includes(text.charAt(i))) i--;
-  return ".!?…".includes(text.charAt(i));
+/** Sentence-final marks, and the line break that ends a heading or list item: a word after them opens. */
+const FULL_STOP = 1, LINE_BREAK = 2;
+/** FULL_STOP and/or LINE_BREAK bits for the marks in text[from, to). */
+function breaksBetween(text: string, from: number, to: number): number {
+  let found = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 0x2026) found |= FULL_STOP;
+    else if (c === 10) found |= LINE_BREAK;
+  }
+  return found;
 }
-const CLOSERS = "\"'”’»)]";
 const SPACE = 32, NO_BREAK_SPACE = 0xa0, COMMA = 44;
 
 const SIGNATURES = 1 << 16;
@@ -115,26 +120,39 @@ export class SegmentCasing {
   /** Start and end of word i at 2i and 2i + 1: the segment's tokens are not kept. */
   private readonly spans: Int32Array;
 
+  /**
+   * Sentences are cut here, more simply than by splitSentences (whose work the kind need not pay
+   * for): after . ! ? … or a line break between two words. An abbreviation ("Mr.") ends one too,
+   * which only makes the next word opening, as it is anyway after a full stop.
+   */
   constructor(
     readonly text: string,
     tokens: readonly Token[],
-    sentences: readonly Span[],
   ) {
     const n = (this.length = tokens.length);
     const bits = (this.bits = new Uint8Array(n));
     const spans = (this.spans = new Int32Array(2 * n));
-    let t = 0;
-    for (const span of sentences) {
-      while (t < n && tokens[t]!.start < span.start) t++;
-      const first = t;
-      for (; t < n && tokens[t]!.end <= span.end; t++) {
-        const token = tokens[t]!;
-        spans[2 * t] = token.start;
-        spans[2 * t + 1] = token.end;
-        bits[t] = shapeOf(token.text) | (t > first ? gapBetween(text, tokens[t - 1]!.end, token.start) : 0);
+    let first = 0;
+    // A sentence ended by a line break, not by a full stop, is a heading or list item.
+    const close = (last: number, breaks: number) =>
+      this.sentences.push({ start: tokens[first]!.start, end: tokens[last - 1]!.end, first, last, heading: !(breaks & FULL_STOP) });
+    for (let t = 0; t < n; t++) {
+      const token = tokens[t]!;
+      spans[2 * t] = token.start;
+      spans[2 * t + 1] = token.end;
+      let gap = 0;
+      if (t > 0) {
+        gap = gapBetween(text, tokens[t - 1]!.end, token.start);
+        const breaks = gap === JOINED ? 0 : breaksBetween(text, tokens[t - 1]!.end, token.start);
+        if (breaks) {
+          close(t, breaks);
+          first = t;
+          gap = 0;
+        }
       }
-      this.sentences.push({ start: span.start, end: span.end, first, last: t, heading: !endsLikeSentence(text, span) });
+      bits[t] = shapeOf(token.text) | gap;
     }
+    if (n > 0) close(n, breaksBetween(text, tokens[n - 1]!.end, text.length));
     this.titleCases = new Int8Array(this.sentences.length).fill(-1);
   }
 
@@ -155,7 +173,8 @@ export class SegmentCasing {
   signature(i: number): number {
     const start = this.spans[2 * i]!;
     const end = this.spans[2 * i + 1]!;
-    return ((this.text.charCodeAt(start) | 0x20) * 977 + (this.text.charCodeAt(start + 1) | 0x20) * 31 + (end - start)) & (SIGNATURES - 1);
+    const second = end - start > 1 ? this.text.charCodeAt(start + 1) | 0x20 : 32; // as NaN | 0x20 for a one-letter string
+    return ((this.text.charCodeAt(start) | 0x20) * 977 + second * 31 + (end - start)) & (SIGNATURES - 1);
   }
   /** The word in lowercase (a lowercase word as it is: a capital inside it does not matter here); "" out of range. */
   lower(i: number): string {
@@ -278,7 +297,7 @@ const TITLE_WORDS = 8;
 const casings = new WeakMap<SegmentAnalysis, SegmentCasing>();
 export function casingOf(analysis: SegmentAnalysis): SegmentCasing {
   let casing = casings.get(analysis);
-  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens, analysis.sentences)));
+  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens)));
   return casing;
 }
 
