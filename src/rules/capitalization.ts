@@ -59,7 +59,7 @@ function breaksBetween(text: string, from: number, to: number): number {
   }
   return found;
 }
-const SPACE = 32, NO_BREAK_SPACE = 0xa0, COMMA = 44;
+const SPACE = 32, NO_BREAK_SPACE = 0xa0, COMMA = 44, LATIN_END = 0x24f;
 
 const SIGNATURES = 1 << 16;
 /** A word's first two letters (ASCII ones in lowercase) and length, hashed to 16 bits (as SegmentCasing.signature). */
@@ -243,13 +243,16 @@ export class SegmentCasing {
 
   /** Word i is joined to a neighbouring name word, directly or through connectors ("Secretary of State"). */
   touchesName(i: number): boolean {
+    // "the" joins only after another connector ("Secretary of the Treasury"), not alone ("Later the Studio").
     for (let j = i - 1; this.joined(j + 1); j--) {
       if (this.isNameWord(j)) return true;
-      if (!CONNECTORS.has(this.lower(j)) || j === i - 3) break;
+      const word = this.lower(j);
+      if (!CONNECTORS.has(word) || (word === "the" && !CONNECTORS.has(this.lower(j - 1))) || j === i - 3) break;
     }
     for (let j = i + 1; this.joined(j); j++) {
       if (this.isNameWord(j)) return true;
-      if (!CONNECTORS.has(this.lower(j)) || j === i + 3) break;
+      const word = this.lower(j);
+      if (!CONNECTORS.has(word) || (word === "the" && j === i + 1) || j === i + 3) break;
     }
     return false;
   }
@@ -265,7 +268,8 @@ export class SegmentCasing {
       content++;
       if (shape === CAPITALIZED) capitalized++;
     }
-    return content >= 2 && capitalized * 2 >= content;
+    // A clear majority: "Later the Studio closed." has one capital in two content words, "he Usually waits in the Studio" two in four.
+    return content >= 3 ? capitalized * 2 > content : content === 2 && capitalized === 2;
   }
 
   private markQuotedTitles(span: Span, first: number, last: number): void {
@@ -360,6 +364,8 @@ export function isStrayPosition(casing: SegmentCasing, i: number, cls?: LexiconC
   if (casing.sentences[casing.sentence(i)]!.heading || casing.titleCase(casing.sentence(i))) return false;
   // “the Top 10”, “Fallout 2”: a number after it makes a name; after a number that opens a clause (“2:32 Was…”) it opens too.
   if ((casing.joined(i + 1) && casing.shape(i + 1) === OTHER) || (casing.shape(i - 1) === OTHER && casing.opening(i - 1))) return false;
+  // After a word in another script (an untranslated “Источник”) a new sentence is likely to start.
+  if (casing.text.charCodeAt(casing.start(i - 1)) > LATIN_END) return false;
   // In a list of names (“browsers such as Brave, DuckDuckGo”) an ordinary word is a name too.
   const listed = (j: number) => casing.sentence(j) === casing.sentence(i) && casing.isNameWord(j) && !inLexicon(casing, j);
   if ((casing.afterComma(i + 1) && listed(i + 1)) || (casing.afterComma(i) && listed(i - 1))) return false;
@@ -736,15 +742,18 @@ type DocumentCheck = (analyses: SegmentAnalysis[], casings: SegmentCasing[], rep
 /** Capitalized in mid-sentence for reverence (“He”, “His”): such a document capitalizes nouns so too (“the Truth”, “the Word”). */
 const DEITY_PRONOUNS = new Set(["He", "Him", "His", "Himself", "Thee", "Thou", "Thy", "Thine"]);
 
+/** At least two such capitals, and one per 1,000 words: a file of unrelated segments is not one reverent text. */
 function capitalizesForReverence(casings: readonly SegmentCasing[]): boolean {
   let count = 0;
+  let words = 0;
   for (const casing of casings) {
+    words += casing.length;
     for (let i = 0; i < casing.length; i++) {
       if (casing.shape(i) !== CAPITALIZED || !casing.joined(i) || !"HT".includes(casing.text.charAt(casing.start(i)))) continue;
-      if (DEITY_PRONOUNS.has(casing.word(i)) && ++count >= 2) return true;
+      if (DEITY_PRONOUNS.has(casing.word(i))) count++;
     }
   }
-  return false;
+  return count >= 2 && count * 1000 >= words;
 }
 
 interface Stray {
