@@ -33,10 +33,12 @@ export interface WordCounts {
 }
 
 /** A word is trusted from this many occurrences in mid-sentence, a word after a given lowercase word from this many. */
-const MIN_COUNT = 20;
+const MIN_COUNT = 40;
 const MIN_PAIR_COUNT = 10;
 /** An ordinary word whose capital varies (class c) is written in lowercase at least this often. */
 const MIN_LOWERCASE = 10;
+/** A word of class n is capitalized (in names) in at most this share of its occurrences ("Journal" is mostly a name). */
+const MAX_NAME_SHARE = 0.25;
 const WORD = /^\p{L}[\p{L}'’-]*$/u;
 
 /** Counts per lowercased word over the given Brown files. */
@@ -98,9 +100,10 @@ type Class = "a" | "n" | "c";
 /** The lexicon's class of a word (or of a word after a lowercase word) from its counts, or undefined when it is not kept. */
 export function lexiconClass(c: WordCounts, minCount = MIN_COUNT): Class | undefined {
   // A word that is also a name ("May", "Mark", "Sir") is capitalized beside no other name too.
-  if (c.total < minCount || c.properNoun * 100 > c.total) return undefined;
-  if (c.capitalized === 0) return "a";
-  if (c.stray === 0) return "n";
+  if (c.properNoun * 100 > c.total) return undefined;
+  if (c.total >= minCount && c.capitalized === 0) return "a";
+  if (c.total >= minCount && c.stray === 0 && c.capitalized <= MAX_NAME_SHARE * c.total) return "n";
+  // Too rare to trust as never stray, or capitalized on its own: still an ordinary word.
   return c.total - c.capitalized >= MIN_LOWERCASE ? "c" : undefined;
 }
 

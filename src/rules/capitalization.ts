@@ -774,7 +774,7 @@ function strayCapitalCheck(spec: CapitalizationSpec): DocumentCheck {
         if (casing.shape(i) !== CAPITALIZED || !casing.joined(i) || casing.end(i) - casing.start(i) < 2) continue;
         const cls = strayClass(casing, i);
         if (!cls || exceptions.has(casing.lower(i)) || !isStrayPosition(casing, i, cls)) continue;
-        if (cls === "unless-name" && (named ??= nameWords(casings)).has(casing.lower(i))) continue;
+        if ((named ??= nameWords(casings)).has(casing.lower(i))) continue;
         found.push({ casing, segment, index: i, cls });
       }
     });
