@@ -62,7 +62,7 @@ function breaksBetween(text: string, from: number, to: number): number {
 const SPACE = 32, NO_BREAK_SPACE = 0xa0, COMMA = 44, LATIN_END = 0x24f;
 
 const SIGNATURES = 1 << 16;
-/** A word's first two letters (ASCII ones in lowercase) and length, hashed to 16 bits (as SegmentCasing.signature). */
+/** A word's first two letters (ASCII ones in lowercase) and length, hashed to 16 bits: sets of words are tested on it before a lookup. */
 function signature(word: string): number {
   return ((word.charCodeAt(0) | 0x20) * 977 + (word.charCodeAt(1) | 0x20) * 31 + word.length) & (SIGNATURES - 1);
 }
@@ -119,6 +119,7 @@ export class SegmentCasing {
 
   /** Start and end of word i at 2i and 2i + 1: the segment's tokens are not kept. */
   private readonly spans: Int32Array;
+  private readonly signatures: Uint16Array;
 
   /**
    * Sentences are cut here, more simply than by splitSentences (whose work the kind need not pay
@@ -132,6 +133,7 @@ export class SegmentCasing {
     const n = (this.length = tokens.length);
     const bits = (this.bits = new Uint8Array(n));
     const spans = (this.spans = new Int32Array(2 * n));
+    const signatures = (this.signatures = new Uint16Array(n));
     let first = 0;
     // A sentence ended by a line break, not by a full stop, is a heading or list item.
     const close = (last: number, breaks: number) =>
@@ -151,6 +153,7 @@ export class SegmentCasing {
         }
       }
       bits[t] = shapeOf(token.text) | gap;
+      signatures[t] = signature(token.text);
     }
     if (n > 0) close(n, breaksBetween(text, tokens[n - 1]!.end, text.length));
     this.titleCases = new Int8Array(this.sentences.length).fill(-1);
@@ -169,12 +172,9 @@ export class SegmentCasing {
   end(i: number): number {
     return this.spans[2 * i + 1]!;
   }
-  /** A hash of the word's first two letters (ASCII ones in lowercase) and length, in 16 bits, read without slicing it. */
+  /** The word's signature (see `signature`), computed with its shape. */
   signature(i: number): number {
-    const start = this.spans[2 * i]!;
-    const end = this.spans[2 * i + 1]!;
-    const second = end - start > 1 ? this.text.charCodeAt(start + 1) | 0x20 : 32; // as NaN | 0x20 for a one-letter string
-    return ((this.text.charCodeAt(start) | 0x20) * 977 + second * 31 + (end - start)) & (SIGNATURES - 1);
+    return this.signatures[i]!;
   }
   /** The word in lowercase (a lowercase word as it is: a capital inside it does not matter here); "" out of range. */
   lower(i: number): string {
