@@ -303,12 +303,23 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     if (t.coarse !== "AUX" || t.fine === "VBP" && !(c.classes(clause.finite) & BE) || clause.fronted !== "prepositional") continue;
     if (!(clause.opener === "start" || clause.opener === "subordinator" || clause.opener === "quote" || clause.opener === "punctuation")) continue;
     if (clause.opener === "subordinator" && !["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"].includes(clause.openerWord)) continue;
+    if (mayHoldItsSubject(c, clause)) continue;
     const from = clause.frontedStart < clause.frontedEnd ? clause.frontedStart : clause.verbStart;
     const start = c.analysis.tokens[from]!.start;
     const end = c.analysis.tokens[clause.verbEnd - 1]!.end;
     out.push({ start, end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
   }
   return out;
+}
+
+/**
+ * What Brown shows a "fronted phrase" can really be: a quoted title that is the subject itself
+ * ("“To Be Left Behind” was printed"), and a sentence-initial "For" that is the conjunction ("For
+ * something, clearly, has gone wrong").
+ */
+function mayHoldItsSubject(c: SentenceContext, clause: Clause): boolean {
+  if (gapAt(c.s, clause.frontedStart) & GAP_QUOTE && gapAt(c.s, clause.verbStart) & GAP_QUOTE) return true;
+  return clause.frontedStart === c.s.first && c.word(clause.frontedStart) === "for";
 }
 
 /** The clause opens its sentence right after a dash, the way Russian sets off the words after a quotation. */
