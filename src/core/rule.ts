@@ -7,6 +7,8 @@ export interface RuleExample {
   /** Target text; `[[...]]` marks where the one expected finding is. */
   text: string;
   source?: string;
+  /** Target language of the example, for rules of every language (default "en"). */
+  language?: string;
   /** The text after applying the finding's fix (marker removed). */
   fixed?: string;
   valid?: boolean;
