@@ -119,8 +119,8 @@ describe("untranslated", () => {
 describe("punctuation-parity", () => {
   test("a translated question stays a question; a missing full stop gets a safe fix", () => {
     expect(found("punctuation/punctuation-parity", [["Ты придёшь?", "Will you come?"], ["你好吗？", "How are you?"]])).toEqual([]);
-    const [f] = lint(doc([["Готово.", "Done"]]), ruleSet("punctuation/punctuation-parity")).findings;
-    expect(f!.fix).toMatchObject({ applicability: "safe", edits: [{ start: 4, end: 4, text: "." }] });
+    const [f] = lint(doc([["Всё уже готово.", "All done"]]), ruleSet("punctuation/punctuation-parity")).findings;
+    expect(f!.fix).toMatchObject({ applicability: "safe", edits: [{ start: 8, end: 8, text: "." }] });
   });
 });
 
