@@ -91,10 +91,33 @@ describe("no source, no findings", () => {
 
 describe("placeholder-parity", () => {
   test("multisets of printf, braces, tags, XLIFF codes, URLs", () => {
-    expect(compareItems("%s and %s", "%s")).toEqual({ missing: ["%s"], extra: [] });
+    expect(compareItems("%s and %s", "%s")).toEqual({ missing: ["%s"], extra: [], changed: [] });
     expect(compareItems("Click <x id=\"1\"/> here", "Hier <x id=\"2\"/> klicken").missing).toEqual(['<x id="1"/>']);
     expect(compareItems("{{user}} at https://a.example/x.", "{{user}} bei https://a.example/x").missing).toEqual([]);
     expect(compareItems("{n, plural, one {# day} other {# days}}", "{m, plural, one {# день} few {# дня} other {# дней}}").missing).toEqual(["{n, plural}"]);
+  });
+
+  test("the same, written otherwise: positions, glued printf, ICU branches, plural variants, localised examples, autolinks", () => {
+    const same = (source: string, target: string) => expect(compareItems(source, target)).toEqual({ missing: [], extra: [], changed: [] });
+    same("%s was sent by %s", "%2$s wurde von %1$s gesendet");
+    same("Invalid code %s", "Code %snon valide");
+    same("{n, plural, one {page} other {pages}}", "{n, plural, one {Seite} other {Seiten}}");
+    same("{{ limit }} characters.|{{ limit }} characters.", "{{limit}} символ.|{{limit}} символа.|{{limit}} символов.");
+    same("For example: jane@school.edu", "Beispiel: erika@schule.edu");
+    same("Written by <ann@home.org>", "Geschrieben von <ann@home.org>");
+    same("&lt;x1/&gt;Close&lt;x2/&gt;", "&lt;x1/&gt;Schließen&lt;x2/&gt;");
+    // Positions the source uses must be kept.
+    expect(compareItems("%1$s of %2$s", "%1$s von %1$s").missing).toEqual(["%2$s"]);
+    // One letter changed is a typo, even in an example.
+    expect(compareItems("For example: jane@school.edu", "Beispiel: jane@schoul.edu").changed.map(([key, item]) => [key, item.key])).toEqual([["jane@school.edu", "jane@schoul.edu"]]);
+    // A printf glued to a word counts only as the source's: "%sure" in a target is not an extra "%s".
+    expect(compareItems("Save", "100%sure").extra).toEqual([]);
+  });
+
+  test("ICU: a lost select branch and broken syntax are reported", () => {
+    expect(compareItems("{g, select, male {He} female {She} other {They}}", "{g, select, male {Er} other {Sie}}").icuProblem).toBe("the select “g” lacks the branch “female”");
+    expect(compareItems("{n, plural, one {# file} other {# files}}", "{n, plural, one {# Datei} other {# Dateien}").icuProblem).toBe("“{” not closed");
+    expect(compareItems("{n, plural, one {# file} other {# files}}", "{n, plural, one {# Datei}}").icuProblem).toBe("“n” has no “other” branch");
   });
 
   test("an extra tag is reported at it, even in masked XLIFF markup", () => {
