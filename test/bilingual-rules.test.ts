@@ -77,6 +77,29 @@ describe("number-parity", () => {
     }
   });
 
+  test("locale number formats, dates in each locale's order, spelled-out numbers, digits inside names", () => {
+    for (const [source, target] of [
+      ["It costs 1,299.99 euros.", "Es kostet 1.299,99 Euro."],
+      ["It costs 1,299.99 euros.", "Cela coûte 1 299,99 euros."],
+      ["It costs 1,299.99 euros.", "Cela coûte 1\u202f299,99 euros."],
+      ["It costs 80,000 francs.", "Es kostet 80’000 Franken."],
+      ["Due on 03/04/2024.", "Fällig am 04.03.2024."],
+      ["Due on 03/04/2024.", "期限は2024-03-04です。"],
+      ["At least 8 characters and 1 number", "Au moins huit caractères et un chiffre"],
+      ["At least 8 characters", "Al menos ocho caracteres"],
+      ["Enable 2FA", "Activer l’authentification à deux facteurs"],
+      ["Use a 6-digit code", "Используйте шестизначный код"],
+      ["Enter the 2 codes", "输入两个代码"],
+      ["CVV2 security code", "Prüfziffer"],
+      ["snippet_4 text", "Text"],
+    ]) {
+      expect(compareNumbers(source!, target!).missing).toEqual([]);
+    }
+    expect(compareNumbers("It costs 1,299.99 euros.", "Es kostet 1.289,99 Euro.").missing.map((n) => n.text)).toEqual(["1,299.99"]);
+    expect(compareNumbers("Due on 03/04/2024.", "Fällig am 05.03.2024.").missing).not.toEqual([]);
+    expect(compareNumbers("Up to 5GB of storage", "Bis zu 6 GB Speicher").missing.map((n) => n.text)).toEqual(["5"]);
+  });
+
   test("years must be identical", () => {
     expect(compareNumbers("в 2019 году", "in 2018").missing.map((n) => n.text)).toEqual(["2019"]);
   });
