@@ -3,7 +3,9 @@
  * class, so that each language writes its own marks ("." ↔ "。" ↔ "।", "?" ↔ "？" ↔ "؟", Greek ";"
  * for "?"): a question whose translation is not a question (or the reverse), an exclamation lost,
  * a final mark changed to another class (". ↔ !", ": ↔ ."), and a final full stop, colon or
- * semicolon lost (the one safe fix: the source ends with a full stop, the target with a word).
+ * semicolon lost (the one safe fix: the source ends with a full stop, the target with a word). A
+ * semicolon ending a list item is a full stop in the comparison (languages end list items either
+ * way), and a full stop turned into a colon (the translation introduces what follows) is not compared.
  *
  * A lost full stop counts only after a sentence: a source of at least `minWords` words that
  * starts with a capital (or in a script without case) and whose last word is not an
@@ -17,26 +19,27 @@ import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface PunctuationParitySpec extends RuleSpec {
-  /** Words a source sentence needs before its lost full stop is reported (default 3). */
+  /** Words a source sentence needs before its lost full stop is reported (default 4). */
   minWords?: number;
   /** Abbreviations of any language (without their full stop) that end units cut inside a sentence. */
   abbreviations?: string[];
 }
 
-type MarkClass = "stop" | "question" | "exclamation" | "colon" | "semicolon" | "ellipsis" | "comma";
+type MarkClass = "stop" | "question" | "exclamation" | "colon" | "ellipsis" | "comma";
 
 const CLASS_OF: Record<string, MarkClass> = {
   ".": "stop", "。": "stop", "．": "stop", "।": "stop", "۔": "stop", "։": "stop", "။": "stop",
   "?": "question", "？": "question", "؟": "question", "\u037e": "question",
   "!": "exclamation", "！": "exclamation",
   ":": "colon", "：": "colon",
-  ";": "semicolon", "；": "semicolon", "؛": "semicolon",
+  // A semicolon ends list items where other languages end them with a full stop: the same class.
+  ";": "stop", "；": "stop", "؛": "stop",
   "…": "ellipsis",
   ",": "comma", "，": "comma", "、": "comma", "،": "comma",
 };
 const NAMES: Record<MarkClass, string> = {
   stop: "a full stop", question: "a question mark", exclamation: "an exclamation mark", colon: "a colon",
-  semicolon: "a semicolon", ellipsis: "an ellipsis", comma: "a comma",
+  ellipsis: "an ellipsis", comma: "a comma",
 };
 
 /** Closing quotes, brackets and emphasis after the final mark. */
@@ -65,7 +68,7 @@ export const punctuationParityKind: RuleKind = {
   fixes: () => "safe",
   compile(rawSpec): CompiledRule {
     const spec = rawSpec as PunctuationParitySpec;
-    const minWords = spec.minWords ?? 3;
+    const minWords = spec.minWords ?? 4;
     const abbreviations = new Set((spec.abbreviations ?? []).map((a) => a.toLowerCase()));
     /** A source that ends a sentence: enough words, a capital first (in scripts with case), no abbreviation last. */
     const endsSentence = (source: string) => {
@@ -107,7 +110,7 @@ export const punctuationParityKind: RuleKind = {
         }
         // A target that ends with a word lost the source's final mark.
         if (tgtClass === undefined) {
-          if (srcClass === "colon" || srcClass === "semicolon") {
+          if (srcClass === "colon") {
             report(index, { ...whole, message: say(`the source ends with ${NAMES[srcClass]}, the target does not`) });
             return;
           }
@@ -127,6 +130,8 @@ export const punctuationParityKind: RuleKind = {
         // Both end with a mark, of different classes: a mark changed. An ellipsis may stand for either; a
         // target that stops at a comma where a sentence ends is cut short, one that the source ends so is a fragment.
         if (srcClass === undefined || srcClass === "comma" || [srcClass, tgtClass].includes("ellipsis")) return;
+        // A statement turned into the introduction of what follows is a translator's choice; the reverse loses what the colon announced.
+        if (srcClass === "stop" && tgtClass === "colon") return;
         if (tgtClass === "comma" && srcClass === "stop" && !endsSentence(srcEnd)) return;
         report(index, { ...whole, message: say(`the source ends with ${NAMES[srcClass]}, the target with ${NAMES[tgtClass]}`) });
       },
