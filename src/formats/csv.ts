@@ -117,14 +117,15 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
 }
 
 /**
- * The quotes of a field quoted after a space (`a, "b"`): by RFC 4180 the field is unquoted and its
- * quotes are text, but they are the field's quoting as the writer meant it, not quotation marks.
+ * The quotes of a field quoted after a space (`a, "b"`), with the spaces around them: by RFC 4180
+ * the field is unquoted and its quotes are text, but they are the field's quoting as the writer
+ * meant it (PHP's fgetcsv reads it so), not quotation marks and spaces of the text.
  */
 function spacedQuotes(value: string): Span[] {
   const m = /^([ \t]+)"[^]*"([ \t]*)$/.exec(value);
   if (!m) return [];
   const close = value.length - m[2]!.length - 1;
-  return [{ start: m[1]!.length, end: m[1]!.length + 1 }, { start: close, end: close + 1 }];
+  return [{ start: 0, end: m[1]!.length + 1 }, { start: close, end: value.length }];
 }
 
 /** RFC 4180 records. A quoting error is kept on its row, and reading goes on after the row's end. */

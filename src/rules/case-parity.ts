@@ -1,22 +1,16 @@
 /**
- * `case-parity` (bilingual): the target's first letter in the other case than the source's — a
- * sentence that starts in lower case where the source's starts with a capital, or a capital where
- * the source continues a sentence in lower case. Only when both texts open with a word (no code,
- * placeholder or digit before it) in a script with case; an acronym or a mixed-case name
- * ("ORCID", "iPhone") on either side, and in `nounCapitals` languages (German: nouns take
- * capitals) a target capital, are not compared.
+ * `case-parity` (bilingual): a target that starts in lower case where the source starts with a
+ * capital. Only when both texts open with a word (no code, placeholder, digit or mid-sentence
+ * punctuation before it) in a script with case. Not compared: an acronym or a mixed-case name
+ * ("ORCID", "iPhone") on either side, the same word opening both, a target that opens with an
+ * abbreviation ("о. Буве") or with a common noun before a name ("остров Мэн", "разделе «Адреса»").
+ * The reverse — a capital where the source starts in lower case — is not reported: a source
+ * fragment that continues a sentence is often translated as a whole sentence.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../core/rule.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf } from "./bilingual.js";
-
-interface CaseParitySpec extends RuleSpec {
-  /** Message for a target capital where the source starts in lower case. */
-  capitalMessage: string;
-  /** Languages whose nouns are capitalised anywhere in a sentence. */
-  nounCapitals?: string[];
-}
 
 interface FirstWord {
   start: number;
@@ -27,9 +21,9 @@ interface FirstWord {
 function firstWord(text: string): FirstWord | undefined {
   const m = /^[\s\p{P}\p{S}]*?([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)/u.exec(text);
   if (!m || !/^\p{L}/u.test(m[1]!)) return undefined;
-  // Markup and placeholders are blanked in prose: a word after a wide blank follows code.
+  // Markup and placeholders are blanked in prose: a word after a wide blank follows code; a comma before it, a sentence.
   const before = text.slice(0, m.index + m[0].length - m[1]!.length);
-  if (/\s{3,}|[%{}<>[\]$#@&*_=|\\/]/u.test(before)) return undefined;
+  if (/\s{3,}|[%{}<>[\]$#@&*_=|\\/,;:]/u.test(before)) return undefined;
   return { start: before.length, word: m[1]! };
 }
 
@@ -42,8 +36,7 @@ export const caseParityKind: RuleKind = {
   name: "case-parity",
   fixes: (spec) => spec.applicability ?? "safe",
   compile(rawSpec): CompiledRule {
-    const spec = rawSpec as CaseParitySpec;
-    const nounCapitals = new Set(spec.nounCapitals ?? []);
+    const spec = rawSpec;
     return {
       spec,
       checkSegment(analysis: SegmentAnalysis, index, report) {
@@ -55,23 +48,20 @@ export const caseParityKind: RuleKind = {
         const s = src.word[0]!;
         const t = tgt.word[0]!;
         if (!isCased(s) || !isCased(t) || isNameLike(src.word) || isNameLike(tgt.word)) return;
-        if (isUpper(s) === isUpper(t)) return;
-        const language = primary(analysis.language) ?? "";
-        const upper = isUpper(s);
-        if (!upper && nounCapitals.has(language)) return;
+        if (!isUpper(s) || isUpper(t)) return;
         // The same word opens both: a name the target keeps as the source writes it.
         if (src.word.toLowerCase() === tgt.word.toLowerCase()) return;
-        const changed = upper ? t.toLocaleUpperCase(language) : t.toLocaleLowerCase(language);
+        // "о. Буве", "остров Мэн", "разделе «Адреса»": an abbreviation, or a common noun before a name.
+        const after = analysis.text.slice(tgt.start + tgt.word.length);
+        if (/^\.|^[\s"'«»“”„‘’(]+\p{Lu}/u.test(after)) return;
+        const language = primary(analysis.language) ?? "";
+        const changed = t.toLocaleUpperCase(language);
         if (changed.length !== 1) return;
         report(index, {
           start: tgt.start,
           end: tgt.start + tgt.word.length,
-          message: upper ? expandTemplate(spec.message, [tgt.word]) : expandTemplate(spec.capitalMessage, [tgt.word]),
-          fix: {
-            title: upper ? "Capitalise the first letter" : "Lower-case the first letter",
-            applicability: spec.applicability ?? "safe",
-            edits: [{ start: tgt.start, end: tgt.start + 1, text: changed, expected: t }],
-          },
+          message: expandTemplate(spec.message, [tgt.word]),
+          fix: { title: "Capitalise the first letter", applicability: spec.applicability ?? "safe", edits: [{ start: tgt.start, end: tgt.start + 1, text: changed, expected: t }] },
         });
       },
     };
