@@ -44,7 +44,11 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   const analyses = document.segments.map((s) => new SegmentAnalysis(s, primaryLanguage(s.tgtLang ?? language)!));
   const findings: Finding[] = [];
   const active = rulesFor(ruleSet, language, sourceLanguage);
+  // A target left in the source's language is not text of the target language: its rules would "fix" it
+  // (French spaces in English), hiding it from the check that reports it untranslated.
+  const copies = primaryLanguage(sourceLanguage) !== undefined && primaryLanguage(sourceLanguage) !== primaryLanguage(language) ? new Set(analyses.flatMap((a, i) => (isCopyOfSource(a.segment) ? [i] : []))) : undefined;
   const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {
+    if (copies?.has(segmentIndex) && (rule.spec.language ?? "*") !== "*") return;
     const analysis = analyses[segmentIndex]!;
     const finding = toFinding(rule, severity, analysis, raw);
     if (((raw.spansMarkup && !raw.fix) || !isMasked(analysis, finding)) && !isSuppressed(analysis.segment.suppressed, finding.ruleId) && !ruleSet.accept.has(finding.text.trim())) {
@@ -97,6 +101,13 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
   if (raw.fix) finding.fix = raw.fix;
   if (raw.suggestions?.length) finding.suggestions = raw.suggestions;
   return finding;
+}
+
+const collapsed = (text: string) => text.replace(/\s+/gu, " ").trim();
+/** A target that is its source as written, with letters in it. */
+function isCopyOfSource(segment: Document["segments"][number]): boolean {
+  const source = segment.rawSource ?? segment.source;
+  return source !== undefined && /\p{L}/u.test(source) && collapsed(source) === collapsed(segment.target);
 }
 
 export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>

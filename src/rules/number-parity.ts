@@ -347,7 +347,10 @@ export const numberParityKind: RuleKind = {
       checkSegment(analysis: SegmentAnalysis, index, report) {
         const source = sourceOf(analysis);
         if (!source || !/[\d十百千万亿]/u.test(source)) return;
-        const { missing, extra } = compareNumbers(proseOf(source), proseOf(analysis.text));
+        const target = proseOf(analysis.text);
+        // A target of codes only is the untranslated rule's to report, once.
+        if (!/[\p{L}\p{N}]/u.test(target)) return;
+        const { missing, extra } = compareNumbers(proseOf(source), target);
         if (missing.length === 0) return;
         if (missing.length === 1 && extra.length === 1) {
           const changed = extra[0]!;

@@ -1,0 +1,39 @@
+/**
+ * Localization files as they come from real projects: quiet on good translations, one sharp
+ * finding for each real error. Every fixture is written for this test.
+ */
+import { check, fix } from "../src/index.js";
+
+const rulesOf = async (text: string, format: string, language: string, sourceLanguage = "en") =>
+  (await check(text, { format, language, sourceLanguage })).findings.map((f) => `${f.ruleId.replace(/^common\//u, "")} ${f.text}`);
+
+const xliff = (units: [source: string, target: string][], target = "fr") => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="${target}" datatype="plaintext" original="app">
+    <body>
+${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
+    </body>
+  </file>
+</xliff>
+`;
+
+describe("a target left in the source's language", () => {
+  test("is reported untranslated once; the target language's typography does not touch it", async () => {
+    const text = xliff([["Name: your full name, as it appears on your card", "Name: your full name, as it appears on your card"]]);
+    expect(await rulesOf(text, "xliff", "fr")).toEqual(["accuracy/untranslated Name: your full name, as it appears on your card"]);
+    // Fixing adds no French no-break space to the English text (which would hide it from the untranslated check).
+    expect((await fix(text, { format: "xliff", language: "fr", sourceLanguage: "en" })).text).toBe(text);
+  });
+
+  test("a target of inline codes only is one finding, not a number and a length finding", async () => {
+    const text = xliff([['Delete <x id="1"/>3 files<x id="2"/> from the list', '<x id="1"/><x id="2"/>']]);
+    expect(await rulesOf(text, "xliff", "de")).toEqual(['accuracy/untranslated <x id="1"/><x id="2"/>']);
+  });
+});
+
+describe("CSV as Magento writes it", () => {
+  test("a field quoted after a space has no leading space of its own", async () => {
+    const text = 'source,target\n"Save the settings", "Einstellungen speichern"\n"Open the menu",  "Menü öffnen"\n';
+    expect(await rulesOf(text, "csv", "de")).toEqual([]);
+  });
+});
