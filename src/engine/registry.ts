@@ -25,7 +25,8 @@ import { varietyKind } from "../rules/variety.js";
 import { spacingParityKind } from "../rules/spacing-parity.js";
 import { caseParityKind } from "../rules/case-parity.js";
 import { bracketParityKind } from "../rules/bracket-parity.js";
+import { truncationKind } from "../rules/truncation.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, spacingParityKind, caseParityKind, bracketParityKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind].map((k) => [k.name, k]),
 );
