@@ -2,8 +2,10 @@
  * `case-parity` (bilingual): a target that starts in lower case where the source starts with a
  * capital. Only when both texts open with a word (no code, placeholder, digit or mid-sentence
  * punctuation before it) in a script with case. Not compared: an acronym or a mixed-case name
- * ("ORCID", "iPhone") on either side, the same word opening both, a target that opens with an
- * abbreviation ("о. Буве") or with a common noun before a name ("остров Мэн", "разделе «Адреса»").
+ * ("ORCID", "iPhone") on either side — unless the source writes the target's word with a capital
+ * ("OpenID" lowered to "openID") —, the same word opening both, a target that opens with an
+ * abbreviation ("о. Буве"), a word before a quotation ("разделе «Адреса»"), or a common noun
+ * before a name where the source is a title-case name ("остров Мэн" for "Isle of Man").
  * The reverse — a capital where the source starts in lower case — is not reported: a source
  * fragment that continues a sentence is often translated as a whole sentence.
  */
@@ -29,6 +31,13 @@ function firstWord(text: string): FirstWord | undefined {
 
 const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase();
 const isUpper = (c: string) => c !== c.toLowerCase();
+/** "Isle of Man", "Public Client Terms": every word of two letters or more capitalised, not all in capitals. */
+function isTitle(text: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && words.some((w) => /\p{Ll}/u.test(w));
+}
+
 /** "ORCID", "iPhone", "eBay", "PDF-Datei": a capital after the first letter. */
 const isNameLike = (word: string) => /\p{Lu}/u.test(word.slice(1).split(/[-’']/u)[0]!);
 
@@ -43,19 +52,21 @@ export const caseParityKind: RuleKind = {
         const source = sourceOf(analysis);
         if (!source) return;
         const src = firstWord(proseOf(source));
-        const tgt = firstWord(analysis.text);
+        const tgt = firstWord(proseOf(analysis.text));
         if (!src || !tgt) return;
         const s = src.word[0]!;
         const t = tgt.word[0]!;
-        if (!isCased(s) || !isCased(t) || isNameLike(src.word) || isNameLike(tgt.word)) return;
-        if (!isUpper(s) || isUpper(t)) return;
-        // The same word opens both: a name the target keeps as the source writes it.
-        if (src.word.toLowerCase() === tgt.word.toLowerCase()) return;
-        // "о. Буве", "остров Мэн", "разделе «Адреса»": an abbreviation, or a common noun before a name.
-        const after = analysis.text.slice(tgt.start + tgt.word.length);
-        if (/^\.|^[\s"'«»“”„‘’(]+\p{Lu}/u.test(after)) return;
+        if (!isCased(s) || !isCased(t) || !isUpper(s) || isUpper(t)) return;
         const language = primary(analysis.language) ?? "";
-        const changed = t.toLocaleUpperCase(language);
+        const capitalised = t.toLocaleUpperCase(language) + tgt.word.slice(1);
+        // A mixed-case name ("iPhone") is written so; one the source capitalises ("OpenID") is not.
+        if (isNameLike(src.word) || (isNameLike(tgt.word) && !source.includes(capitalised))) return;
+        // The same word opens both: a name the target keeps as the source writes it.
+        if (src.word === tgt.word) return;
+        // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
+        const after = analysis.text.slice(tgt.start + tgt.word.length);
+        if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;
+        const changed = capitalised.slice(0, capitalised.length - tgt.word.length + 1);
         if (changed.length !== 1) return;
         report(index, {
           start: tgt.start,
