@@ -11,7 +11,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind } from "../core/rule.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf } from "./bilingual.js";
 
 interface FirstWord {
@@ -59,10 +59,9 @@ export const caseParityKind: RuleKind = {
         if (!isCased(s) || !isCased(t) || !isUpper(s) || isUpper(t)) return;
         const language = primary(analysis.language) ?? "";
         const capitalised = t.toLocaleUpperCase(language) + tgt.word.slice(1);
-        // A mixed-case name ("iPhone") is written so; one the source capitalises ("OpenID") is not.
-        if (isNameLike(src.word) || (isNameLike(tgt.word) && !source.includes(capitalised))) return;
-        // The same word opens both: a name the target keeps as the source writes it.
-        if (src.word === tgt.word) return;
+        // A mixed-case name ("iPhone") or an acronym is written so, unless the source capitalises it ("OpenID" lowered to "openID").
+        const lowered = isNameLike(tgt.word) && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(capitalised)}(?![\\p{L}\\p{N}])`, "u").test(source);
+        if (!lowered && (isNameLike(src.word) || isNameLike(tgt.word))) return;
         // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
         const after = analysis.text.slice(tgt.start + tgt.word.length);
         if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;

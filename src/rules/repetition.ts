@@ -7,7 +7,7 @@
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
 import { primary, sourceOf } from "./bilingual.js";
 
 interface RepetitionSpec extends RuleSpec {
@@ -21,7 +21,6 @@ interface RepetitionSpec extends RuleSpec {
 
 /** Scripts written without spaces, whose reduplicated words ("谢谢", "看看") are words of their own. */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 export const repetitionKind: RuleKind = {
   name: "repetition",
