@@ -37,3 +37,32 @@ describe("CSV as Magento writes it", () => {
     expect(await rulesOf(text, "csv", "de")).toEqual([]);
   });
 });
+
+const tmx = (units: [source: string, target: string][]) => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+${units.map(([s, t]) => `<tu><tuv lang="ru"><seg>${s}</seg></tuv><tuv lang="en"><seg>${t}</seg></tuv></tu>`).join("\n")}
+</body></tmx>
+`;
+
+describe("help texts as translation memories keep them", () => {
+  test("a query is code: the target language's prose rules do not read it", async () => {
+    const query = "SELECT\nOrders.Customer, Orders.Total\nFROM\nSales.Orders AS Orders\nWHERE Orders.Total &gt; &amp;Limit";
+    expect(await rulesOf(tmx([[query, query]]), "tmx", "en", "ru")).toEqual([]);
+  });
+
+  test("a sentence split in two units: brackets that the source leaves open are not reported in the target", async () => {
+    const text = tmx([
+      ["Узлы перечислены в таблице (см.", "The nodes are listed in the table (see"],
+      ["ниже).", "below)."],
+    ]);
+    expect(await rulesOf(text, "tmx", "en", "ru")).toEqual([]);
+  });
+
+  test("a bracket the translation lost is reported once: at the mark where the language has a pairing rule, else by the source-vs-target check", async () => {
+    const text = tmx([["Узлы перечислены в таблице (см. ниже).", "The nodes are listed in the table (see below."]]);
+    expect(await rulesOf(text, "tmx", "en", "ru")).toEqual(["en/punctuation/unbalanced-quote-or-bracket ("]);
+    const italian = text.replace('lang="en"', 'lang="it"').replace("The nodes are listed in the table (see below.", "I nodi sono elencati nella tabella (vedi sotto.");
+    expect(await rulesOf(italian, "tmx", "it", "ru")).toEqual(["punctuation/bracket-parity I nodi sono elencati nella tabella (vedi sotto."]);
+  });
+});

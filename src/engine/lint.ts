@@ -1,5 +1,6 @@
 /** lint(): a pure function of (document, rule set) to findings. No I/O happens here. */
 import { SegmentAnalysis } from "../analysis/analysis.js";
+import { looksLikeCode } from "../analysis/code.js";
 import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
 import type { Document, Finding, Severity } from "../core/types.js";
 import { SEVERITY_RANK } from "./score.js";
@@ -44,11 +45,12 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   const analyses = document.segments.map((s) => new SegmentAnalysis(s, primaryLanguage(s.tgtLang ?? language)!));
   const findings: Finding[] = [];
   const active = rulesFor(ruleSet, language, sourceLanguage);
-  // A target left in the source's language is not text of the target language: its rules would "fix" it
-  // (French spaces in English), hiding it from the check that reports it untranslated.
-  const copies = primaryLanguage(sourceLanguage) !== undefined && primaryLanguage(sourceLanguage) !== primaryLanguage(language) ? new Set(analyses.flatMap((a, i) => (isCopyOfSource(a.segment) ? [i] : []))) : undefined;
+  // Not text of the target language: a target left in the source's language, whose rules would "fix" it (French
+  // spaces in English, hiding it from the check that reports it untranslated), and code (a query, a command line).
+  const translating = primaryLanguage(sourceLanguage) !== undefined && primaryLanguage(sourceLanguage) !== primaryLanguage(language);
+  const notProse = new Set(analyses.flatMap((a, i) => ((translating && isCopyOfSource(a.segment)) || looksLikeCode(a.text) ? [i] : [])));
   const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {
-    if (copies?.has(segmentIndex) && (rule.spec.language ?? "*") !== "*") return;
+    if (notProse.has(segmentIndex) && (rule.spec.language ?? "*") !== "*") return;
     const analysis = analyses[segmentIndex]!;
     const finding = toFinding(rule, severity, analysis, raw);
     if (((raw.spansMarkup && !raw.fix) || !isMasked(analysis, finding)) && !isSuppressed(analysis.segment.suppressed, finding.ruleId) && !ruleSet.accept.has(finding.text.trim())) {

@@ -34,7 +34,7 @@ const CLASSES: MarkClass[] = [
 const NOT_A_BRACKET = /[:;=][-^']?[()]|^[ \t]*(?:\d{1,3}[a-z]?|\p{L}|[ivx]{1,5})\.?\)/gmu;
 
 /** How far each class is from balancing: opening minus closing marks, or 1 for an odd number of marks that do both. */
-function imbalance(text: string): number[] {
+export function imbalance(text: string): number[] {
   const prose = text.replace(NOT_A_BRACKET, (m) => " ".repeat(m.length));
   return CLASSES.map(({ opening, closing }) => {
     let open = 0;
