@@ -12,6 +12,7 @@
  * end; sources of fewer than `minSourceLength` weighted characters, and code, are not measured.
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 
@@ -21,6 +22,8 @@ interface TruncationSpec extends RuleSpec {
   shortRatio?: number;
   veryShortRatio?: number;
   minSourceLength?: number;
+  /** Words a source needs for a target under `veryShortRatio` to be reported however it ends (default 6). */
+  minVeryShortWords?: number;
   minCalibration?: number;
 }
 
@@ -42,6 +45,17 @@ export function weightedLength(text: string): number {
 /** Code, not prose: paths, calls, assignments, identifiers, SQL. */
 export const CODE = /[\w.-]+\/[\w.-]+\/|\b\w+\([^)]*\)|[=;{}$]|\b[a-z]+_[a-z_]+\b|\b(?:SELECT|FROM|WHERE|INSERT|UPDATE)\b/u;
 
+const wordsIn = (text: string) => (proseOf(text).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** The last word is cut: the beginning of a longer word of the language's dictionary (where mtlint has one), not a word itself. */
+function endsInPartWord(text: string, language: string): boolean {
+  if (!hasDictionary(language)) return false;
+  const last = /(?<![\p{L}\p{M}'’-])\p{L}[\p{L}\p{M}]{2,}$/u.exec(proseOf(text).trimEnd())?.[0];
+  if (!last || /^\p{Lu}/u.test(last)) return false;
+  const dictionary = dictionaryFor(language);
+  return !dictionary.isKnown(last) && !dictionary.isLooseCompound(last) && dictionary.beginsWord(last);
+}
+
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
@@ -52,15 +66,16 @@ export const truncationKind: RuleKind = {
   fixes: () => "none",
   compile(rawSpec): CompiledRule {
     const spec = rawSpec as TruncationSpec;
-    const shortRatio = spec.shortRatio ?? 0.75;
-    const veryShortRatio = spec.veryShortRatio ?? 0.4;
-    const minSourceLength = spec.minSourceLength ?? 20;
+    const shortRatio = spec.shortRatio ?? 0.85;
+    const veryShortRatio = spec.veryShortRatio ?? 0.35;
+    const minSourceLength = spec.minSourceLength ?? 12;
+    const minVeryShortWords = spec.minVeryShortWords ?? 6;
     const minCalibration = spec.minCalibration ?? 20;
     const dangling = new Map(Object.entries(spec.danglingWords).map(([language, words]) => [language, new Set(words.map((w) => w.toLowerCase()))]));
-    /** The text ends where no text ends: a dangling word, a comma, an opening bracket or a hyphen. */
+    /** The text ends where no text ends: a dangling word, an opening bracket or a hyphen. */
     const dangles = (text: string, language: string) => {
       const end = proseOf(text).trimEnd();
-      if (/[,，、(（\[«„“-]$/u.test(end)) return true;
+      if (/[(（\[«„-]$/u.test(end)) return true;
       const words = dangling.get(language);
       if (!words) return false;
       if (language === "ja" || language === "zh") return [...words].some((w) => end.endsWith(w));
@@ -85,11 +100,13 @@ export const truncationKind: RuleKind = {
         const expected = measured.length >= minCalibration ? median(measured.map((m) => m.ratio)) : (DENSITY[to] ?? 1) / (DENSITY[from] ?? 1);
         for (const { analysis, index, source, ratio } of measured) {
           const relative = ratio / expected;
-          if (relative >= shortRatio) continue;
+          // A source that continues a sentence (lower case first, or ending on a function word) is a fragment: its translation may end anywhere.
+          if (relative >= shortRatio || /^[\s\p{P}]*\p{Ll}/u.test(proseOf(source))) continue;
           const language = primary(analysis.language) ?? "";
           const sourceLanguage = sourceLanguageOf(analysis, source, document.sourceLanguage) ?? "en";
-          const cut = dangles(analysis.text, language) && !dangles(source, sourceLanguage);
-          if (!cut && relative >= veryShortRatio) continue;
+          if (dangles(source, sourceLanguage)) continue;
+          const cut = dangles(analysis.text, language) || endsInPartWord(analysis.text, language);
+          if (!cut && (relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
           const detail = `${Math.round(relative * 100)} % of the length the document's translations give such a source${cut ? ", and it breaks off" : ""}`;
           report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
         }
