@@ -87,9 +87,11 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return parts.join("");
 }
 
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** English scale words, also as MT leaves them: plural ("5 millions") and abbreviated from Russian ("45 mln", "12 thous."). */
+const SCALES: Record<string, number> = { thousand: 1e3, thous: 1e3, ths: 1e3, tys: 1e3, million: 1e6, mln: 1e6, billion: 1e9, bln: 1e9, mlrd: 1e9, trillion: 1e12, trln: 1e12 };
+const scaleOf = (word: string) => SCALES[word.toLowerCase().replace(/s$|\.$/u, "")]!;
 const NUMBER =
-  /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+(thousand|million|billion|trillion)\b)?/giu;
+  /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+((?:thousand|million|billion|trillion)s?(?![\p{L}\p{N}])|(?:thous|ths|tys)\.|(?:mln|bln|mlrd|trln)(?![\p{L}\p{N}])\.?))?/giu;
 export const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
 /** Character and entity references, and tags written escaped ("&lt;a href=…&gt;"), as in HTML strings of PO, JSON or XML. */
@@ -121,7 +123,7 @@ export interface NumberMatch {
 export function readNumbers(text: string): NumberMatch[] {
   const found: NumberMatch[] = [];
   for (const m of text.matchAll(NUMBER)) {
-    const scale = m[3] ? SCALES[m[3].toLowerCase()]! : 1;
+    const scale = m[3] ? scaleOf(m[3]) : 1;
     const parts = m[2] ? [m[1]!, m[2]] : [m[1]!];
     const partStarts = [m.index, ...(m[2] ? [m.index + m[0].lastIndexOf(m[2], m[0].length - (m[3] ? m[3].length : 0))] : [])];
     found.push({ start: m.index, end: m.index + m[0].length, parts, partStarts, scale, values: parts.map((p) => numericValue(p) * scale) });

@@ -15,6 +15,7 @@ import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { pairingKind } from "../rules/pairing.js";
+import { quotationStyleKind } from "../rules/quotation-style.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
 import { scriptKind } from "../rules/script.js";
@@ -28,5 +29,5 @@ import { bracketParityKind } from "../rules/bracket-parity.js";
 import { truncationKind } from "../rules/truncation.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, quotationStyleKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind].map((k) => [k.name, k]),
 );
