@@ -2,7 +2,10 @@
  * Localization files as they come from real projects: quiet on good translations, one sharp
  * finding for each real error. Every fixture is written for this test.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { check, fix } from "../src/index.js";
+import { runCli, tempTree } from "./cli-helpers.js";
 
 const rulesOf = async (text: string, format: string, language: string, sourceLanguage = "en") =>
   (await check(text, { format, language, sourceLanguage })).findings.map((f) => `${f.ruleId.replace(/^common\//u, "")} ${f.text}`);
@@ -64,5 +67,27 @@ describe("help texts as translation memories keep them", () => {
     expect(await rulesOf(text, "tmx", "en", "ru")).toEqual(["en/punctuation/unbalanced-quote-or-bracket ("]);
     const italian = text.replace('lang="en"', 'lang="it"').replace("The nodes are listed in the table (see below.", "I nodi sono elencati nella tabella (vedi sotto.");
     expect(await rulesOf(italian, "tmx", "it", "ru")).toEqual(["punctuation/bracket-parity I nodi sono elencati nella tabella (vedi sotto."]);
+  });
+});
+
+describe("files in the charset they declare", () => {
+  const cp1251 = (text: string) => Uint8Array.from([...text].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0xc0 + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя".indexOf(c))));
+  const po = `msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=CP1251\\n"\n\nmsgid "Open the file and save it."\nmsgstr "Откройте файл и сохраните его"\n`;
+
+  test("a CP1251 PO file is read, checked and fixed in CP1251", async () => {
+    const dir = tempTree({ "ru.po": cp1251(po) });
+    const report = JSON.parse((await runCli(["check", "--format", "json", "--source-lang", "en", join(dir, "ru.po")])).stdout) as { files: { findings: { ruleId: string; text: string }[] }[]; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.files[0]!.findings.map((f) => [f.ruleId, f.text])).toEqual([["common/punctuation/punctuation-parity", "его"]]);
+    await runCli(["check", "--fix", "--source-lang", "en", join(dir, "ru.po")]);
+    expect(readFileSync(join(dir, "ru.po"))).toEqual(Buffer.from(cp1251(po.replace("сохраните его\"", "сохраните его.\""))));
+  });
+
+  test("an ISO-8859-1 XLIFF file is read; a file that is valid UTF-8 stays UTF-8 whatever it declares", async () => {
+    const text = xliff([["Open the settings window now", "Ouvrez la fenêtre des paramètres maintenant"]]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const dir = tempTree({ "fr.xlf": Buffer.from(text, "latin1"), "utf8.xlf": text });
+    const report = JSON.parse((await runCli(["check", "--format", "json", dir])).stdout) as { files: { findings: unknown[] }[]; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.files.map((f) => f.findings)).toEqual([[], []]);
   });
 });
