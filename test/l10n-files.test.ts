@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { languageFromPath } from "../src/formats/bilingual.js";
 import { check, fix } from "../src/index.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
@@ -89,5 +90,27 @@ describe("files in the charset they declare", () => {
     const report = JSON.parse((await runCli(["check", "--format", "json", dir])).stdout) as { files: { findings: unknown[] }[]; errors: unknown[] };
     expect(report.errors).toEqual([]);
     expect(report.files.map((f) => f.findings)).toEqual([[], []]);
+  });
+});
+
+describe("the target language from the file name, when the file does not say", () => {
+  test.each([
+    ["messages.de.xlf", "de"],
+    ["translations/validators.zh_CN.xlf", "zh-CN"],
+    ["locale/fr/LC_MESSAGES/app.po", "fr"],
+    ["i18n/de_DE.csv", "de-DE"],
+    ["po/pt_BR.po", "pt-BR"],
+  ])("%s → %s", (path, language) => {
+    expect(languageFromPath(path)).toBe(language);
+  });
+
+  test("names that are no language say nothing", () => {
+    expect(["messages.xlf", "po/app.po", "project_save.tmx", "data/es.txt.bak"].map(languageFromPath)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test("a PO header naming its language in words (Language: français) gives way to the file name", async () => {
+    const po = `msgid ""\nmsgstr ""\n"Language: français\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Delete the file?"\nmsgstr "Supprimer le fichier?"\n`;
+    const { findings } = await check(po, { format: "po", path: "po/fr.po", sourceLanguage: "en" });
+    expect(findings.map((f) => f.ruleId)).toEqual(["fr/punctuation/missing-no-break-space"]);
   });
 });

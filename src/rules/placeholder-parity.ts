@@ -76,6 +76,11 @@ const URL_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/u;
 const EXAMPLE = /\b(?:e\.\s?g\.|i\.\s?e\.|for (?:example|instance)|examples?|such as|format|z\.\s?B\.|Beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|например)|例/iu;
 const RESERVED_DOMAIN = /(?:^|[.@/])(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid|localhost))(?:$|[/:?#])/iu;
 
+/** Inline codes of XLIFF and TMX, and HTML elements: tags even when bare. */
+const TAG_NAMES = new Set("x bx ex g ph bpt ept it ut pc sc ec sm em mrk hi sub a abbr b big blockquote br button caption cite code dd del div dl dt em font form h1 h2 h3 h4 h5 h6 hr i img input ins kbd label li mark ol option p pre q s samp select small span strike strong sup table tbody td th thead tr tt u ul var".split(" "));
+/** A tag, not a word in angle brackets ("<Network>"): a known element, OmegaT's numbered tags (<x1/>, <g2>), or one with attributes or a slash. */
+const isTag = (name: string, rest: string) => TAG_NAMES.has(name.replace(/^.*:/u, "")) || /^[a-z]\d+$/u.test(name) || rest !== "";
+
 const urlKey = (url: string) => url.toLowerCase().replace(/^(https?:\/\/)?(www\.)?/u, "").replace(/\/$/u, "");
 
 /** Placeholders, tags, URLs and e-mail addresses in text, with comparable keys. */
@@ -99,7 +104,7 @@ export function itemsIn(text: string, urls = true): { items: Item[]; icu?: IcuMe
   for (const [re, scanned] of [[TAG, blank(markup, NATIVE_CODE)], [ESCAPED_TAG, blank(markup, NATIVE_CODE, TAG)]] as const) {
     for (const m of scanned.matchAll(re)) {
       const name = m[2]!.toLowerCase();
-      if (ANNOTATIONS.has(name.replace(/^.*:/u, ""))) continue;
+      if (ANNOTATIONS.has(name.replace(/^.*:/u, "")) || !isTag(name, m[1]! + m[3]!.trim() + m[4]!)) continue;
       push(`<${m[1]}${name}${idOf(m[3]!)}${m[4]}>`, "code", m.index, m.index + m[0].length);
       links(m[3]!, m.index + m[0].indexOf(m[3]!));
     }
