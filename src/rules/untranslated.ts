@@ -7,11 +7,15 @@
  * Texts are compared as a reader sees them (markup, placeholders and URLs left out, references
  * decoded, spacing collapsed), so "&lt;x1/&gt;Save" is the source's "<x1/>Save". Identical segments
  * that need no translation are left alone: numbers, codes, URLs and placeholders only, names of
- * at most `maxNameWords` words, text whose every word is a name, an acronym or has digits
- * ("Microsoft Office 365"), key names ("Ctrl Shift D"), command lines and code, and licence texts.
+ * at most `maxNameWords` words of three letters or more, text whose every word is a name, an
+ * acronym, has digits or joins the words of a name ("Microsoft Office 365", "Isle of Man"), key
+ * names ("Ctrl Shift D"), formats ("hh:mm:ss"), command lines and code, and licence texts. A target
+ * of punctuation only is a fragment's translation ("/" for "of"), not codes only; a target that
+ * has words in the target language's script is not in the source's script.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { looksLikeCode } from "../analysis/code.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { dominantScript, primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
@@ -56,6 +60,11 @@ const CODE = /(?:^|\s)--?[a-z]|[\w.-]+\/[\w.-]+|\b\w+\([^)]*\)|[=;{}$]|\b\w+_\w+
 /** Licence texts are often kept in their original language on purpose. */
 const LICENCE = /\b(?:licen[cs]e|GPL|warranty|copyright)\b/iu;
 
+/** Lower-case words that join the words of a name ("Isle of Man", "Trinidad and Tobago", "Bosnia y Herzegovina"). */
+const JOINING = new Set(["of", "and", "the", "de", "du", "des", "la", "le", "et", "y", "e", "del", "da", "do", "von", "und", "der", "van"]);
+/** Whether the text has a word written in this script (of dominantScript()'s names). */
+const hasScript = (text: string, script: string) => new RegExp(`[${script === "Latin" ? "\\p{Script=Latin}" : SCRIPT_CLASS[script] ?? "\\p{Script=Latin}"}]{2}`, "u").test(text);
+
 const words = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu) ?? [];
 const isNameLike = (w: string) => /\p{N}/u.test(w) || /^\p{Lu}/u.test(w) || !/\p{L}/u.test(w);
 const normalise = (text: string) => text.normalize("NFC").replace(/\s+/gu, " ").trim();
@@ -81,22 +90,25 @@ export const untranslatedKind: RuleKind = {
         const target = normalise(proseOf(analysis.text));
         const whole = { ...wholeTarget(analysis), spansMarkup: true };
         const sourceWords = words(source).filter((w) => /\p{L}{2}/u.test(w));
-        if (!/\p{L}/u.test(target)) {
-          // Codes only, where the source has words: the text was lost, or never translated.
-          if (sourceWords.length && analysis.segment.target.trim() && spec.codesOnlyMessage) report(index, { ...whole, message: spec.codesOnlyMessage });
+        if (!/[\p{L}\p{N}]/u.test(target)) {
+          // Codes only, where the source has words: the text was lost, or never translated. (Punctuation alone is a fragment's translation: "/" for "of".)
+          const codes = analysis.segment.masked?.length || /<[^<>]+>/u.test(analysis.segment.target);
+          if (sourceWords.length && codes && spec.codesOnlyMessage) report(index, { ...whole, message: spec.codesOnlyMessage });
           return;
         }
         const language = primary(analysis.language) ?? "";
         const sourceScript = dominantScript(source);
         const targetScript = dominantScript(target);
         if (source === target || (normalise(rawSource) === normalise(analysis.segment.target))) {
-          const ws = words(target).filter((w) => /\p{L}/u.test(w));
-          if (ws.length > maxNameWords && !ws.every(isNameLike) && !KEYS.test(target) && !CODE.test(source) && !LICENCE.test(source)) report(index, whole);
+          // Words of three letters or more ("hh:mm:ss" is a format), names and the words that join names ("Isle of Man").
+          const ws = words(target).filter((w) => /\p{L}{3}/u.test(w));
+          const nameLike = (w: string) => isNameLike(w) || JOINING.has(w);
+          if (ws.length > maxNameWords && !ws.every(nameLike) && !KEYS.test(target) && !CODE.test(source) && !looksLikeCode(source) && !LICENCE.test(source)) report(index, whole);
           return;
         }
         // The whole target in the source's script, where the target language is written in another.
         const expected = SCRIPT_OF_LANGUAGE[language];
-        if (spec.wrongScriptMessage && expected && sourceScript && sourceScript !== "Latin" && targetScript === sourceScript && expected !== sourceScript && !SHARES[language]?.includes(sourceScript)) {
+        if (spec.wrongScriptMessage && expected && sourceScript && sourceScript !== "Latin" && targetScript === sourceScript && expected !== sourceScript && !SHARES[language]?.includes(sourceScript) && !hasScript(target, expected)) {
           report(index, { ...whole, message: expandTemplate(spec.wrongScriptMessage, [sourceScript, expected]) });
           return;
         }
