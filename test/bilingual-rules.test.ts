@@ -182,23 +182,25 @@ describe("document rules", () => {
     expect(findings.map((f) => [f.segmentId, f.text, f.fix?.edits[0]?.text, f.fix?.applicability])).toEqual([["3", "IG", "ISIS", "unsafe"]]);
   });
 
-  test("translation-consistency: a clear outlier among translations of one source; one target for sources that say different things", () => {
+  test("translation-consistency: a slip among translations of one source; one target for two sources where one says more", () => {
     const pairs: [string, string][] = [
       ["Сохранить файл на диск", "Save the file to disk"],
       ["Сохранить файл на диск", "Save the file to disk"],
-      ["Сохранить файл на диск", "Store the file on disk"],
-      ["Удалить файл с диска", "Save the file to disk"],
+      ["Сохранить файл на диск", "Save the File to disk"],
       ["Откройте меню настроек", "Open the settings menu"],
-      ["Откройте меню настроек", "Show the settings menu"],
-      ["Please contact the support team", "Contact support"],
-      ["Contact our support team", "Contact support"],
+      ["Откройте меню настроек", "Open the settings menu"],
+      ["Откройте меню настроек", "Show the menu with the settings"],
+      ["Удалить новый файл с диска", "Delete the file from disk"],
+      ["Удалить файл с диска", "Delete the file from disk"],
+      ["Please contact the support team", "Contact support now"],
+      ["Contact our support team", "Contact support now"],
       ["Сохранить", "Save"],
       ["Сохранить", "Store"],
       ["Сохранить", "Store"],
     ];
     const findings = lint(doc(pairs), ruleSet("terminology/translation-consistency")).findings;
-    // Two wordings given once each are no outlier; sources that differ in function words only are one message; labels are not compared.
-    expect(findings.map((f) => [f.segmentId, f.text])).toEqual([["3", "Store the file on disk"], ["4", "Save the file to disk"]]);
+    // Another wording is no slip; sources that differ in function words only are one message; labels are not compared.
+    expect(findings.map((f) => [f.segmentId, f.text])).toEqual([["3", "Save the File to disk"], ["7", "Delete the file from disk"]]);
   });
 });
 

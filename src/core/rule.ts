@@ -119,8 +119,8 @@ export interface DraftCorpusUnit {
   /** Hashes of the normalised source and target. */
   sourceKey: string;
   targetKey: string;
-  /** Hash of the source's content words: sources that differ only in function words are the same message. */
-  contentKey: string;
+  /** The source's content words (sorted, shortened): sources that differ only in function words are one message. */
+  content: string;
   /** Shortened source, for messages that name this unit. */
   source: string;
   /** Already reported by the rule within its document. */

@@ -22,6 +22,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { hasIcuBranches, parseIcu, type IcuMessage } from "../analysis/icu.js";
+import { editDistance } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Span } from "../core/types.js";
 import { URL_OR_MAIL } from "../engine/fixes.js";
@@ -224,19 +225,6 @@ function icuProblemOf(source: IcuMessage, target: IcuMessage | { error: string }
     if (lost.length) return `the select “${a.name}” lacks the ${lost.length === 1 ? "branch" : "branches"} ${listed(lost)}`;
   }
   return undefined;
-}
-
-/** Levenshtein distance, counted up to `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
-  let previous = Array.from({ length: b.length + 1 }, (_, k) => k);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    if (Math.min(...row) >= limit) return limit;
-    previous = row;
-  }
-  return Math.min(previous[b.length]!, limit);
 }
 
 export const placeholderParityKind: RuleKind = {
