@@ -76,8 +76,9 @@ export const punctuationParityKind: RuleKind = {
       if (words.length < minWords) return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(source) && source.length >= 8;
       const first = words[0]![0]!;
       if (first !== first.toUpperCase() && first.toUpperCase() !== first.toLowerCase()) return false;
-      const last = /([\p{L}][\p{L}.]*)\.$/u.exec(source)?.[1];
-      return !(last && abbreviations.has(last.toLowerCase()));
+      // A single letter before the full stop is an initial or an abbreviation cut in two units ("т.").
+      const last = /(?<![\p{L}.])([\p{L}][\p{L}.]*)\.$/u.exec(source)?.[1];
+      return !(last && (abbreviations.has(last.toLowerCase()) || [...last].length === 1));
     };
     return {
       spec,
@@ -101,11 +102,12 @@ export const punctuationParityKind: RuleKind = {
           return;
         }
         if (tgtClass === "question") {
-          if (srcClass && !QUESTION.test(source)) report(index, { ...whole, message: say("the target is a question, the source is not") });
+          // "How often should we e-mail you about:" may well be asked.
+          if (srcClass && srcClass !== "colon" && !QUESTION.test(source)) report(index, { ...whole, message: say("the target is a question, the source is not") });
           return;
         }
         if (srcClass === "exclamation") {
-          if (!EXCLAMATION.test(target)) report(index, { ...whole, message: say("the source ends with an exclamation mark, the target has none") });
+          if (!EXCLAMATION.test(target) && tgtClass !== "ellipsis") report(index, { ...whole, message: say("the source ends with an exclamation mark, the target has none") });
           return;
         }
         // A target that ends with a word lost the source's final mark.
