@@ -100,13 +100,15 @@ export const truncationKind: RuleKind = {
         const expected = measured.length >= minCalibration ? median(measured.map((m) => m.ratio)) : (DENSITY[to] ?? 1) / (DENSITY[from] ?? 1);
         for (const { analysis, index, source, ratio } of measured) {
           const relative = ratio / expected;
-          // A source that continues a sentence (lower case first, or ending on a function word) is a fragment: its translation may end anywhere.
-          if (relative >= shortRatio || /^[\s\p{P}]*\p{Ll}/u.test(proseOf(source))) continue;
+          if (relative >= shortRatio) continue;
           const language = primary(analysis.language) ?? "";
           const sourceLanguage = sourceLanguageOf(analysis, source, document.sourceLanguage) ?? "en";
-          if (dangles(source, sourceLanguage)) continue;
+          // A source that continues a sentence (lower case first) or breaks off itself is a fragment: its translation may
+          // end anywhere, unless the fragment ends the sentence (a full stop).
+          const continues = /^[\s\p{P}]*\p{Ll}/u.test(proseOf(source));
+          if (dangles(source, sourceLanguage) || (continues && !/[.!?。！？]\s*$/u.test(proseOf(source)))) continue;
           const cut = dangles(analysis.text, language) || endsInPartWord(analysis.text, language);
-          if (!cut && (relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
+          if (!cut && (continues || relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
           const detail = `${Math.round(relative * 100)} % of the length the document's translations give such a source${cut ? ", and it breaks off" : ""}`;
           report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
         }
