@@ -114,3 +114,26 @@ describe("the target language from the file name, when the file does not say", (
     expect(findings.map((f) => f.ruleId)).toEqual(["fr/punctuation/missing-no-break-space"]);
   });
 });
+
+describe("what the formats say about their units", () => {
+  test("XLIFF: a target whose state says it is not translated yet is skipped; maxwidth in characters is a length limit", async () => {
+    const text = xliff([
+      ["Save the settings now", "Save the settings now"],
+      ["Open", "Ouvrir le fichier"],
+    ])
+      .replace('<target>Save the settings now</target>', '<target state="needs-translation">Save the settings now</target>')
+      .replace('<trans-unit id="u2">', '<trans-unit id="u2" maxwidth="10" size-unit="char">');
+    expect(await rulesOf(text, "xliff", "fr")).toEqual(["style/length-limit Ouvrir le fichier"]);
+    // Within the limit: nothing; a limit in pixels is not read.
+    expect(await rulesOf(text.replace('maxwidth="10"', 'maxwidth="17"'), "xliff", "fr")).toEqual([]);
+    expect(await rulesOf(text.replace('size-unit="char"', 'size-unit="pixel"'), "xliff", "fr")).toEqual([]);
+  });
+
+  test("PO: one source in two contexts (msgctxt) may be translated two ways", async () => {
+    const entry = (context: string, target: string) => `msgctxt "${context}"\nmsgid "Open the file now"\nmsgstr "${target}"\n`;
+    const po = `msgid ""\nmsgstr ""\n"Language: de\\n"\n\n${entry("menu", "Datei jetzt öffnen")}\n${entry("menu", "Datei jetzt öffnen")}\n${entry("dialog", "Datei jetzt Öffnen")}`;
+    expect((await check(po, { format: "po", sourceLanguage: "en" })).findings.map((f) => f.ruleId)).not.toContain("common/terminology/translation-consistency");
+    const sameContext = po.replace('"dialog"', '"menu"');
+    expect((await check(sameContext, { format: "po", sourceLanguage: "en" })).findings.map((f) => f.ruleId)).toContain("common/terminology/translation-consistency");
+  });
+});

@@ -9,6 +9,8 @@ export interface RuleExample {
   source?: string;
   /** Target language of the example, for rules of every language (default "en"). */
   language?: string;
+  /** The target's length limit, as a file sets it (XLIFF maxwidth). */
+  maxLength?: number;
   /** The text after applying the finding's fix (marker removed). */
   fixed?: string;
   valid?: boolean;

@@ -27,7 +27,8 @@ import { spacingParityKind } from "../rules/spacing-parity.js";
 import { caseParityKind } from "../rules/case-parity.js";
 import { bracketParityKind } from "../rules/bracket-parity.js";
 import { truncationKind } from "../rules/truncation.js";
+import { lengthLimitKind } from "../rules/length-limit.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, quotationStyleKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, quotationStyleKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind].map((k) => [k.name, k]),
 );

@@ -21,6 +21,8 @@ export interface Field {
   masked?: Span[];
   /** Rule ids (or "*") switched off for this segment by a note or comment in the file. */
   suppressed?: string[];
+  context?: string;
+  maxLength?: number;
   /** Where the target is written in the file (for CSV: the field with its quotes). */
   raw: Span;
   /**
@@ -58,6 +60,8 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
     if (tgtLang) segment.tgtLang = tgtLang;
     if (f.masked?.length) segment.masked = f.masked;
     if (f.suppressed?.length) segment.suppressed = f.suppressed;
+    if (f.context !== undefined) segment.context = f.context;
+    if (f.maxLength !== undefined) segment.maxLength = f.maxLength;
     return segment;
   });
   const document: Document = { path, segments };

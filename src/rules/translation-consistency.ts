@@ -43,6 +43,8 @@ interface Unit extends Span {
   language: string;
   /** The source's content words, sorted. */
   content: string;
+  /** The unit's context (PO msgctxt): one source in two contexts may be translated two ways. */
+  context: string;
 }
 
 /** Spacing and final punctuation do not make another text; case does ("Save" and "save" are two spellings of one string). */
@@ -89,7 +91,8 @@ function unitsOf(analysis: SegmentAnalysis, segment: number, minSourceWords: num
   if (!source || !/\p{L}/u.test(source) || !target.trim()) return [];
   const language = primary(analysis.language) ?? "";
   const sourceLanguage = primary(analysis.segment.srcLang);
-  const unit = (start: number, end: number, src: string): Unit => ({ segment, start, end, source: src, target: target.slice(start, end).trim(), language, content: contentOf(src, sourceLanguage) });
+  const context = analysis.segment.context ?? "";
+  const unit = (start: number, end: number, src: string): Unit => ({ segment, start, end, source: src, target: target.slice(start, end).trim(), language, content: contentOf(src, sourceLanguage), context });
   const srcSentences = splitSentences(source);
   const tgtSentences = splitSentences(target);
   const units =
@@ -138,7 +141,7 @@ function reusedTargets<U>(units: U[], content: (u: U) => string, targetKey: (u: 
 /** A document's units, and those the document check flags (with the majority, or the first unit of the same target). */
 function checkUnits(analyses: SegmentAnalysis[], minWords: number, minSourceWords: number) {
   const units = analyses.flatMap((a, i) => unitsOf(a, i, minSourceWords)).filter((u) => /\p{L}/u.test(normalise(u.source)));
-  const source = (u: Unit) => `${u.language}\u0000${normalise(u.source)}`;
+  const source = (u: Unit) => `${u.language}\u0000${u.context}\u0000${normalise(u.source)}`;
   const target = (u: Unit) => `${u.language}\u0000${normalise(u.target)}`;
   const differentTarget = minorityTargets(units, source, target, (a, b) => variants(a.target, b.target));
   const long = units.filter((u) => normalise(u.target).split(" ").length >= minWords && u.content);
