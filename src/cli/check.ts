@@ -119,6 +119,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     const fileScoring = withOverrides(config.scoring, options);
     scoring ??= fileScoring;
     for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
+    warnings.push(...(settled.result.warnings ?? []));
     const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring);
     // A streamed file applied the baseline as its findings came.
     results.push(keep && !streamed.has(i) ? withoutBaselined(result, keep, fileScoring) : result);

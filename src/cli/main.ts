@@ -21,6 +21,7 @@ import { progressBar } from "./progress.js";
 import { ReportFile } from "./report-file.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
+import { testRuleFiles } from "./test-rules.js";
 
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
 
@@ -177,6 +178,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      "test-rules <files..>",
+      "Run the examples of your own rule files (each invalid example must give one finding at its [[marker]], each valid one none)",
+      (y) => y.positional("files", { type: "string", array: true, demandOption: true }),
+      (args) => {
+        try {
+          const { text, failed } = testRuleFiles(args.files);
+          io.stdout(text);
+          exitCode = failed ? EXIT.failed : EXIT.ok;
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
       "init [dir]",
       "Write a starter .mtlintrc.json, guessing the language from the files",
       (y) => y.positional("dir", { type: "string", default: "." }).option("force", { type: "boolean", default: false, describe: "Overwrite an existing config" }),
@@ -207,7 +222,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain or init")
+    .demandCommand(1, "Name a command: check, rules, explain, test-rules or init")
     .strict()
     .help()
     .version()

@@ -7,6 +7,7 @@ import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec, 
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
+import { exampleProblem } from "../engine/examples.js";
 import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
 import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
@@ -134,6 +135,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     // Built-in rules without options cannot fail to compile (their examples are tested): compiled
     // when first used, so a run pays only for the languages it checks.
     const compiled = rule.builtin && !Object.keys(options).length ? compiledOnFirstUse(rule.spec, () => compileRule(rule, env)) : compileRule(rule, env);
+    if (!rule.builtin) assertExamples(rule, compiled);
     return { rule: compiled, severity };
   });
   const scoring: Scoring = {
@@ -150,7 +152,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     fingerprint,
     language: config.language,
     sourceLanguage: config.sourceLanguage,
-    ruleSet: { rules, accept: new Set(config.accept ?? []) },
+    ruleSet: { rules, accept: new Set(config.accept ?? []), known: new Set(all.map((r) => r.spec.id)) },
     scoring,
   };
 }
@@ -180,6 +182,14 @@ function compiledOnFirstUse(spec: RuleSpec, compile: () => CompiledRule): Compil
       return (compiled ??= compile()).corpus;
     },
   };
+}
+
+/** A user's rule must do what its own examples say (the built-in rules' examples are run by the tests). */
+export function assertExamples(rule: LocatedRule, compiled: CompiledRule): void {
+  rule.spec.examples.forEach((example, i) => {
+    const problem = exampleProblem(compiled, example);
+    if (problem) throw configError(`the rule's example ${JSON.stringify(example.text)} fails: ${problem}`, { file: rule.file, pointer: `${rule.pointer}/examples/${pointerToken(i)}` });
+  });
 }
 
 export function compileRule(rule: LocatedRule, env: RuleEnvironment): CompiledRule {

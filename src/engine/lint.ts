@@ -15,6 +15,8 @@ export interface RuleSet {
   rules: ActiveRule[];
   /** Flagged text that is never reported (config `accept`). */
   accept: ReadonlySet<string>;
+  /** Every rule id the config knows, on or off: a suppression naming another is a mistake. */
+  known?: ReadonlySet<string>;
 }
 
 export interface LintResult {
