@@ -137,3 +137,11 @@ describe("what the formats say about their units", () => {
     expect((await check(sameContext, { format: "po", sourceLanguage: "en" })).findings.map((f) => f.ruleId)).toContain("common/terminology/translation-consistency");
   });
 });
+
+test("straight quotation marks that the translation keeps from its source are no typography error; curly English ones still are", async () => {
+  const csv = 'source,target\n"Click ""Save"" now","Klicken Sie jetzt auf ""Speichern"""\n"Click “Save” now","Klicken Sie jetzt auf “Speichern”"\n';
+  expect((await check(csv, { format: "csv", language: "de", sourceLanguage: "en" })).findings.map((f) => [f.ruleId, f.text])).toEqual([
+    ["de/punctuation/english-quotation-marks", "“"],
+    ["de/punctuation/english-quotation-marks", "”"],
+  ]);
+});

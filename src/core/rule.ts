@@ -32,6 +32,8 @@ export interface RuleSpec {
   whenSourceUnknown?: boolean;
   /** Rule ids or prefixes ("en/grammar/*"): this rule's finding is dropped where one of theirs overlaps it. */
   deferTo?: string[];
+  /** Marks a translation may keep as its source writes them: a finding that starts or ends with one is not reported where the source has it as often. */
+  keptFromSource?: string[];
   /** false keeps the rule out of mtlint:recommended (it is still in mtlint:all). */
   recommended?: boolean;
   /** Presets that include the rule even when it is not recommended ("mtlint:publishing"). */

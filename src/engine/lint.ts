@@ -55,6 +55,7 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
     if (notProse.has(segmentIndex) && (rule.spec.language ?? "*") !== "*") return;
     const analysis = analyses[segmentIndex]!;
     const finding = toFinding(rule, severity, analysis, raw);
+    if (rule.spec.keptFromSource && keptFromSource(rule.spec.keptFromSource, finding.text, analysis.segment)) return;
     if (((raw.spansMarkup && !raw.fix) || !isMasked(analysis, finding)) && !isSuppressed(analysis.segment.suppressed, finding.ruleId) && !ruleSet.accept.has(finding.text.trim())) {
       findings.push(finding);
     }
@@ -105,6 +106,18 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
   if (raw.fix) finding.fix = raw.fix;
   if (raw.suggestions?.length) finding.suggestions = raw.suggestions;
   return finding;
+}
+
+/**
+ * A finding about marks that the translation writes as its source does (the straight quotation marks
+ * of an interface string): the flagged text starts or ends with one of `marks`, and the source has
+ * that mark at least as often as the target.
+ */
+function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
+  const source = segment.source;
+  if (source === undefined) return false;
+  const count = (s: string, mark: string) => s.split(mark).length - 1;
+  return marks.some((mark) => (text.startsWith(mark) || text.endsWith(mark)) && count(source, mark) >= count(segment.target, mark) && count(source, mark) > 0);
 }
 
 const collapsed = (text: string) => text.replace(/\s+/gu, " ").trim();

@@ -100,10 +100,13 @@ export const untranslatedKind: RuleKind = {
         const sourceScript = dominantScript(source);
         const targetScript = dominantScript(target);
         if (source === target || (normalise(rawSource) === normalise(analysis.segment.target))) {
-          // Words of three letters or more ("hh:mm:ss" is a format), names and the words that join names ("Isle of Man").
-          const ws = words(target).filter((w) => /\p{L}{3}/u.test(w));
-          const nameLike = (w: string) => isNameLike(w) || JOINING.has(w);
-          if (ws.length > maxNameWords && !ws.every(nameLike) && !KEYS.test(target) && !CODE.test(source) && !looksLikeCode(source) && !LICENCE.test(source)) report(index, whole);
+          // Text with no word of three letters is a format ("hh:mm:ss"); names and the words that join them ("Isle of Man")
+          // need no translation where the target language writes the source's script, only up to `maxNameWords` where it does not.
+          const ws = words(target).filter((w) => /\p{L}/u.test(w));
+          const sameScript = (SCRIPT_OF_LANGUAGE[language] ?? sourceScript) === sourceScript;
+          const allNames = sameScript && ws.every((w) => isNameLike(w) || JOINING.has(w));
+          const exempt = allNames || !ws.some((w) => /\p{L}{3}/u.test(w)) || KEYS.test(target) || CODE.test(source) || looksLikeCode(source) || LICENCE.test(source);
+          if (ws.length > maxNameWords && !exempt) report(index, whole);
           return;
         }
         // The whole target in the source's script, where the target language is written in another.
