@@ -34,6 +34,8 @@ interface ElementSpec {
   rest?: boolean;
   /** The noun phrase starting here: determiners, adjectives, numbers, nouns, and "of" + more of them. */
   nounPhrase?: boolean;
+  /** One or more adjacent tokens that each pass the element's test, as many as the rest of the pattern allows (with `optional`: zero or more). */
+  repeat?: boolean;
   /** Inverts the element's test. */
   not?: boolean;
 }
@@ -50,6 +52,12 @@ interface TokensSpec extends RuleSpec {
    * number of the subject it now follows ("Was made 8,000 sorties" → "8,000 sorties were made").
    */
   agreement?: [number, number];
+  /**
+   * [first, last] element (1-based, inclusive): the part of the match that is the finding and that
+   * the suggestion rewrites; the other elements are context that must be there but is neither
+   * reported nor changed. $0 is then the reported text.
+   */
+  report?: [number, number];
 }
 
 const PLURAL_FORMS: Record<string, string> = { was: "were", is: "are", has: "have" };
@@ -223,6 +231,14 @@ function match(elements: Element[], s: Sentence, k: number, i: number, ranges: (
     let end = at + 1;
     if (e.rest) while (end < s.tokens.length && !s.clauseBreakBefore[end]) end++;
     if (e.nounPhrase) end = nounPhraseEnd(s, at + 1);
+    if (e.repeat) {
+      while (end < s.tokens.length && !s.breakBefore[end] && test(e, s, end)) end++;
+      // The longest run first, then shorter ones, so that the elements after it can match.
+      for (; end > at + 1; end--) {
+        const found = match(elements, s, k + 1, end, [...ranges, [at, end]]);
+        if (found) return found;
+      }
+    }
     const found = match(elements, s, k + 1, end, [...ranges, [at, end]]);
     if (found) return found;
   }
@@ -289,15 +305,15 @@ function requiredRuns(elements: Element[]): RequiredRun[] {
   let optionals: TextTest[] = [];
   elements.forEach((e, k) => {
     const required = (e.words || e.re) && !e.optional && !e.not;
-    const oneToken = !e.rest && !e.nounPhrase && !e.skip;
+    const oneToken = !e.rest && !e.nounPhrase && !e.skip && !e.repeat;
     // The element follows the previous one directly only without a skip, and when the previous one is a single token.
-    const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase;
+    const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase && !elements[k - 1]!.repeat;
     if (e.optional && !e.not && oneToken && run !== undefined) optionals.push(textTest(e));
     else if (!required) run = undefined;
     else if (adjacent) run!.tests.push({ test: textTest(e), optionals });
     else runs.push((run = { tests: [{ test: textTest(e), optionals: [] }], atStart: k === 0 && e.sentenceStart === true, words: e.words }));
     if (required || !run) optionals = [];
-    if (e.rest || e.nounPhrase) run = undefined;
+    if (e.rest || e.nounPhrase || e.repeat) run = undefined;
   });
   return runs;
 }
@@ -360,6 +376,9 @@ export const tokensKind: RuleKind = {
     const needsTags = [elements, ...antipatterns].flat().some((e) => e.tags || e.notTags);
     if (spec.unlessSentence !== undefined && !env.trusted) throw configError("unlessSentence is available to built-in rules only", at("unlessSentence"));
     const unless = spec.unlessSentence === undefined ? undefined : new RegExp(spec.unlessSentence, "u");
+    if (spec.report && !(spec.report[0] <= spec.report[1] && spec.report[1] <= elements.length)) {
+      throw configError(`report must name elements first ≤ last ≤ ${elements.length}`, at("report"));
+    }
     const required = requiredRuns(elements);
     // The segment must hold a word of each required word list.
     const requiredWords = elements.filter((e) => e.words && !e.optional && !e.not).map((e) => e.words!);
@@ -388,7 +407,8 @@ export const tokensKind: RuleKind = {
             });
             if (excepted) continue;
             const text = analysis.text;
-            const span = { start: s.tokens[first]!.start, end: s.tokens[last]!.end };
+            const reported = reportedRange(ranges, spec.report) ?? [first, last + 1];
+            const span = { start: s.tokens[reported[0]]!.start, end: s.tokens[reported[1] - 1]!.end };
             const groups = [text.slice(span.start, span.end), ...ranges.map((r) => (r ? text.slice(s.tokens[r[0]]!.start, s.tokens[r[1] - 1]!.end) : ""))];
             if (spec.agreement) {
               const [verb, subject] = spec.agreement;
@@ -400,15 +420,43 @@ export const tokensKind: RuleKind = {
             report(index, {
               ...span,
               message: expandTemplate(spec.message, groups),
-              ...(rewrite !== undefined && rewrite !== groups[0] && { suggestions: [makeFix(text, span, rewrite, "unsafe", `Rewrite as “${rewrite}”`)] }),
+              ...(rewrite !== undefined && rewrite !== groups[0] && { suggestions: [rewriteFix(text, span, rewrite)] }),
             });
-            i = last;
+            i = reported[1] - 1;
           }
         }
       },
     };
   },
 };
+
+/** The tokens of elements first…last (1-based) that are present, or undefined when the rule reports the whole match or none of them is. */
+function reportedRange(ranges: ([number, number] | undefined)[], report: [number, number] | undefined): [number, number] | undefined {
+  if (!report) return undefined;
+  const present = ranges.slice(report[0] - 1, report[1]).filter((r): r is [number, number] => r !== undefined);
+  return present.length ? [present[0]![0], present.at(-1)![1]] : undefined;
+}
+
+/**
+ * The rewrite of a span as an edit of the words that change only: the words the rewrite keeps at
+ * either end stay untouched, so that the fix cannot collide with a neighbour's fix.
+ */
+function rewriteFix(text: string, span: Span, rewrite: string) {
+  const original = text.slice(span.start, span.end);
+  // A word boundary of both strings: the kept text starts or ends at a space or an end of the string.
+  const boundary = (str: string, at: number) => at === 0 || at === str.length || /\s/u.test(str[at - 1]!) || /\s/u.test(str[at]!);
+  const shorter = Math.min(original.length, rewrite.length);
+  let prefix = 0;
+  for (let k = 1; k <= shorter && original[k - 1] === rewrite[k - 1]; k++) if (boundary(original, k) && boundary(rewrite, k)) prefix = k;
+  let suffix = 0;
+  for (let k = 1; k <= shorter - prefix && original[original.length - k] === rewrite[rewrite.length - k]; k++) {
+    if (boundary(original, original.length - k) && boundary(rewrite, rewrite.length - k)) suffix = k;
+  }
+  if (prefix === 0 && suffix === 0) return makeFix(text, span, rewrite, "unsafe", `Rewrite as “${rewrite}”`);
+  const edit = { start: span.start + prefix, end: span.end - suffix };
+  const inserted = rewrite.slice(prefix, rewrite.length - suffix);
+  return makeFix(text, edit, inserted, "unsafe", edit.start === edit.end ? `Insert “${inserted.trim()}”` : undefined);
+}
 
 /** Spaces collapsed, and the rewrite starts with a capital where the original did. */
 function tidy(rewrite: string, original: string): string {
