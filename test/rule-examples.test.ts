@@ -34,7 +34,7 @@ describe.each(rules.map((r) => [r.spec.id, r] as const))("%s", (_id, rule) => {
   test.each(rule.spec.examples.map((e) => [e.text, e] as const))("example %j", (_text, example) => {
     const { text, span } = parseMarked(example.text);
     const document = documentOf(text, example.source === undefined ? {} : { source: example.source }, language);
-    document.sourceLanguage = rule.spec.sourceLanguage;
+    document.sourceLanguage = [rule.spec.sourceLanguage ?? []].flat()[0];
     const { findings } = lint(document, ruleSet);
     if (example.valid) {
       expect(span).toBeUndefined();

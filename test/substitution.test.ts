@@ -22,8 +22,17 @@ describe("substitution rules", () => {
     ]);
   });
 
-  test("a replacement whose groups do not fit the phrase's is a config error", () => {
+  test("a replacement group takes the phrase's group of its size, or the one it names", () => {
+    const r = rule({ "{the |}course of the {ruble|dollar}": "the {2:ruble|dollar} exchange rate", "{lethal|fatal} {outcome|outcomes}": "{2:death|deaths}" });
+    expect(check(r, "The course of the dollar fell; two lethal outcomes.")).toEqual([
+      ["The course of the dollar", "The dollar exchange rate"],
+      ["lethal outcomes", "deaths"],
+    ]);
+  });
+
+  test("a replacement whose groups do not fit the phrase's, or could take either of two groups, is a config error", () => {
     expect(() => ruleSetOf([rule({ "{a|b} c": "{x|y|z} {w}" })])).toThrow(/does not match the alternatives/);
+    expect(() => ruleSetOf([rule({ "{a|b} {c|d}": "{x|y}" })])).toThrow(/ambiguous/);
   });
 
   test("an entry's notFollowedBy and notPrecededBy keep it quiet in that context only", () => {

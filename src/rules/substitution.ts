@@ -3,19 +3,21 @@
  * ("OON" → "UN"), calques ("on the issues of" → "on"), missing hyphens ("US led" → "US-led").
  * Matched as whole words, case-insensitively unless `caseSensitive`; straight and curly
  * apostrophes match each other. A phrase may hold alternatives in braces, "{carry|carries|carried}
- * out talks", whose i-th choice picks the i-th choice of the same group in the replacement
- * ("{hold|holds|held} talks"). Users extend the table with rule options:
+ * out {|the }talks", and a group of the replacement takes the choice made in the phrase's group of
+ * the same size ("{hold|holds|held} talks"), or in the group it names ("{the |}course of the
+ * {ruble|dollar}" → "the {2:ruble|dollar} exchange rate"). Users extend the table with rule options:
  * `{ "options": { "entries": { "GD": "State Duma" } } }`.
  *
- * The table is indexed by each phrase's first word, and a phrase is tried only where its first
- * word occurs, so that a table of thousands of phrases costs about as much as one of ten.
+ * The phrases form a tree of words over the segment's tokens, so that a table of thousands of
+ * phrases costs about as much as one of ten: each token is looked up once, and a phrase is
+ * followed only from a word that starts one.
  */
 import { tokenize } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { expandTemplate } from "../engine/matcher.js";
 
 interface Entry {
   /** The better text; omitted when only a person can rewrite it. */
@@ -38,16 +40,23 @@ interface SubstitutionSpec extends RuleSpec {
   notPrecededBy?: string;
 }
 
-/** An entry with its compiled context tests. */
-interface CompiledEntry extends Entry {
+/** An entry with its compiled context tests and replacement. */
+interface CompiledEntry extends Omit<Entry, "replace"> {
   after?: RegExp;
   before?: RegExp;
+  replace?: Replacement;
+}
+
+/** A replacement with {…} groups: its literal pieces, and for each group the phrase's group whose choice it follows. */
+interface Replacement {
+  pieces: string[];
+  groups: { follows: number; options: string[] }[];
 }
 
 /** How far before a match `notPrecededBy` looks. */
 const CONTEXT = 80;
 /** More expansions than this in one phrase is a mistake in the table, not a use. */
-const MAX_EXPANSIONS = 256;
+const MAX_EXPANSIONS = 4096;
 
 const asEntry = (e: string | Entry): Entry => (typeof e === "string" ? { replace: e } : e);
 const straightApostrophes = (text: string) => text.replace(/’/g, "'");
@@ -69,69 +78,94 @@ export const substitutionKind: RuleKind = {
       throw configError("notFollowedBy and notPrecededBy are available to built-in rules only", at);
     }
     const caseSensitive = spec.caseSensitive ?? false;
-    const key = (phrase: string) => straightApostrophes(caseSensitive ? phrase : phrase.toLowerCase()).replace(/\s+/g, " ");
-    const entries = new Map<string, CompiledEntry>();
+    const word = (text: string) => straightApostrophes(caseSensitive ? text : text.toLowerCase());
+    const ruleContext = {
+      after: spec.notFollowedBy ? new RegExp(`(?:${spec.notFollowedBy})`, caseSensitive ? "uy" : "iuy") : undefined,
+      before: spec.notPrecededBy ? new RegExp(`(?:${spec.notPrecededBy})$`, caseSensitive ? "u" : "iu") : undefined,
+    };
+    const root = new Map<string, TrieNode>();
     for (const [pattern, raw] of entrySpecs) {
       const entry = asEntry(raw);
       const compiled: CompiledEntry = {
         ...entry,
-        after: entry.notFollowedBy === undefined ? undefined : new RegExp(`(?:${entry.notFollowedBy})`, "uy"),
-        before: entry.notPrecededBy === undefined ? undefined : new RegExp(`(?:${entry.notPrecededBy})$`, "u"),
+        after: entry.notFollowedBy === undefined ? undefined : new RegExp(`(?:${entry.notFollowedBy})`, caseSensitive ? "uy" : "iuy"),
+        before: entry.notPrecededBy === undefined ? undefined : new RegExp(`(?:${entry.notPrecededBy})$`, caseSensitive ? "u" : "iu"),
+        replace: entry.replace === undefined ? undefined : compileReplacement(entry.replace, pattern, at),
       };
       for (const { phrase, choices } of expandPhrase(pattern, at)) {
-        entries.set(key(phrase), { ...compiled, replace: entry.replace === undefined ? undefined : chooseAlternatives(entry.replace, choices, pattern, at) });
+        const tokens = tokenize(phrase);
+        if (!tokens.length) throw configError(`phrase "${phrase}" has no word`, at);
+        let children = root;
+        let node: TrieNode | undefined;
+        tokens.forEach((t, i) => {
+          const edge = (i ? gap(phrase, tokens[i - 1]!.end, t.start) : "") + word(t.text);
+          if (!children.has(edge)) children.set(edge, { next: new Map() });
+          node = children.get(edge)!;
+          children = node.next;
+        });
+        node!.phrase = { entry: compiled, choices };
       }
     }
-    const before = spec.notPrecededBy ? `(?<!${spec.notPrecededBy})` : "";
-    const after = spec.notFollowedBy ? `(?!${spec.notFollowedBy})` : "";
-    // One sticky pattern per first word: the phrases that start with it, longest first.
-    const byFirstWord = new Map<string, string[]>();
-    for (const phrase of entries.keys()) {
-      const first = tokenize(phrase)[0];
-      if (!first) throw configError(`phrase "${phrase}" has no word`, at);
-      byFirstWord.set(first.text, [...(byFirstWord.get(first.text) ?? []), phrase]);
-    }
-    const patterns = new Map<string, RegExp>();
-    for (const [first, phrases] of byFirstWord) {
-      const alternatives = phrases.sort((a, b) => b.length - a.length).map((p) => escapeRegExp(p).replace(/ /g, "\\s+").replace(/'/g, "['’]"));
-      patterns.set(first, new RegExp(`${before}(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])${after}`, caseSensitive ? "uy" : "iuy"));
-    }
-    const wordKey = (text: string) => straightApostrophes(caseSensitive ? text : text.toLowerCase());
     return {
       spec,
       checkSegment(analysis, index, report) {
         const text = analysis.text;
-        let end = 0;
-        for (const token of analysis.tokens) {
-          if (token.start < end) continue;
-          const pattern = patterns.get(wordKey(token.text));
-          if (!pattern) continue;
-          pattern.lastIndex = token.start;
-          const m = pattern.exec(text);
-          if (!m) continue;
-          const span = { start: token.start, end: token.start + m[0].length };
-          const entry = entries.get(key(m[0]))!;
-          if (!contextAllows(entry, text, span)) continue;
-          const replacement = entry.replace === undefined ? undefined : matchCase(entry.replace, m[0], caseSensitive);
-          report(index, {
-            ...span,
-            message: expandTemplate(entry.message ?? spec.message, [m[0], replacement ?? ""]),
-            fix: replacement === undefined ? undefined : makeFix(text, span, replacement, entry.applicability ?? spec.applicability ?? "safe"),
-          });
-          end = span.end;
+        const tokens = analysis.tokens;
+        for (let i = 0; i < tokens.length; i++) {
+          let node = root.get(word(tokens[i]!.text));
+          if (!node) continue;
+          // Every phrase that starts here, the longest last; the longest whose context allows it wins.
+          const found: [number, Phrase][] = [];
+          for (let j = i; node; j++) {
+            if (node.phrase) found.push([j, node.phrase]);
+            const following = tokens[j + 1];
+            node = following && node.next.get(gap(text, tokens[j]!.end, following.start) + word(following.text));
+          }
+          for (let k = found.length - 1; k >= 0; k--) {
+            const [last, { entry, choices }] = found[k]!;
+            const span = { start: tokens[i]!.start, end: tokens[last]!.end };
+            if (!contextAllows(ruleContext, text, span) || !contextAllows(entry, text, span)) continue;
+            const matched = text.slice(span.start, span.end);
+            const replacement = entry.replace === undefined ? undefined : matchCase(replacementFor(entry.replace, choices), matched, caseSensitive);
+            report(index, {
+              ...span,
+              message: expandTemplate(entry.message ?? spec.message, [matched, replacement ?? ""]),
+              fix: replacement === undefined ? undefined : makeFix(text, span, replacement, entry.applicability ?? spec.applicability ?? "safe"),
+            });
+            i = last;
+            break;
+          }
         }
       },
     };
   },
 };
 
-/** Whether the text around a match passes the entry's notFollowedBy and notPrecededBy. */
-function contextAllows(entry: CompiledEntry, text: string, span: { start: number; end: number }): boolean {
-  if (entry.after) {
-    entry.after.lastIndex = span.end;
-    if (entry.after.test(text)) return false;
+/** One phrase of an entry: the choice it makes in each {…} group. */
+interface Phrase {
+  entry: CompiledEntry;
+  choices: number[];
+}
+
+/** A word of some phrases: the phrase that ends here, and the words that may follow (keyed by the text between and the word). */
+interface TrieNode {
+  phrase?: Phrase;
+  next: Map<string, TrieNode>;
+}
+
+/** The text between two words, with each run of spaces as one space: phrases match across line breaks and double spaces. */
+function gap(text: string, from: number, to: number): string {
+  const between = text.slice(from, to);
+  return between === " " ? between : straightApostrophes(between.replace(/\s+/g, " "));
+}
+
+/** Whether the text around a match passes notFollowedBy and notPrecededBy. */
+function contextAllows(context: { after?: RegExp; before?: RegExp }, text: string, span: { start: number; end: number }): boolean {
+  if (context.after) {
+    context.after.lastIndex = span.end;
+    if (context.after.test(text)) return false;
   }
-  return !entry.before?.test(text.slice(Math.max(0, span.start - CONTEXT), span.start));
+  return !context.before?.test(text.slice(Math.max(0, span.start - CONTEXT), span.start));
 }
 
 /** The phrases a pattern with {a|b|} groups stands for, each with the index chosen in each group. */
@@ -149,15 +183,33 @@ function expandPhrase(pattern: string, at: { file: string; pointer: string }): {
   return expansions.map((e) => ({ phrase: (e.phrase + pattern.slice(from)).replace(/\s+/g, " ").trim(), choices: e.choices }));
 }
 
-/** The replacement for one expansion: its k-th {…} group takes the choice made in the phrase's k-th group. */
-function chooseAlternatives(replace: string, choices: number[], pattern: string, at: { file: string; pointer: string }): string {
-  let k = 0;
-  const chosen = replace.replace(/\{([^{}]*)\}/g, (_, options: string) => {
-    const option = options.split("|")[choices[k++]!];
-    if (option === undefined) throw configError(`replacement "${replace}" does not match the alternatives of "${pattern}"`, at);
-    return option;
+/**
+ * A replacement's groups, each following a group of the phrase with as many choices: the one it
+ * names ("{2:…}", 1-based), or else the next one after the group the previous follows, which must
+ * be the only candidate.
+ */
+function compileReplacement(replace: string, pattern: string, at: { file: string; pointer: string }): Replacement {
+  const sizes = [...pattern.matchAll(/\{([^{}]*)\}/g)].map((g) => g[1]!.split("|").length);
+  const found = [...replace.matchAll(/\{(?:(\d+):)?([^{}]*)\}/g)].map((g) => ({ named: g[1] === undefined ? undefined : Number(g[1]) - 1, options: g[2]!.split("|") }));
+  let next = 0;
+  const groups = found.map(({ named, options }, k) => {
+    const size = options.length;
+    let follows = named;
+    if (follows === undefined) {
+      const unnamedLeft = found.slice(k).filter((g) => g.named === undefined && g.options.length === size).length;
+      if (sizes.slice(next).filter((n) => n === size).length > unnamedLeft) throw configError(`replacement "${replace}": which group of "${pattern}" its group ${k + 1} follows is ambiguous; name it as {N:…}`, at);
+      follows = sizes.findIndex((n, i) => i >= next && n === size);
+    }
+    if (follows < 0 || sizes[follows] !== size) throw configError(`replacement "${replace}" does not match the alternatives of "${pattern}"`, at);
+    next = follows + 1;
+    return { follows, options };
   });
-  return chosen.replace(/\s+/g, " ").trim();
+  return { pieces: replace.split(/\{[^{}]*\}/), groups };
+}
+
+/** The replacement for the phrase that made these choices. */
+function replacementFor({ pieces, groups }: Replacement, choices: number[]): string {
+  return pieces.reduce((text, piece, k) => text + piece + (k < groups.length ? groups[k]!.options[choices[groups[k]!.follows]!]! : ""), "").replace(/\s+/g, " ").trim();
 }
 
 /** "On the issues of" → "On": a case-insensitive match keeps the capital of a sentence start. */
