@@ -9,6 +9,7 @@ import { sourceTermConsistencyKind } from "../rules/source-term-consistency.js";
 import { translationConsistencyKind } from "../rules/translation-consistency.js";
 import { untranslatedKind } from "../rules/untranslated.js";
 import { acronymDefinitionKind } from "../rules/acronym-definition.js";
+import { articleKind } from "../rules/article.js";
 import { consistencyKind } from "../rules/consistency.js";
 import { fluencyKind } from "../rules/fluency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
@@ -24,5 +25,5 @@ import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, articleKind].map((k) => [k.name, k]),
 );
