@@ -20,10 +20,12 @@
  */
 import { englishCountability, type NounCounts } from "../analysis/countability.js";
 import type { PosTag } from "../analysis/pos.js";
+import type { Token } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
+import { lowerCase } from "./tokens.js";
 
 interface ArticleSpec extends RuleSpec {
   frame: "count" | "before-of";
@@ -55,6 +57,10 @@ const continuesNounPhrase = (tag: PosTag) => tag.coarse === "NOUN" || tag.coarse
 const SENTENCE_END = /[.!?…]["”’»)]*\s*$/u;
 /** Possessives and ordinals determine a noun phrase themselves (“today's letter”, “17th century”). */
 const DETERMINING_WORD = /['’]s$|^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth|hundredth|thousandth)$/iu;
+/** Words that determine the noun phrase they open. */
+const DETERMINERS = new Set("a an the this that these those my your his her its our their no every each any some another either neither whose which what".split(" "));
+/** Words that may open a frame: prepositions, forms of “be” and “have”, and words that look like verb forms. */
+const MAY_OPEN = /^(?:in|on|at|for|with|from|to|into|onto|about|against|under|over|by|through|during|after|before|without|within|between|among|across|along|around|near|behind|beyond|toward|towards|upon|via|despite|of|is|was|are|were|be|been|being|has|have|had|\p{L}+(?:ed|s|e))$/u;
 /** Endings of nouns that name an activity or a quality. */
 const ABSTRACT_HEAD = /(?:tion|sion|ment|ance|ence|ity|ness|ing|ism|age|ure)$/u;
 /** A comma or conjunction after the noun: when a bare noun or adjective follows, nouns in coordination drop the article (“between city and suburb”, “with beginning, middle and end”). */
@@ -73,21 +79,31 @@ export const articleKind: RuleKind = {
     const exceptBeforeOf = lower(spec.exceptBeforeOf);
     const degreeAdverbs = lower(spec.degreeAdverbs);
     const beforeOf = spec.frame === "before-of";
-    let nouns: Map<string, NounCounts> | undefined;
-    const judged = (noun: string): NounCounts | undefined => {
-      nouns ??= englishCountability();
-      if (exceptNouns.has(noun)) return undefined;
-      const c = nouns.get(noun);
-      if (!c) return undefined;
-      const [heads, bare] = beforeOf ? [c.beforeOf, c.bareBeforeOf] : [c.heads, c.bare];
-      return heads >= spec.minHeads && bare <= spec.maxBareShare * heads ? c : undefined;
-    };
+    // The nouns the frame judges, found on first use.
+    let judgedNouns: Map<string, NounCounts> | undefined;
+    const judged = () =>
+      (judgedNouns ??= new Map(
+        [...englishCountability()].filter(([noun, c]) => {
+          const [heads, bare] = beforeOf ? [c.beforeOf, c.bareBeforeOf] : [c.heads, c.bare];
+          return !exceptNouns.has(noun) && heads >= spec.minHeads && bare <= spec.maxBareShare * heads;
+        }),
+      ));
     return {
       spec,
       checkSegment(analysis, index, report) {
         const { text, tokens } = analysis;
-        // Cheap test first: the segment must hold a judged noun before tagging is paid for.
-        if (!tokens.some((t) => /^[a-z]/.test(t.text) && judged(t.text) !== undefined)) return;
+        // Cheap test first, before tagging is paid for: a judged noun (before "of" in that frame)
+        const nouns = judged();
+        // with no determiner among the two words before it and, among the three, a word that may open the frame.
+        const lowerBefore = (i: number, k: number) => lowerCase(tokens[i - k]?.text ?? "");
+        const candidate = (t: Token, i: number) =>
+          nouns.has(t.text) &&
+          (!beforeOf || tokens[i + 1]?.text === "of") &&
+          i > 0 &&
+          !DETERMINERS.has(lowerBefore(i, 1)) &&
+          !DETERMINERS.has(lowerBefore(i, 2)) &&
+          [1, 2, 3].some((k) => MAY_OPEN.test(lowerBefore(i, k)));
+        if (!tokens.some(candidate)) return;
         const tags = analysis.tags;
         if (!tags) return;
         const lowerAt = (i: number) => tokens[i]!.text.toLowerCase();
@@ -110,9 +126,8 @@ export const articleKind: RuleKind = {
         };
         for (let i = 1; i < tokens.length; i++) {
           const noun = tokens[i]!.text;
-          if (tags[i]!.fine !== "NN" || !/^[a-z]+$/.test(noun)) continue;
-          const counts = judged(noun);
-          if (!counts) continue;
+          const counts = nouns.get(noun);
+          if (!counts || tags[i]!.fine !== "NN") continue;
           const after = text.slice(tokens[i]!.end, tokens[i]!.end + 12);
           const next = i + 1 < tokens.length && !breakBefore(i + 1) ? i + 1 : undefined;
           if (beforeOf) {

@@ -12,7 +12,9 @@
  * phrases costs about as much as one of ten: each token is looked up once, and a phrase is
  * followed only from a word that starts one.
  */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { tokenize } from "../analysis/text.js";
+import { lowerCase } from "./tokens.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { configError } from "../core/errors.js";
@@ -59,7 +61,7 @@ const CONTEXT = 80;
 const MAX_EXPANSIONS = 4096;
 
 const asEntry = (e: string | Entry): Entry => (typeof e === "string" ? { replace: e } : e);
-const straightApostrophes = (text: string) => text.replace(/’/g, "'");
+const straightApostrophes = (text: string) => (text.includes("’") ? text.replace(/’/g, "'") : text);
 
 export const substitutionKind: RuleKind = {
   name: "substitution",
@@ -78,7 +80,7 @@ export const substitutionKind: RuleKind = {
       throw configError("notFollowedBy and notPrecededBy are available to built-in rules only", at);
     }
     const caseSensitive = spec.caseSensitive ?? false;
-    const word = (text: string) => straightApostrophes(caseSensitive ? text : text.toLowerCase());
+    const word = (text: string) => straightApostrophes(caseSensitive ? text : lowerCase(text));
     const ruleContext = {
       after: spec.notFollowedBy ? new RegExp(`(?:${spec.notFollowedBy})`, caseSensitive ? "uy" : "iuy") : undefined,
       before: spec.notPrecededBy ? new RegExp(`(?:${spec.notPrecededBy})$`, caseSensitive ? "u" : "iu") : undefined,
@@ -95,13 +97,13 @@ export const substitutionKind: RuleKind = {
       for (const { phrase, choices } of expandPhrase(pattern, at)) {
         const tokens = tokenize(phrase);
         if (!tokens.length) throw configError(`phrase "${phrase}" has no word`, at);
-        let children = root;
         let node: TrieNode | undefined;
         tokens.forEach((t, i) => {
-          const edge = (i ? gap(phrase, tokens[i - 1]!.end, t.start) : "") + word(t.text);
-          if (!children.has(edge)) children.set(edge, { next: new Map() });
-          node = children.get(edge)!;
-          children = node.next;
+          const between = i ? gap(phrase, tokens[i - 1]!.end, t.start) : " ";
+          const children = node === undefined ? root : between === " " ? node.next : (node.nextAfterOther ??= new Map());
+          const key = between === " " ? word(t.text) : `${between}\u0001${word(t.text)}`;
+          if (!children.has(key)) children.set(key, { next: new Map() });
+          node = children.get(key)!;
         });
         node!.phrase = { entry: compiled, choices };
       }
@@ -111,18 +113,22 @@ export const substitutionKind: RuleKind = {
       checkSegment(analysis, index, report) {
         const text = analysis.text;
         const tokens = analysis.tokens;
+        const words = wordKeys(analysis, caseSensitive);
         for (let i = 0; i < tokens.length; i++) {
-          let node = root.get(word(tokens[i]!.text));
+          let node = root.get(words[i]!);
           if (!node) continue;
           // Every phrase that starts here, the longest last; the longest whose context allows it wins.
-          const found: [number, Phrase][] = [];
+          let found: [number, Phrase][] | undefined;
           for (let j = i; node; j++) {
-            if (node.phrase) found.push([j, node.phrase]);
+            if (node.phrase) (found ??= []).push([j, node.phrase]);
             const following = tokens[j + 1];
-            node = following && node.next.get(gap(text, tokens[j]!.end, following.start) + word(following.text));
+            if (!following) break;
+            const end = tokens[j]!.end;
+            // Most words are one space apart: looked up without building a key.
+            node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next.get(words[j + 1]!) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${words[j + 1]}`);
           }
-          for (let k = found.length - 1; k >= 0; k--) {
-            const [last, { entry, choices }] = found[k]!;
+          for (let k = (found?.length ?? 0) - 1; k >= 0; k--) {
+            const [last, { entry, choices }] = found![k]!;
             const span = { start: tokens[i]!.start, end: tokens[last]!.end };
             if (!contextAllows(ruleContext, text, span) || !contextAllows(entry, text, span)) continue;
             const matched = text.slice(span.start, span.end);
@@ -147,10 +153,24 @@ interface Phrase {
   choices: number[];
 }
 
-/** A word of some phrases: the phrase that ends here, and the words that may follow (keyed by the text between and the word). */
+/** A word of some phrases: the phrase that ends here, and the words that may follow one space after it, or after other text (keyed by that text and the word). */
 interface TrieNode {
   phrase?: Phrase;
   next: Map<string, TrieNode>;
+  nextAfterOther?: Map<string, TrieNode>;
+}
+
+/**
+ * The segment's words as phrases are keyed (lower case unless case-sensitive, straight
+ * apostrophes), for the segment last asked for: lint() runs all segment rules on one segment
+ * before the next, so the substitution rules share one array.
+ */
+let lastKeys: { analysis?: SegmentAnalysis; lower?: string[]; exact?: string[] } = {};
+
+function wordKeys(analysis: SegmentAnalysis, caseSensitive: boolean): string[] {
+  if (lastKeys.analysis !== analysis) lastKeys = { analysis };
+  const field = caseSensitive ? "exact" : "lower";
+  return (lastKeys[field] ??= analysis.tokens.map((t) => straightApostrophes(caseSensitive ? t.text : lowerCase(t.text))));
 }
 
 /** The text between two words, with each run of spaces as one space: phrases match across line breaks and double spaces. */

@@ -132,7 +132,7 @@ class SegmentWords {
 }
 
 /** text.toLowerCase(), without the call for the common case of an ASCII word in lower case already. */
-function lowerCase(text: string): string {
+export function lowerCase(text: string): string {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
