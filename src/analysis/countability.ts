@@ -42,3 +42,8 @@ export function englishCountability(): Map<string, NounCounts> {
   }
   return english;
 }
+
+/** Count nouns: seen at least `minHeads` times heading a noun phrase in Brown, bare in at most `maxBareShare` of them. */
+export function countNouns(minHeads = 20, maxBareShare = 0.05): string[] {
+  return [...englishCountability()].filter(([, c]) => c.heads >= minHeads && c.bare <= maxBareShare * c.heads).map(([noun]) => noun);
+}

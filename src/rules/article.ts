@@ -25,7 +25,7 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
-import { lowerCase } from "./tokens.js";
+import { segmentWords, wordId } from "./tokens.js";
 
 interface ArticleSpec extends RuleSpec {
   frame: "count" | "before-of";
@@ -59,8 +59,8 @@ const SENTENCE_END = /[.!?…]["”’»)]*\s*$/u;
 const DETERMINING_WORD = /['’]s$|^\d+(?:st|nd|rd|th)$|^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\w+teenth|\w+tieth|hundredth|thousandth)$/iu;
 /** Words that determine the noun phrase they open. */
 const DETERMINERS = new Set("a an the this that these those my your his her its our their no every each any some another either neither whose which what".split(" "));
-/** Words that may open a frame: prepositions, forms of “be” and “have”, and words that look like verb forms. */
-const MAY_OPEN = /^(?:in|on|at|for|with|from|to|into|onto|about|against|under|over|by|through|during|after|before|without|within|between|among|across|along|around|near|behind|beyond|toward|towards|upon|via|despite|of|is|was|are|were|be|been|being|has|have|had|\p{L}+(?:ed|s|e))$/u;
+/** Words that may open a frame: prepositions, forms of “be” and “have”, and past forms in -ed. */
+const MAY_OPEN = /^(?:in|on|at|for|with|from|to|into|onto|about|against|under|over|by|through|during|after|before|without|within|between|among|across|along|around|near|behind|beyond|toward|towards|upon|via|despite|of|is|was|are|were|be|been|being|has|have|had|\p{L}+ed)$/u;
 /** Endings of nouns that name an activity or a quality. */
 const ABSTRACT_HEAD = /(?:tion|sion|ment|ance|ence|ity|ness|ing|ism|age|ure)$/u;
 /** A comma or conjunction after the noun: when a bare noun or adjective follows, nouns in coordination drop the article (“between city and suburb”, “with beginning, middle and end”). */
@@ -81,28 +81,42 @@ export const articleKind: RuleKind = {
     const beforeOf = spec.frame === "before-of";
     // The nouns the frame judges, found on first use.
     let judgedNouns: Map<string, NounCounts> | undefined;
-    const judged = () =>
-      (judgedNouns ??= new Map(
+    // …and by their ids in the word index the token rules share, so that each token costs a lookup by number.
+    let judgedIds: Map<number, NounCounts> | undefined;
+    const judged = () => {
+      judgedNouns ??= new Map(
         [...englishCountability()].filter(([noun, c]) => {
           const [heads, bare] = beforeOf ? [c.beforeOf, c.bareBeforeOf] : [c.heads, c.bare];
           return !exceptNouns.has(noun) && heads >= spec.minHeads && bare <= spec.maxBareShare * heads;
         }),
-      ));
+      );
+      judgedIds ??= new Map([...judgedNouns].map(([noun, c]) => [wordId(noun), c]));
+      return judgedNouns;
+    };
     return {
       spec,
       checkSegment(analysis, index, report) {
         const { text, tokens } = analysis;
         // Cheap test first, before tagging is paid for: a judged noun (before "of" in that frame)
         const nouns = judged();
-        // with no determiner among the two words before it and, among the three, a word that may open the frame.
-        const lowerBefore = (i: number, k: number) => lowerCase(tokens[i - k]?.text ?? "");
-        const candidate = (t: Token, i: number) =>
-          nouns.has(t.text) &&
-          (!beforeOf || tokens[i + 1]?.text === "of") &&
-          i > 0 &&
-          !DETERMINERS.has(lowerBefore(i, 1)) &&
-          !DETERMINERS.has(lowerBefore(i, 2)) &&
-          [1, 2, 3].some((k) => MAY_OPEN.test(lowerBefore(i, k)));
+        const words = segmentWords(analysis);
+        const ids = words.ids;
+        // with no determiner among the two words before it and a word that may open the frame a few words back.
+        const lowerBefore = (i: number, k: number) => (i >= k ? (words.lower[i - k] ?? "") : "");
+        // A word right before the noun that opens no frame, or a fixed phrase, rules it out too.
+        const candidate = (t: Token, i: number) => {
+          if (i === 0 || ids[i]! < 0 || !judgedIds!.has(ids[i]!) || words.lower[i] !== t.text || (tokens[i + 1]?.text === "of") !== beforeOf) return false;
+          const [one, two] = [lowerBefore(i, 1), lowerBefore(i, 2)];
+          if (DETERMINERS.has(one) || DETERMINERS.has(two) || exceptAfter.has(one) || exceptWithin.has(one)) return false;
+          if (MAY_OPEN.test(one)) return !nouns.get(t.text)!.fixedAfter.has(one) && !fixedPhrases.has(`${one} ${t.text}`);
+          // Further back, past words that may be adjectives, to a frame opener before any determiner.
+          for (let k = 2; k <= 6 && k <= i; k++) {
+            const w = lowerBefore(i, k);
+            if (MAY_OPEN.test(w)) return true;
+            if (DETERMINERS.has(w) || !/^\p{Ll}/u.test(tokens[i - k]!.text)) return false;
+          }
+          return false;
+        };
         if (!tokens.some(candidate)) return;
         const tags = analysis.tags;
         if (!tags) return;

@@ -14,7 +14,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { tokenize } from "../analysis/text.js";
-import { lowerCase } from "./tokens.js";
+import { lowerCase, segmentWords, wordId as sharedWordId } from "./tokens.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { configError } from "../core/errors.js";
@@ -85,7 +85,7 @@ export const substitutionKind: RuleKind = {
       after: spec.notFollowedBy ? new RegExp(`(?:${spec.notFollowedBy})`, caseSensitive ? "uy" : "iuy") : undefined,
       before: spec.notPrecededBy ? new RegExp(`(?:${spec.notPrecededBy})$`, caseSensitive ? "u" : "iu") : undefined,
     };
-    const root = new Map<string, TrieNode>();
+    const root: (TrieNode | undefined)[] = [];
     for (const [pattern, raw] of entrySpecs) {
       const entry = asEntry(raw);
       const compiled: CompiledEntry = {
@@ -100,10 +100,13 @@ export const substitutionKind: RuleKind = {
         let node: TrieNode | undefined;
         tokens.forEach((t, i) => {
           const between = i ? gap(phrase, tokens[i - 1]!.end, t.start) : " ";
-          const children = node === undefined ? root : between === " " ? node.next : (node.nextAfterOther ??= new Map());
-          const key = between === " " ? word(t.text) : `${between}\u0001${word(t.text)}`;
-          if (!children.has(key)) children.set(key, { next: new Map() });
-          node = children.get(key)!;
+          const id = phraseWordId(word(t.text), caseSensitive);
+          if (node === undefined) node = root[id] ??= { next: new Map() };
+          else if (between === " ") node = node.next.get(id) ?? setNode(node.next, id);
+          else {
+            const key = `${between}\u0001${id}`;
+            node = (node.nextAfterOther ??= new Map()).get(key) ?? setNode(node.nextAfterOther, key);
+          }
         });
         node!.phrase = { entry: compiled, choices };
       }
@@ -113,10 +116,11 @@ export const substitutionKind: RuleKind = {
       checkSegment(analysis, index, report) {
         const text = analysis.text;
         const tokens = analysis.tokens;
-        const words = wordKeys(analysis, caseSensitive);
+        const ids = caseSensitive ? exactIds(analysis) : segmentWords(analysis).ids;
+        let lastEnd = -1;
         for (let i = 0; i < tokens.length; i++) {
-          let node = root.get(words[i]!);
-          if (!node) continue;
+          if (i <= lastEnd || ids[i]! < 0) continue;
+          let node = root[ids[i]!];
           // Every phrase that starts here, the longest last; the longest whose context allows it wins.
           let found: [number, Phrase][] | undefined;
           for (let j = i; node; j++) {
@@ -125,7 +129,9 @@ export const substitutionKind: RuleKind = {
             if (!following) break;
             const end = tokens[j]!.end;
             // Most words are one space apart: looked up without building a key.
-            node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next.get(words[j + 1]!) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${words[j + 1]}`);
+            const id = ids[j + 1]!;
+            if (id < 0) break;
+            node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next.get(id) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${id}`);
           }
           for (let k = (found?.length ?? 0) - 1; k >= 0; k--) {
             const [last, { entry, choices }] = found![k]!;
@@ -138,7 +144,7 @@ export const substitutionKind: RuleKind = {
               message: expandTemplate(entry.message ?? spec.message, [matched, replacement ?? ""]),
               fix: replacement === undefined ? undefined : makeFix(text, span, replacement, entry.applicability ?? spec.applicability ?? "safe"),
             });
-            i = last;
+            lastEnd = last;
             break;
           }
         }
@@ -153,25 +159,42 @@ interface Phrase {
   choices: number[];
 }
 
-/** A word of some phrases: the phrase that ends here, and the words that may follow one space after it, or after other text (keyed by that text and the word). */
+/** A word of some phrases: the phrase that ends here, and the words that may follow one space after it (by word id), or after other text (keyed by that text and the id). */
 interface TrieNode {
   phrase?: Phrase;
-  next: Map<string, TrieNode>;
+  next: Map<number, TrieNode>;
   nextAfterOther?: Map<string, TrieNode>;
 }
 
-/**
- * The segment's words as phrases are keyed (lower case unless case-sensitive, straight
- * apostrophes), for the segment last asked for: lint() runs all segment rules on one segment
- * before the next, so the substitution rules share one array.
- */
-let lastKeys: { analysis?: SegmentAnalysis; lower?: string[]; exact?: string[] } = {};
-
-function wordKeys(analysis: SegmentAnalysis, caseSensitive: boolean): string[] {
-  if (lastKeys.analysis !== analysis) lastKeys = { analysis };
-  const field = caseSensitive ? "exact" : "lower";
-  return (lastKeys[field] ??= analysis.tokens.map((t) => straightApostrophes(caseSensitive ? t.text : lowerCase(t.text))));
+function setNode<K>(map: Map<K, TrieNode>, key: K): TrieNode {
+  const node: TrieNode = { next: new Map() };
+  map.set(key, node);
+  return node;
 }
+
+/** Ids of the words that occur in some substitution phrase (as keyed: lower case unless case-sensitive, straight apostrophes), shared by all tables. */
+
+/** Words of case-sensitive tables, as written; case-insensitive ones use the shared lower-case ids (SegmentWords.ids). */
+const EXACT_IDS = new Map<string, number>();
+
+/** The id of a phrase word; text keeps its curly apostrophes, so both forms name the word. */
+function phraseWordId(word: string, caseSensitive: boolean): number {
+  const curly = word.includes("'") ? [word.replace(/'/g, "’")] : [];
+  if (!caseSensitive) return sharedWordId(word, ...curly);
+  const id = EXACT_IDS.get(word) ?? EXACT_IDS.size;
+  for (const w of [word, ...curly]) EXACT_IDS.set(w, id);
+  return id;
+}
+
+/** For the segment last asked for (lint() runs all segment rules on one segment before the next). */
+let lastIds: { analysis?: SegmentAnalysis; ids?: Int32Array } = {};
+
+/** The ids of the segment's words as written (for case-sensitive tables). */
+function exactIds(analysis: SegmentAnalysis): Int32Array {
+  if (lastIds.analysis !== analysis) lastIds = { analysis, ids: Int32Array.from(analysis.tokens, (t) => EXACT_IDS.get(t.text) ?? -1) };
+  return lastIds.ids!;
+}
+
 
 /** The text between two words, with each run of spaces as one space: phrases match across line breaks and double spaces. */
 function gap(text: string, from: number, to: number): string {

@@ -6,6 +6,7 @@
  * ("$3 $1 $2"). Used for the word orders that MT carries over from the source language.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { countNouns, englishCountability } from "../analysis/countability.js";
 import { POS_TAGS, type PosTag } from "../analysis/pos.js";
 import type { Token } from "../analysis/text.js";
 import type { Span } from "../core/types.js";
@@ -17,6 +18,8 @@ import { expandTemplate } from "../engine/matcher.js";
 interface ElementSpec {
   /** Exact word or words, compared in lower case. */
   word?: string | string[];
+  /** A singular common noun of the countability table (src/analysis/countability.ts): "any" of them, or a "count" noun (rarely bare); a word list too. */
+  nounTable?: "any" | "count";
   /** A regular expression the whole token must match (built-in rules only). */
   regex?: string;
   /** Part-of-speech tags: coarse ("AUX"), fine ("VBN") or both ("AUX/VBD"). */
@@ -90,7 +93,7 @@ interface Element extends ElementSpec {
  * sentences, the tokens in lower case, and where each word occurs, so that a rule visits only the
  * places where its required words are.
  */
-class SegmentWords {
+export class SegmentWords {
   readonly sentences: Sentence[] = [];
   /** Each token's sentence (an index in `sentences`), or -1 for a token outside all sentences. */
   readonly sentenceOf: Int32Array;
@@ -101,6 +104,26 @@ class SegmentWords {
   readonly nextSame: Int32Array;
   /** The segment's tags, once a rule needing them has asked (see tagSegment). */
   tags?: readonly PosTag[];
+  private _ids?: Int32Array;
+  private _idsFor = 0;
+
+  /**
+   * Each token's id among the words rules registered with wordId() (in lower case), -1 for other
+   * words and tokens outside sentences: rules with large word tables index them by number instead
+   * of each hashing every word.
+   */
+  get ids(): Int32Array {
+    if (!this._ids || this._idsFor !== WORD_IDS.size) {
+      // Recomputed when a rule compiled since registered more words.
+      const ids = (this._ids = new Int32Array(this.lower.length).fill(-1));
+      this._idsFor = WORD_IDS.size;
+      for (const [word, first] of this.firstAt) {
+        const id = WORD_IDS.get(word);
+        if (id !== undefined) for (let at = first; at >= 0; at = this.nextSame[at]!) ids[at] = id;
+      }
+    }
+    return this._ids;
+  }
 
   constructor(
     readonly text: string,
@@ -129,6 +152,17 @@ class SegmentWords {
       this.firstAt.set(word, i);
     }
   }
+}
+
+/** Words that rules look up by number (SegmentWords.ids), in lower case. */
+const WORD_IDS = new Map<string, number>();
+
+/** The id of a word (in lower case) for SegmentWords.ids, registered on first use; aliases (other spellings) share it. */
+export function wordId(word: string, ...aliases: string[]): number {
+  let id = WORD_IDS.get(word);
+  if (id === undefined) WORD_IDS.set(word, (id = WORD_IDS.size));
+  for (const alias of aliases) WORD_IDS.set(alias, id);
+  return id;
 }
 
 /** text.toLowerCase(), without the call for the common case of an ASCII word in lower case already. */
@@ -192,7 +226,7 @@ function compileElement(e: ElementSpec, trusted: boolean, at: { file: string; po
   if (e.regex !== undefined && !trusted) throw configError("regex in token elements is available to built-in rules only; use word lists", at);
   return {
     ...e,
-    words: e.word === undefined ? undefined : new Set(list(e.word)!.map((w) => w.toLowerCase())),
+    words: e.nounTable ? new Set(e.nounTable === "count" ? countNouns() : englishCountability().keys()) : e.word === undefined ? undefined : new Set(list(e.word)!.map((w) => w.toLowerCase())),
     re: e.regex === undefined ? undefined : new RegExp(`^(?:${e.regex})$`, "u"),
     tags: e.tag === undefined ? undefined : tagSet(list(e.tag)!),
     notTags: e.notTag === undefined ? undefined : tagSet(list(e.notTag)!),
@@ -264,7 +298,7 @@ function nounPhraseEnd(s: Sentence, from: number): number {
  */
 let last: { analysis?: SegmentAnalysis; words?: SegmentWords } = {};
 
-function segmentWords(analysis: SegmentAnalysis): SegmentWords {
+export function segmentWords(analysis: SegmentAnalysis): SegmentWords {
   if (last.analysis !== analysis) last = { analysis, words: new SegmentWords(analysis.text, analysis.tokens, analysis.sentences) };
   return last.words!;
 }
