@@ -107,7 +107,8 @@ export const articleKind: RuleKind = {
         const candidate = (t: Token, i: number) => {
           if (i === 0 || ids[i]! < 0 || !judgedIds!.has(ids[i]!) || words.lower[i] !== t.text || (tokens[i + 1]?.text === "of") !== beforeOf) return false;
           const [one, two] = [lowerBefore(i, 1), lowerBefore(i, 2)];
-          if (DETERMINERS.has(one) || DETERMINERS.has(two) || exceptAfter.has(one) || exceptWithin.has(one)) return false;
+          if (DETERMINERS.has(one) || DETERMINERS.has(two) || exceptAfter.has(one) || exceptWithin.has(one) || DETERMINING_WORD.test(one)) return false;
+          if (one === "of" && exceptBeforeOf.has(two)) return false;
           if (MAY_OPEN.test(one)) return !nouns.get(t.text)!.fixedAfter.has(one) && !fixedPhrases.has(`${one} ${t.text}`);
           // Further back, past words that may be adjectives, to a frame opener before any determiner.
           for (let k = 2; k <= 6 && k <= i; k++) {
