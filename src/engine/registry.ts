@@ -11,11 +11,11 @@ import { untranslatedKind } from "../rules/untranslated.js";
 import { acronymDefinitionKind } from "../rules/acronym-definition.js";
 import { articleKind } from "../rules/article.js";
 import { consistencyKind } from "../rules/consistency.js";
-import { fluencyKind } from "../rules/fluency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { pairingKind } from "../rules/pairing.js";
+import { quotationStyleKind } from "../rules/quotation-style.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
 import { scriptKind } from "../rules/script.js";
@@ -23,7 +23,14 @@ import { spellingKind } from "../rules/spelling.js";
 import { substitutionKind } from "../rules/substitution.js";
 import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
+import { clauseKind } from "../rules/clause.js";
+import { capitalizationKind } from "../rules/capitalization.js";
+import { spacingParityKind } from "../rules/spacing-parity.js";
+import { caseParityKind } from "../rules/case-parity.js";
+import { bracketParityKind } from "../rules/bracket-parity.js";
+import { truncationKind } from "../rules/truncation.js";
+import { lengthLimitKind } from "../rules/length-limit.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind, articleKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind, articleKind].map((k) => [k.name, k]),
 );

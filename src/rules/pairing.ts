@@ -14,13 +14,16 @@
  * - list labels ("1)", "b)") and smileys (":)") are not brackets;
  * - a doubled bracket ("((", "))") is a typo for one mark, not a missing partner (the advice
  *   to add one would be wrong), so it is left to a check for doubled punctuation;
- * - a straight double quote after a digit, with no quotation open, is an inch mark (12").
+ * - a straight double quote after a digit, with no quotation open, is an inch mark (12");
+ * - in a translation unit whose source does not balance either, a sentence was split in two units.
  * Straight quotes have one mark for both sides: the neighbours decide, else they alternate.
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
+import { proseOf, sourceOf } from "./bilingual.js";
+import { imbalance } from "./bracket-parity.js";
 
 interface PairingSpec extends RuleSpec {
   /**
@@ -55,6 +58,15 @@ const SMILEY = /[:;=][-^']?$/u;
 const MAX_CARRY = 8;
 /** "1)", "b)", "iv)", "2a)" starting a list item or inline enumeration. */
 const LIST_LABEL = /(?:^|[\s(])(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivx]{1,5})\.?$/u;
+/** What an opening quotation mark can stand before, once spaces are skipped. */
+const QUOTABLE = /[\p{L}\p{N}([{‘'"«¿¡$€£…-]/u;
+
+/** Whether quoted words follow `from` within the unit: an opening mark with only punctuation or the unit's end after it opens nothing. */
+function startsWord(text: string, from: number, end: number): boolean {
+  let at = from;
+  while (at < end && /\s/u.test(text[at]!)) at++;
+  return at < end && QUOTABLE.test(text[at]!);
+}
 
 export const pairingKind: RuleKind = {
   name: "pairing",
@@ -86,7 +98,15 @@ export const pairingKind: RuleKind = {
 
     return {
       spec,
-      checkDocument(_document, analyses, report) {
+      checkDocument(_document, analyses, reportAny) {
+        // A translation unit whose source does not balance either is a fragment of a sentence split in two units.
+        const fragment = analyses.map((a) => {
+          const source = sourceOf(a);
+          return source !== undefined && imbalance(proseOf(source)).some((n) => n !== 0);
+        });
+        const report: typeof reportAny = (segment, finding) => {
+          if (!fragment[segment]) reportAny(segment, finding);
+        };
         const units = analyses.flatMap((a, segment) =>
           (spec.scope === "segment" ? [{ start: 0, end: a.text.length }] : a.paragraphs).map((span) => ({ segment, ...span })),
         );
@@ -126,8 +146,8 @@ export const pairingKind: RuleKind = {
             if (pair.open === pair.close) {
               if (/\d/u.test(before) && stack.length === 0) continue; // inch mark: 12"
               role = opensHere && !closesHere ? "open" : !opensHere && closesHere ? "close" : stack.length ? "close" : "open";
-            } else if (pair.quote && ch === pair.open && stack.length && !opensHere && closesHere) {
-              reversed(at, pair.close); // “quoted text“ — the second mark closes
+            } else if (pair.quote && ch === pair.open && stack.length && closesHere && (!opensHere || !startsWord(text, at + 1, unit.end))) {
+              reversed(at, pair.close); // “quoted text“ and “quoted text “, — the second mark closes
               role = "close";
             } else if (pair.quote && ch === pair.close && !stack.length && opensHere && !closesHere) {
               reversed(at, pair.open); // ”quoted text” — the first mark opens
