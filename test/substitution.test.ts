@@ -35,6 +35,15 @@ describe("substitution rules", () => {
     expect(() => ruleSetOf([rule({ "{a|b} {c|d}": "{x|y}" })])).toThrow(/ambiguous/);
   });
 
+  test("a phrase ending in a full stop takes the stop, unless it may end the sentence", () => {
+    const r = rule({ "mln": "million", "mln.": "million" });
+    expect(check(r, "It cost 45 mln. The rest 3 mln. rubles, then 2 mln.")).toEqual([
+      ["mln", "million"],
+      ["mln.", "million"],
+      ["mln", "million"],
+    ]);
+  });
+
   test("an entry's notFollowedBy and notPrecededBy keep it quiet in that context only", () => {
     const r = rule({ "on the eve": { replace: "the day before", notFollowedBy: "\\s+of\\b" }, "the matter is that": { notPrecededBy: "of\\s+" } });
     expect(check(r, "He came on the eve of the war. He left on the eve.")).toEqual([["on the eve", "the day before"]]);

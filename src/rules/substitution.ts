@@ -108,7 +108,10 @@ export const substitutionKind: RuleKind = {
             node = (node.nextAfterOther ??= new Map()).get(key) ?? setNode(node.nextAfterOther, key);
           }
         });
-        node!.phrase = { entry: compiled, choices };
+        // Punctuation that ends the phrase ("thous.") is no token: it must follow the match, and such a phrase is tried before the bare one.
+        const tail = phrase.slice(tokens[tokens.length - 1]!.end).trimEnd();
+        (node!.phrases ??= []).push({ entry: compiled, choices, tail });
+        node!.phrases.sort((a, b) => a.tail.length - b.tail.length);
       }
     }
     return {
@@ -124,7 +127,7 @@ export const substitutionKind: RuleKind = {
           // Every phrase that starts here, the longest last; the longest whose context allows it wins.
           let found: [number, Phrase][] | undefined;
           for (let j = i; node; j++) {
-            if (node.phrase) (found ??= []).push([j, node.phrase]);
+            if (node.phrases) for (const phrase of node.phrases) (found ??= []).push([j, phrase]);
             const following = tokens[j + 1];
             if (!following) break;
             const end = tokens[j]!.end;
@@ -134,8 +137,9 @@ export const substitutionKind: RuleKind = {
             node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next.get(id) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${id}`);
           }
           for (let k = (found?.length ?? 0) - 1; k >= 0; k--) {
-            const [last, { entry, choices }] = found![k]!;
-            const span = { start: tokens[i]!.start, end: tokens[last]!.end };
+            const [last, { entry, choices, tail }] = found![k]!;
+            if (tail && !(text.startsWith(tail, tokens[last]!.end) && !endsSentence(text, tokens[last]!.end + tail.length, tail))) continue;
+            const span = { start: tokens[i]!.start, end: tokens[last]!.end + tail.length };
             if (!contextAllows(ruleContext, text, span) || !contextAllows(entry, text, span)) continue;
             const matched = text.slice(span.start, span.end);
             const replacement = entry.replace === undefined ? undefined : matchCase(replacementFor(entry.replace, choices), matched, caseSensitive);
@@ -157,11 +161,17 @@ export const substitutionKind: RuleKind = {
 interface Phrase {
   entry: CompiledEntry;
   choices: number[];
+  tail: string;
+}
+
+/** A full stop that may also end the sentence ("… 45 mln. The …") stays: the bare phrase is matched instead. */
+function endsSentence(text: string, end: number, tail: string): boolean {
+  return tail.endsWith(".") && /^(?:\s*$|\s+[\p{Lu}\d])/u.test(text.slice(end, end + 3));
 }
 
 /** A word of some phrases: the phrase that ends here, and the words that may follow one space after it (by word id), or after other text (keyed by that text and the id). */
 interface TrieNode {
-  phrase?: Phrase;
+  phrases?: Phrase[];
   next: Map<number, TrieNode>;
   nextAfterOther?: Map<string, TrieNode>;
 }
