@@ -44,6 +44,10 @@ describe("article rules", () => {
     expect(found(spec, "Mayor visits old city")).toEqual([]);
   });
 
+  test("count frame: a noun before an adjective and a noun modifies that noun", () => {
+    expect(found({ frame: "count" }, "Space was kept for guest medical exhibits. She lives in small house.")).toEqual(["small house"]);
+  });
+
   test("before-of frame: a noun Brown always has with “the” before “of”", () => {
     expect(found({ frame: "before-of", minHeads: 5, maxBareShare: 0.06 }, "They spoke about situation of the refugees.")).toEqual(["situation"]);
   });

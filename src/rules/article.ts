@@ -139,6 +139,8 @@ export const articleKind: RuleKind = {
           const tag = tags[k];
           return tag !== undefined && (tag.coarse === "NOUN" || tag.coarse === "ADJ" || tag.coarse === "PROPN");
         };
+        // An adjective and a noun after it: the noun is a modifier of that longer phrase (“guest medical exhibits”).
+        const modifiesLaterNoun = (k: number) => tags[k]!.coarse === "ADJ" && k + 1 < tokens.length && !breakBefore(k + 1) && tags[k + 1]!.coarse === "NOUN";
         for (let i = 1; i < tokens.length; i++) {
           const noun = tokens[i]!.text;
           const counts = nouns.get(noun);
@@ -147,7 +149,7 @@ export const articleKind: RuleKind = {
           const next = i + 1 < tokens.length && !breakBefore(i + 1) ? i + 1 : undefined;
           if (beforeOf) {
             if (next === undefined || tokens[next]!.text !== "of") continue;
-          } else if ((next !== undefined && (continuesNounPhrase(tags[next]!) || tokens[next]!.text === "of")) || /^[-‐]/u.test(after) || (COORDINATION.test(after) && coordinatesNoun(i))) continue;
+          } else if ((next !== undefined && (continuesNounPhrase(tags[next]!) || tokens[next]!.text === "of" || modifiesLaterNoun(next))) || /^[-‐]/u.test(after) || (COORDINATION.test(after) && coordinatesNoun(i))) continue;
           let first = i;
           while (first > 0 && !breakBefore(first) && isModifier(first - 1)) first--;
           const before = first - 1;
