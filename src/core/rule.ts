@@ -26,8 +26,8 @@ export interface RuleSpec {
   description?: string;
   /** Target language this rule applies to ("*" for all). */
   language?: string;
-  /** Only when the source language is this one... */
-  sourceLanguage?: string;
+  /** Only when the source language is this one (or one of these)... */
+  sourceLanguage?: string | string[];
   /** ...or also when no source language is known (for marks that only that source leaves). */
   whenSourceUnknown?: boolean;
   /** Rule ids or prefixes ("en/grammar/*"): this rule's finding is dropped where one of theirs overlaps it. */

@@ -40,7 +40,7 @@ export function exampleDocument(example: RuleExample, text: string, ruleLanguage
 /** What is wrong with the rule on this example, or undefined when it behaves. */
 export function exampleProblem(rule: CompiledRule, example: RuleExample): string | undefined {
   const { text, span } = parseMarked(example.text);
-  const document = exampleDocument(example, text, rule.spec.language, rule.spec.sourceLanguage);
+  const document = exampleDocument(example, text, rule.spec.language, [rule.spec.sourceLanguage ?? []].flat()[0]);
   const { findings } = lint(document, { rules: [{ rule, severity: rule.spec.severity }], accept: new Set() });
   const at = (s: Span) => `“${text.slice(s.start, s.end)}” (${s.start}–${s.end})`;
   if (example.valid) {

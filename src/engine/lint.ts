@@ -36,7 +36,7 @@ export function rulesFor(ruleSet: RuleSet, languageTag: string, sourceLanguageTa
   return ruleSet.rules.filter(({ rule: { spec } }) => {
     const target = spec.language ?? "*";
     if (target !== "*" && target !== language) return false;
-    if (!spec.sourceLanguage || spec.sourceLanguage === sourceLanguage) return true;
+    if (!spec.sourceLanguage || [spec.sourceLanguage].flat().includes(sourceLanguage!)) return true;
     return sourceLanguage === undefined && spec.whenSourceUnknown === true;
   });
 }

@@ -9,6 +9,7 @@ import { sourceTermConsistencyKind } from "../rules/source-term-consistency.js";
 import { translationConsistencyKind } from "../rules/translation-consistency.js";
 import { untranslatedKind } from "../rules/untranslated.js";
 import { acronymDefinitionKind } from "../rules/acronym-definition.js";
+import { articleKind } from "../rules/article.js";
 import { consistencyKind } from "../rules/consistency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
@@ -31,5 +32,5 @@ import { truncationKind } from "../rules/truncation.js";
 import { lengthLimitKind } from "../rules/length-limit.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind, articleKind].map((k) => [k.name, k]),
 );
