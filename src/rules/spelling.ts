@@ -7,7 +7,8 @@
  * dictionary knows with their full stop ("bzw."), words the document uses more than once (names,
  * terms), words next to another unknown word (a foreign phrase or a name), productive forms the
  * dictionary lacks (spec `prefixes`, `infixes`, `suffixes`; German compounds of known words), and
- * words with no dictionary word one edit away, or many (see below).
+ * words with no dictionary word one edit away (the first letter kept), or many (see below), and in
+ * translations of a source, English words (loanwords and terms left as they are).
  * The dictionary is read when the first document of its language is checked.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
@@ -77,19 +78,26 @@ export const spellingKind: RuleKind = {
           if (neighbours.has(u.token - 1) || neighbours.has(u.token + 1)) continue;
           const word = normalize(u.word);
           if (dictionary.isLooseCompound(word) || withoutMorphemes(word, spec).some((w) => dictionary.isKnown(w))) continue;
+          // An English word in a translation from an English source is a loanword or a term left as is, not a slip.
+          if (language !== "en" && analyses[u.segment]!.segment.source !== undefined && dictionaryFor("en").isKnown(word)) continue;
           const { near, far } = suggestions(dictionary, word);
           // A real slip is one edit from the word it misspells. An unknown word one edit from many
           // words is more often a rare regular form; a capitalised one (a German noun) often a name.
           if (near.length === 0 || near.length > (/^\p{Lu}/u.test(word) ? 1 : 2)) continue;
           const text = analyses[u.segment]!.text;
-          const offered = [...near, ...far].slice(0, MAX_SUGGESTIONS);
+          // Slips rarely hit the first letter: a word one such edit away ("Premium" → "Gremium") is no likelier than the
+          // word itself (a name, a term), so it is neither offered nor taken as evidence of a slip.
+          const likely = (w: string) => w[0]!.toLowerCase() === word[0]!.toLowerCase();
+          const nearLikely = near.filter(likely);
+          if (!nearLikely.length) continue;
+          const offered = [...nearLikely, ...far.filter(likely)].slice(0, MAX_SUGGESTIONS);
           const message = expandTemplate(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
           report(u.segment, {
             start: u.start,
             end: u.end,
             message,
             // Several candidates are only named: picking one would be a guess.
-            ...(near.length === 1 && { fix: makeFix(text, u, near[0]!, "unsafe") }),
+            ...(nearLikely.length === 1 && near.length === 1 && { fix: makeFix(text, u, nearLikely[0]!, "unsafe") }),
           });
         }
       },
@@ -134,29 +142,49 @@ function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDic
   const found: Unknown[] = [];
   analyses.forEach((analysis, segment) => {
     const { text } = analysis;
-    const source = analysis.segment.source ?? "";
+    const sourceLower = (analysis.segment.source ?? "").toLowerCase();
     analysis.tokens.forEach((token, index) => {
       if (!WORD_CHARS.test(token.text) || touchesCode(text, token.start, token.end)) return;
       // "millionen- oder milliardenfach": a part of a compound whose rest is elsewhere.
       if (text[token.end] === "-" || text[token.start - 1] === "-") return;
       // A word copied from the source is a name or a term (or untranslated: another rule's business).
-      if (source.includes(token.text)) return;
+      if (sourceLower.includes(token.text.toLowerCase())) return;
+      // A loanword written in Cyrillic from a word of the source ("токена" for "token", "подкаст" for "podcast").
+      if (/^\p{Script=Cyrillic}{5,}$/u.test(token.text) && transliteratedFromSource(token.text, sourceLower)) return;
+      // A word cut by markup ("f&auml;llig" in CSV, "ei&amp;nfügen") is not a word on its own.
+      if (analysis.segment.masked?.some((m) => m.start <= token.end && token.start <= m.end)) return;
       const whole = normalize(token.text);
       const followedByStop = text[token.end] === ".";
       if (isKnown(dictionary(), whole, followedByStop, accepted)) return;
       // Hyphenated words are right when each part is; only the unknown parts are reported.
       let at = token.start;
-      for (const part of token.text.split("-")) {
+      const parts = token.text.split("-");
+      parts.forEach((part, k) => {
         const start = at;
         at += part.length + 1;
         const word = normalize(part);
-        if (!isChecked(word, checkCapitalized)) continue;
-        if (isKnown(dictionary(), word, followedByStop && at > token.end, accepted)) continue;
+        if (!isChecked(word, checkCapitalized)) return;
+        if (isKnown(dictionary(), word, followedByStop && at > token.end, accepted)) return;
+        // "Rechnungs-E-Mail": a first part with its linking "s" ("Fugen-s").
+        if (k < parts.length - 1 && /s$/u.test(word) && isKnown(dictionary(), word.slice(0, -1), false, accepted)) return;
         found.push({ segment, start, end: start + part.length, word: part, token: index });
-      }
+      });
     });
   });
   return found;
+}
+
+const LATIN_OF_CYRILLIC: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p",
+  р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "ts", ч: "ch", ш: "sh", щ: "sch", ъ: "", ы: "i", ь: "", э: "e", ю: "yu", я: "ya",
+};
+/** Latin spelling reduced to how it sounds, roughly: "c" as "s" or "k", "ph" as "f", "y" as "i". */
+const sounded = (latin: string) => latin.replace(/j/gu, "y").replace(/ph/gu, "f").replace(/th/gu, "t").replace(/c(?=[eiy])/gu, "s").replace(/[cq]/gu, "k").replace(/x/gu, "ks").replace(/w/gu, "v").replace(/y/gu, "i");
+
+/** Whether the Cyrillic word begins as a word of the (lower-cased) source sounds: a transliterated loanword. */
+function transliteratedFromSource(word: string, source: string): boolean {
+  const latin = sounded([...word.toLowerCase()].map((c) => LATIN_OF_CYRILLIC[c] ?? c).join("")).slice(0, 5);
+  return (source.match(/[a-z]{5,}/gu) ?? []).some((w) => sounded(w).startsWith(latin));
 }
 
 function isChecked(word: string, checkCapitalized: boolean): boolean {
