@@ -202,7 +202,7 @@ function isKnown(dictionary: HunspellDictionary, word: string, followedByStop: b
   return word.split("'").every((part) => part.length <= 2 || accepted(part) || dictionary.isKnown(part) || dictionary.isKnown(`${part}e`));
 }
 
-function touchesCode(text: string, start: number, end: number): boolean {
+export function touchesCode(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 1), start);
   const after = text.slice(end, end + 2);
   if (CODE_LIKE_NEIGHBOUR.test(before) || CODE_LIKE_NEIGHBOUR.test(after[0] ?? "")) return true;
