@@ -272,6 +272,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      "lsp",
+      "Start the language server (LSP over stdio) for editors",
+      (y) => y.option("stdio", { type: "boolean", describe: "Talk over stdin/stdout (the only transport; accepted because editors pass it)" }),
+      async () => {
+        // Loaded only here: the other commands do not pay for the LSP libraries.
+        const { startLanguageServer } = await import("../lsp/server.js");
+        startLanguageServer(); // runs until the editor sends "exit" or closes its input
+      },
+    )
+    .command(
       "rules",
       "List the rules of the active config",
       (y) =>
@@ -289,7 +299,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain, test-rules or init")
+    .demandCommand(1, "Name a command: check, rules, explain, test-rules, init or lsp")
     .strict()
     .help()
     .version()
