@@ -135,6 +135,8 @@ test("the nearest .mtlintrc.json applies and reloads when it changes; a broken o
   const text = "Some 4 thousand people came.\n";
   const first = open("docs/d.txt", text);
   expect((await first.diagnostics).map((d) => d.code)).toEqual(["en/numbers/thousand-in-words"]);
+  await new Promise((resolve) => setTimeout(resolve, 400)); // past the typing pause: opening is checked once, not again
+  expect(published.get(first.uri)!.length).toBe(1);
 
   const config = join(root, "docs/.mtlintrc.json");
   writeFileSync(config, JSON.stringify({ language: "en", rules: { "en/numbers/thousand-in-words": "off" } }));

@@ -97,8 +97,14 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
     for (const document of documents.all()) void validate(document);
   };
 
-  documents.onDidOpen(({ document }) => void validate(document));
+  // An opened document is checked at once; the change event that comes with its opening is not a change.
+  const opened = new Map<string, number>();
+  documents.onDidOpen(({ document }) => {
+    opened.set(document.uri, document.version);
+    void validate(document);
+  });
   documents.onDidChangeContent(({ document }) => {
+    if (opened.get(document.uri) === document.version) return;
     clearTimeout(timers.get(document.uri));
     timers.set(
       document.uri,
@@ -112,6 +118,7 @@ export function startLanguageServer(input: NodeJS.ReadableStream = process.stdin
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
+    opened.delete(document.uri);
     checked.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
