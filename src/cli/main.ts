@@ -21,6 +21,7 @@ import { explainRule } from "./explain.js";
 import { initConfig } from "./init.js";
 import { progressBar } from "./progress.js";
 import { ReportFile } from "./report-file.js";
+import { segmentReader } from "./report-text.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
 import { atLeast, printConfig } from "./print.js";
@@ -163,6 +164,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             if (output) output.write(lines);
             else io.stdout(lines);
           };
+          // Kept for the HTML report, which shows the text that was checked.
+          let stdinBytes: Buffer | undefined;
+          const readStdin = () => (stdinBytes ??= io.readStdin());
           const result = await runCheck({
             paths: args.paths,
             config: args.config,
@@ -178,7 +182,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             stdinFormat: args.stdinFormat,
             stdinFilename: args.stdinFilename,
             rules,
-            readStdin: io.readStdin,
+            readStdin,
             // A diff beside a machine-readable report goes to stderr, so that stdout stays one document.
             writeDiff: args.format === "stylish" ? io.stdout : io.stderr,
             jobs: args.jobs,
@@ -202,7 +206,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           }
           if (!(args.dryRun && args.format === "stylish")) {
             const shown = quiet === undefined ? result : atLeast(result, quiet);
-            const report = REPORTERS[args.format](shown, result.rules, { quiet: quiet !== undefined, ...(args.color !== undefined && { color: args.color }) });
+            const report = REPORTERS[args.format](shown, result.rules, {
+              quiet: quiet !== undefined,
+              ...(args.color !== undefined && { color: args.color }),
+              ...(args.format === "html" && { segments: segmentReader(args, () => stdinBytes) }),
+            });
             if (output) output.write(report.endsWith("\n") || !report ? report : `${report}\n`);
             else io.stdout(report);
           }
@@ -264,6 +272,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      "lsp",
+      "Start the language server (LSP over stdio) for editors",
+      (y) => y.option("stdio", { type: "boolean", describe: "Talk over stdin/stdout (the only transport; accepted because editors pass it)" }),
+      async () => {
+        // Loaded only here: the other commands do not pay for the LSP libraries.
+        const { startLanguageServer } = await import("../lsp/server.js");
+        startLanguageServer(); // runs until the editor sends "exit" or closes its input
+      },
+    )
+    .command(
       "rules",
       "List the rules of the active config",
       (y) =>
@@ -281,7 +299,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain, test-rules or init")
+    .demandCommand(1, "Name a command: check, rules, explain, test-rules, init or lsp")
     .strict()
     .help()
     .version()
