@@ -126,9 +126,16 @@ describe("placeholder-parity", () => {
     same("Invalid code %s", "Code %snon valide");
     same("{n, plural, one {page} other {pages}}", "{n, plural, one {Seite} other {Seiten}}");
     same("{{ limit }} characters.|{{ limit }} characters.", "{{limit}} символ.|{{limit}} символа.|{{limit}} символов.");
+    // Variants on one side only: a language with one plural form, or a source with one form.
+    same("{{ count }} file.|{{ count }} files.", "{{ count }} 个文件。");
+    same("Try again in %minutes% minutes.", "Через %minutes% минуту.|Через %minutes% минуты.|Через %minutes% минут.");
+    same("Try again in %minutes% minutes.", "%minutes% 分钟后再试。|%minutes% 分钟后再试。");
     same("For example: jane@school.edu", "Beispiel: erika@schule.edu");
     same("Written by <ann@home.org>", "Geschrieben von <ann@home.org>");
     same("&lt;x1/&gt;Close&lt;x2/&gt;", "&lt;x1/&gt;Schließen&lt;x2/&gt;");
+    // A placeholder that no variant keeps is still missing, and one no variant of the source has is extra.
+    expect(compareItems("{{ count }} file.|{{ count }} files.", "文件太多。").missing).toEqual(["{{count}}"]);
+    expect(compareItems("Try again later.", "Später.|%minutes% Minuten später.").extra.map((i) => i.key)).toEqual(["%minutes%"]);
     // Positions the source uses must be kept.
     expect(compareItems("%1$s of %2$s", "%1$s von %1$s").missing).toEqual(["%2$s"]);
     // One letter changed is a typo, even in an example.

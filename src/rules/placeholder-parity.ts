@@ -12,7 +12,8 @@
  *   plural branches differ between languages, by presence; branch text is text, so "{work}" in a
  *   branch is no placeholder. A select's branches are code and must all be kept, and a target that
  *   is not valid ICU is reported;
- * - Symfony's plural variants ("one|many") are compared by presence, as languages have more or fewer;
+ * - Symfony's plural variants ("one|many") are compared by presence, as languages have more or fewer
+ *   (one, in Japanese and Chinese, for the source's two; three in Russian for the source's one);
  * - an example URL or e-mail address localised on purpose (the source says "e.g.", "for example",
  *   "format"…, or uses a reserved example domain) by more than a one-letter change.
  * The raw target is read, as XLIFF masks its markup from other rules; XLIFF and TMX sources are
@@ -168,8 +169,9 @@ export function compareItems(source: string, target: string, urls = true, masked
   const icuProblem = src.icu && "arguments" in src.icu ? icuProblemOf(src.icu, tgt.icu) : undefined;
   let missing: string[];
   let extra: Item[];
-  if (src.icu || tgt.icu || (src.variants && tgt.variants)) {
-    // Plural branches and variants repeat items a different number of times per language.
+  if (src.icu || tgt.icu || src.variants || tgt.variants) {
+    // Plural branches and variants repeat items a different number of times per language, and a
+    // language with one plural form (ja, zh) writes one variant for the source's two.
     const srcKeys = new Set(src.items.map((i) => i.key));
     const tgtKeys = new Set(tgt.items.map((i) => i.key));
     missing = [...srcKeys].filter((k) => !tgtKeys.has(k));
