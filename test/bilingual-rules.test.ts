@@ -140,6 +140,8 @@ describe("placeholder-parity", () => {
     expect(compareItems("%1$s of %2$s", "%1$s von %1$s").missing).toEqual(["%2$s"]);
     // One letter changed is a typo, even in an example.
     expect(compareItems("For example: jane@school.edu", "Beispiel: jane@schoul.edu").changed.map(([key, item]) => [key, item.key])).toEqual([["jane@school.edu", "jane@schoul.edu"]]);
+    expect(compareItems("For example, http://www.shop.com/cart.html", "Zum Beispiel http://wmw.shop.com/cart.html").changed.map(([key]) => key)).toEqual(["shop.com/cart.html"]);
+    same("For example, http://www.shop.com/cart.html", "Zum Beispiel http://www.laden.de/korb.html");
     // A printf glued to a word counts only as the source's: "%sure" in a target is not an extra "%s".
     expect(compareItems("Save", "100%sure").extra).toEqual([]);
   });
