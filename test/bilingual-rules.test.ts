@@ -6,6 +6,7 @@ import { loadBuiltinRules } from "../src/config/rules.js";
 import type { Document } from "../src/core/types.js";
 import { lint } from "../src/engine/lint.js";
 import { compareNumbers, hanNumeralValue } from "../src/rules/number-parity.js";
+import { URL_OR_MAIL } from "../src/engine/fixes.js";
 import { compareItems } from "../src/rules/placeholder-parity.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 import { ruleSetOf } from "./helpers.js";
@@ -160,6 +161,32 @@ describe("placeholder-parity", () => {
     // A source without its inline codes (as the XLIFF reader gives it): masked target tags are not compared.
     document.segments[0]!.source = "Save";
     expect(lint(document, ruleSet("accuracy/placeholder-parity")).findings).toEqual([]);
+  });
+});
+
+describe("a URL ends where the text around it goes on", () => {
+  test("a bracket or full stop after a URL closes the text, not the URL; a bracket the URL opens is its own", () => {
+    const urls = (text: string) => [...text.matchAll(URL_OR_MAIL)].map((m) => m[0]);
+    expect(urls("(see http://shop.example/cart.html).")).toEqual(["http://shop.example/cart.html"]);
+    expect(urls("（例：https://shop.example/cart.html）。")).toEqual(["https://shop.example/cart.html"]);
+    expect(urls("详见 www.shop.example/help。")).toEqual(["www.shop.example/help"]);
+    expect(urls("Read https://en.wikipedia.org/wiki/Pluto_(dwarf_planet), then")).toEqual(["https://en.wikipedia.org/wiki/Pluto_(dwarf_planet)"]);
+    expect(urls("Go to https://shop.example/a?b=1&c=2!")).toEqual(["https://shop.example/a?b=1&c=2"]);
+  });
+
+  test("bracket-parity: the bracket closed after a URL is closed", () => {
+    expect(
+      found(
+        "punctuation/bracket-parity",
+        [
+          ["Use a full address, e.g. https://shop.example/cart.html", "完全なアドレスを使ってください（例：https://shop.example/cart.html）"],
+          ["Use a full address, e.g. https://shop.example/cart.html", "Use una dirección completa (p. ej.: https://tienda.example/carro.html)"],
+        ],
+        {},
+        "ja",
+      ),
+    ).toEqual([]);
+    expect(found("punctuation/bracket-parity", [["Use a full address (e.g. https://shop.example/cart.html).", "Use una dirección completa (p. ej.: https://tienda.example/carro.html."]], {}, "es")).toHaveLength(1);
   });
 });
 
