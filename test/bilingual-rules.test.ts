@@ -6,6 +6,7 @@ import { loadBuiltinRules } from "../src/config/rules.js";
 import type { Document } from "../src/core/types.js";
 import { lint } from "../src/engine/lint.js";
 import { compareNumbers, hanNumeralValue } from "../src/rules/number-parity.js";
+import { looksLikeCode } from "../src/analysis/code.js";
 import { URL_OR_MAIL } from "../src/engine/fixes.js";
 import { compareItems } from "../src/rules/placeholder-parity.js";
 import { runCli, tempTree } from "./cli-helpers.js";
@@ -195,6 +196,12 @@ describe("untranslated", () => {
     expect(found("accuracy/untranslated", [["Откройте файл и сохраните его.", "Откройте файл и сохраните его."]])).toHaveLength(1);
     expect(found("accuracy/untranslated", [["Hamburg", "Hamburg"], ["ID-4711", "ID-4711"], ["Berlin Hauptbahnhof", "Berlin Hauptbahnhof"]], {}, "de")).toEqual([]);
     expect(found("accuracy/untranslated", [["东京是日本的首都。", "東京は日本の首都です。"]], {}, "ja")).toEqual([]);
+  });
+
+  test("a query kept as it is needs no translation, even without code punctuation; capitals in prose are no query", () => {
+    expect(found("accuracy/untranslated", [["SELECT name FROM %table%\nWHERE", "SELECT name FROM %table%\nWHERE"], ["INSERT INTO %table% VALUES", "INSERT INTO %table% VALUES"]], {}, "de")).toEqual([]);
+    expect(["SELECT YOUR PLAN AND START NOW", "NOT IN STOCK OR ON ORDER", "Select the files you want."].map(looksLikeCode)).toEqual([false, false, false]);
+    expect(found("accuracy/untranslated", [["Select the files you want.", "Select the files you want."]], {}, "de")).toHaveLength(1);
   });
 });
 
