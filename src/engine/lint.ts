@@ -113,7 +113,7 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
  * of an interface string): the flagged text starts or ends with one of `marks`, and the source has
  * that mark at least as often as the target.
  */
-function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
+export function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
   const source = segment.source;
   if (source === undefined) return false;
   const count = (s: string, mark: string) => s.split(mark).length - 1;
