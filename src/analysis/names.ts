@@ -126,16 +126,19 @@ function computeKey(name: string): string {
       .toLowerCase()
       .replace(/[ıłøßđæœ]/g, (c) => PLAIN_LETTERS[c]!)
       .replace(/['’`ʼ\s-]/g, "")
-      // Ukrainian h for Russian g (Serhiy / Sergei, Luhansk / Lugansk), outside the digraphs with h.
-      .replace(/(?<![sczktpgw])h/g, "g")
       .replace(/shch/g, "sch")
       .replace(/t?sch|tch/g, "ch")
-      .replace(/kh/g, "h")
+      // One class for г and х: Ukrainian h for Russian g (Serhiy / Sergei, Luhansk / Lugansk), and h or
+      // kh for х (Zaharova / Zakharova, Mihail / Mikhail); h in the digraphs sh, ch, zh, th, ph stays.
+      .replace(/kh|(?<![sczktpgw])h/g, "g")
       .replace(/x/g, "ks")
       .replace(/tz/g, "ts")
       // Viktor / Victor, Nikolai / Nicolai; "ck" is an English spelling (Frederick / Frederik stay apart).
       .replace(/c(?![hk])/g, "k")
       .replace(/w/g, "v")
+      // A doubled n or s is often written single (Gennady / Genady, Odessa / Odesa, Vassily / Vasily); other
+      // doubled letters tell English names apart (Scott / Scot, Allan / Alan) more often than they vary.
+      .replace(/([ns])\1/g, "$1")
       .replace(/j/g, "y")
       // Yevgeny / Evgeny, Andreyev / Andreev; Fyodor / Fedor.
       .replace(/(^|[aeiouy])ye/g, "$1e")
@@ -145,6 +148,10 @@ function computeKey(name: string): string {
       .replace(/i+/g, "i")
       // Sergei / Sergi(y); Kiev / Kyiv, Kharkov / Kharkiv, Gorbachev / Gorbachov.
       .replace(/ei$/, "i")
+      // -off and -eff for -ov and -ev (Rachmaninoff / Rachmaninov).
+      .replace(/f+$/, "v")
       .replace(/(?:i|e|o|io|eo)v$/, "ov")
+      // Aleksandr / Alexander, Petr / Peter: English puts a vowel before a final r after d or t.
+      .replace(/([dt])er$/, "$1r")
   );
 }

@@ -68,14 +68,24 @@ export const nameVariantsKind: RuleKind = {
             .filter((text) => !parts(text).every((part) => dictionary.isKnown(part.toLowerCase())))
             .map((text): Spelling => ({ text, occurrences: occurrences(analyses, text), known: parts(text).every((part) => dictionary.isKnown(part)) }));
           if (new Set(group.map((s) => s.text.toLowerCase())).size < 2 || group.every((s) => s.known)) continue;
-          const preferred = preferredSpelling(group);
-          for (const o of group.flatMap((s) => (s.text.toLowerCase() === preferred.text.toLowerCase() ? [] : s.occurrences))) {
-            report(o.segment, {
-              start: o.start,
-              end: o.end,
-              message: expandTemplate(spec.message, [o.text, preferred.text, where(preferred, analyses)]),
-              fix: makeFix(analyses[o.segment]!.text, o, preferred.text, "unsafe"),
-            });
+          const ranked = bySupport(group);
+          const preferred = ranked[0]!;
+          const runnerUp = ranked.find((s) => s.text.toLowerCase() !== preferred.text.toLowerCase())!;
+          // On a tie the document gives no reason to prefer one spelling: both are reported, the one
+          // suggested for the others without a fix (fixing both ways would swap them).
+          const tie = runnerUp.occurrences.length === preferred.occurrences.length;
+          for (const s of group) {
+            const isPreferred = s.text.toLowerCase() === preferred.text.toLowerCase();
+            if (isPreferred && !tie) continue;
+            const other = isPreferred ? runnerUp : preferred;
+            for (const o of s.occurrences) {
+              report(o.segment, {
+                start: o.start,
+                end: o.end,
+                message: expandTemplate(spec.message, [o.text, other.text, where(other, analyses)]),
+                ...(isPreferred ? {} : { fix: makeFix(analyses[o.segment]!.text, o, preferred.text, "unsafe") }),
+              });
+            }
           }
         }
       },
@@ -96,12 +106,12 @@ function letters(name: string): number {
   return n;
 }
 
-/** The most used spelling; on a tie the one the dictionary knows (the conventional English one), then the first used. */
-function preferredSpelling(spellings: Spelling[]): Spelling {
+/** The spellings, most used first; on a tie the one the dictionary knows (the conventional English one), then the first used. */
+function bySupport(spellings: Spelling[]): Spelling[] {
   const first = (s: Spelling) => s.occurrences[0]!;
   return [...spellings].sort(
     (a, b) => b.occurrences.length - a.occurrences.length || Number(b.known) - Number(a.known) || first(a).segment - first(b).segment || first(a).start - first(b).start,
-  )[0]!;
+  );
 }
 
 /** "line 3", "3 times, first on line 3". */
