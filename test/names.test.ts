@@ -28,6 +28,11 @@ describe("nameKey", () => {
     ["Rachmaninoff", "Rachmaninov"],
     ["Aleksandr", "Alexander", "Alexandr"],
     ["Petr", "Peter"],
+    ["Zhirinovsky", "Žirinovskij", "Zjirinovskij"],
+    ["Khrushchev", "Khruschtschow", "Hruščov"],
+    ["Shoigu", "Szojgu", "Šojgu", "Sjojgu"],
+    ["Chekhov", "Čekhov", "Tjekhov"],
+    ["Zaluzhny", "Załużny"],
   ])("%s and its other spellings share a key", (...spellings) => {
     expect(new Set(spellings.map(nameKey)).size).toBe(1);
   });

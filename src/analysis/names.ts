@@ -105,6 +105,9 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /** Characters the tokenizer joins words with (src/analysis/text.ts). */
 const JOINERS = "'’-.";
 
+/** č š ž (ISO 9, Czech, Croatian), ż (Polish), ŝ (ISO 9 щ) as the English digraphs. */
+const HACEK_LETTERS: Record<string, string> = { č: "ch", š: "sh", ž: "zh", ż: "zh", ŝ: "shch" };
+
 /** Letters that Unicode does not decompose into a base letter and a mark. */
 const PLAIN_LETTERS: Record<string, string> = { ı: "i", ł: "l", ø: "o", ß: "ss", đ: "d", æ: "ae", œ: "oe" };
 
@@ -121,11 +124,19 @@ const keys = new WordTable<string>(16);
 function computeKey(name: string): string {
   return (
     name
+      .toLowerCase()
+      // The scientific transliteration's and Polish letters for ч ш ж щ, before their marks go.
+      .replace(/[čšžżŝ]/g, (c) => HACEK_LETTERS[c]!)
       .normalize("NFD")
       .replace(/\p{M}/gu, "")
-      .toLowerCase()
       .replace(/[ıłøßđæœ]/g, (c) => PLAIN_LETTERS[c]!)
       .replace(/['’`ʼ\s-]/g, "")
+      // German, Polish and Swedish spellings of щ, ч, ш, ж (Chruschtschow, Szojgu, Tjajkovskij, Zjirinovskij);
+      // German sch is left as it was, since English names vary the same way (Schaffner / Shaffner).
+      .replace(/schtsch|szcz|sjtj/g, "shch")
+      .replace(/tsch|cz|tj/g, "ch")
+      .replace(/sz|sj/g, "sh")
+      .replace(/zj/g, "zh")
       .replace(/shch/g, "sch")
       .replace(/t?sch|tch/g, "ch")
       // One class for г and х: Ukrainian h for Russian g (Serhiy / Sergei, Luhansk / Lugansk), and h or
