@@ -105,6 +105,9 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 /** Characters the tokenizer joins words with (src/analysis/text.ts). */
 const JOINERS = "'’-.";
 
+/** č š ž (ISO 9, Czech, Croatian), ż (Polish), ŝ (ISO 9 щ) as the English digraphs. */
+const HACEK_LETTERS: Record<string, string> = { č: "ch", š: "sh", ž: "zh", ż: "zh", ŝ: "shch" };
+
 /** Letters that Unicode does not decompose into a base letter and a mark. */
 const PLAIN_LETTERS: Record<string, string> = { ı: "i", ł: "l", ø: "o", ß: "ss", đ: "d", æ: "ae", œ: "oe" };
 
@@ -121,21 +124,32 @@ const keys = new WordTable<string>(16);
 function computeKey(name: string): string {
   return (
     name
+      .toLowerCase()
+      // The scientific transliteration's and Polish letters for ч ш ж щ, before their marks go.
+      .replace(/[čšžżŝ]/g, (c) => HACEK_LETTERS[c]!)
       .normalize("NFD")
       .replace(/\p{M}/gu, "")
-      .toLowerCase()
       .replace(/[ıłøßđæœ]/g, (c) => PLAIN_LETTERS[c]!)
       .replace(/['’`ʼ\s-]/g, "")
-      // Ukrainian h for Russian g (Serhiy / Sergei, Luhansk / Lugansk), outside the digraphs with h.
-      .replace(/(?<![sczktpgw])h/g, "g")
+      // German, Polish and Swedish spellings of щ, ч, ш, ж (Chruschtschow, Szojgu, Tjajkovskij, Zjirinovskij);
+      // German sch is left as it was, since English names vary the same way (Schaffner / Shaffner).
+      .replace(/schtsch|szcz|sjtj/g, "shch")
+      .replace(/tsch|cz|tj/g, "ch")
+      .replace(/sz|sj/g, "sh")
+      .replace(/zj/g, "zh")
       .replace(/shch/g, "sch")
       .replace(/t?sch|tch/g, "ch")
-      .replace(/kh/g, "h")
+      // One class for г and х: Ukrainian h for Russian g (Serhiy / Sergei, Luhansk / Lugansk), and h or
+      // kh for х (Zaharova / Zakharova, Mihail / Mikhail); h in the digraphs sh, ch, zh, th, ph stays.
+      .replace(/kh|(?<![sczktpgw])h/g, "g")
       .replace(/x/g, "ks")
       .replace(/tz/g, "ts")
       // Viktor / Victor, Nikolai / Nicolai; "ck" is an English spelling (Frederick / Frederik stay apart).
       .replace(/c(?![hk])/g, "k")
       .replace(/w/g, "v")
+      // A doubled n or s is often written single (Gennady / Genady, Odessa / Odesa, Vassily / Vasily); other
+      // doubled letters tell English names apart (Scott / Scot, Allan / Alan) more often than they vary.
+      .replace(/([ns])\1/g, "$1")
       .replace(/j/g, "y")
       // Yevgeny / Evgeny, Andreyev / Andreev; Fyodor / Fedor.
       .replace(/(^|[aeiouy])ye/g, "$1e")
@@ -145,6 +159,10 @@ function computeKey(name: string): string {
       .replace(/i+/g, "i")
       // Sergei / Sergi(y); Kiev / Kyiv, Kharkov / Kharkiv, Gorbachev / Gorbachov.
       .replace(/ei$/, "i")
+      // -off and -eff for -ov and -ev (Rachmaninoff / Rachmaninov).
+      .replace(/f+$/, "v")
       .replace(/(?:i|e|o|io|eo)v$/, "ov")
+      // Aleksandr / Alexander, Petr / Peter: English puts a vowel before a final r after d or t.
+      .replace(/([dt])er$/, "$1r")
   );
 }

@@ -68,13 +68,24 @@ export const nameVariantsKind: RuleKind = {
             .filter((text) => !parts(text).every((part) => dictionary.isKnown(part.toLowerCase())))
             .map((text): Spelling => ({ text, occurrences: occurrences(analyses, text), known: parts(text).every((part) => dictionary.isKnown(part)) }));
           if (new Set(group.map((s) => s.text.toLowerCase())).size < 2 || group.every((s) => s.known)) continue;
-          const preferred = preferredSpelling(group);
-          for (const o of group.flatMap((s) => (s.text.toLowerCase() === preferred.text.toLowerCase() ? [] : s.occurrences))) {
+          const ranked = bySupport(group);
+          const preferred = ranked[0]!;
+          const runnerUp = ranked.find((s) => s.text.toLowerCase() !== preferred.text.toLowerCase())!;
+          // On a tie the document gives no reason to prefer one spelling: both are reported, the one
+          // suggested for the others without a fix (fixing both ways would swap them).
+          const tie = runnerUp.occurrences.length === preferred.occurrences.length && unconventional(runnerUp.text) === unconventional(preferred.text);
+          for (const s of group) {
+            const isPreferred = s.text.toLowerCase() === preferred.text.toLowerCase();
+            if (isPreferred && !tie) continue;
+            const other = isPreferred ? runnerUp : preferred;
+            // One finding per spelling, at its first use: annotators of MT news mark one use of a variant, seldom each.
+            const o = s.occurrences[0]!;
+            const uses = s.occurrences.length > 1 ? `, used ${s.occurrences.length} times,` : "";
             report(o.segment, {
               start: o.start,
               end: o.end,
-              message: expandTemplate(spec.message, [o.text, preferred.text, where(preferred, analyses)]),
-              fix: makeFix(analyses[o.segment]!.text, o, preferred.text, "unsafe"),
+              message: expandTemplate(spec.message, [o.text, other.text, where(other, analyses), uses]),
+              ...(isPreferred ? {} : { fix: makeFix(analyses[o.segment]!.text, o, preferred.text, "unsafe") }),
             });
           }
         }
@@ -96,12 +107,36 @@ function letters(name: string): number {
   return n;
 }
 
-/** The most used spelling; on a tie the one the dictionary knows (the conventional English one), then the first used. */
-function preferredSpelling(spellings: Spelling[]): Spelling {
+/**
+ * The spellings, best first: the one that follows English usage for names from Russian and Ukrainian
+ * (AP and BBC style) before one that does not, then the most used; on a tie the one the dictionary
+ * knows (the conventional English one), then the first used.
+ */
+function bySupport(spellings: Spelling[]): Spelling[] {
   const first = (s: Spelling) => s.occurrences[0]!;
   return [...spellings].sort(
-    (a, b) => b.occurrences.length - a.occurrences.length || Number(b.known) - Number(a.known) || first(a).segment - first(b).segment || first(a).start - first(b).start,
-  )[0]!;
+    (a, b) =>
+      unconventional(a.text) - unconventional(b.text) ||
+      b.occurrences.length - a.occurrences.length ||
+      Number(b.known) - Number(a.known) ||
+      first(a).segment - first(b).segment ||
+      first(a).start - first(b).start,
+  );
+}
+
+/**
+ * Marks of a scholarly, Ukrainian-official or other-language romanization that English news style
+ * does not use: -ski, -skiy, -skyi, -skii for -sky (Zelensky, Zhirinovsky), -iy, -ii, -yi, -ij for a final
+ * -y (Dmitry, Navalny), -ey for -ei (Sergei, Alexei), and j or w for y and v (Sergej, Tschaikowski).
+ */
+function unconventional(name: string): number {
+  const word = name.toLowerCase();
+  let marks = 0;
+  if (/sk(?:i|iy|yi|ii|ij)$/.test(word)) marks++;
+  else if (/(?:iy|ii|yi|ij)$/.test(word)) marks++;
+  if (/ey$/.test(word)) marks++;
+  if (/.j|w/.test(word)) marks++;
+  return marks;
 }
 
 /** "line 3", "3 times, first on line 3". */
