@@ -164,12 +164,10 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
     return !w.manyCapitals || capitalizedShare(w.analysis, w.first, i) < 0.5;
   },
   // A head and a prepositional object of opposite number before a form of "be", "have", "do": "managers of the company has".
-  // …or "and" a few words before a singular one: "the director and his deputy was".
   "subject-verb-agreement": (w) => {
     for (let v = w.first + 3; v < w.end; v++) {
       const singular = (w.classes[v]! & SINGULAR_AUXILIARY) !== 0;
       if (!singular && !(w.classes[v]! & PLURAL_AUXILIARY)) continue;
-      if (singular) for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (w.lower[p] === "and") return true;
       if (singular === w.lower[v - 1]!.endsWith("s")) continue;
       for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (w.classes[p]! & PREPOSITION && singular === w.lower[p - 1]!.endsWith("s")) return true;
     }
@@ -442,12 +440,7 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
   for (const clause of c.s.clauses) {
     const subject = clause.subject;
     if (clause.subjectPosition !== "before" || !subject || subject.relative || clause.afterVerb >= 0) continue;
-    if (subject.coordinated) {
-      const finding = coordinatedWithSingularVerb(c, spec, clause);
-      if (finding) out.push(finding);
-      continue;
-    }
-    if (!subject.separated) continue; // next to its verb: the agreement rules of the pack see it
+    if (!subject.separated || subject.coordinated) continue; // next to its verb: the agreement rules of the pack see it
     if (subject.number === "unknown" || clause.verbNumber === "unknown" || subject.number === clause.verbNumber) continue;
     if (!attractedBy(c, clause)) continue;
     // Only forms of "be", "have", "do": a lexical verb in -s or without it is too often a noun the tagger misread.
@@ -461,51 +454,20 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
     if (clause.opener !== "start" && clause.opener !== "subordinator" && clause.opener !== "coordinator" && clause.opener !== "punctuation") continue;
     const head = subject.head;
     if (tags[head]!.coarse !== "NOUN" || /^\p{Lu}/u.test(analysis.tokens[head]!.text) && head !== subject.start) continue;
-    const finding = agreementFinding(c, spec, clause, head, analysis.tokens[head]!.text);
-    if (finding) out.push(finding);
+    if (subject.coordinated && clause.verbNumber === "plural") continue; // "either … or" and lists may take either
+    const verbWord = c.word(clause.finite);
+    const wanted = subject.number === "singular" ? singularForm(verbWord) : pluralForm(verbWord);
+    if (!wanted) continue;
+    const token = analysis.tokens[clause.finite]!;
+    const fix: Fix = { title: `Replace “${token.text}” with “${wanted}”`, edits: [{ start: token.start, end: token.end, text: matchCase(wanted, token.text), expected: token.text }], applicability: "unsafe" };
+    out.push({
+      start: analysis.tokens[head]!.start,
+      end: token.end,
+      message: expandTemplate(spec.message, ["", token.text, analysis.tokens[head]!.text, subject.number, wanted]),
+      suggestions: [fix],
+    });
   }
   return out;
-}
-
-/** The finding on [head, verb] with the verb in the subject's number, or undefined if that form is not known. */
-function agreementFinding(c: SentenceContext, spec: ClauseSpec, clause: Clause, head: number, subjectText: string): RawFinding | undefined {
-  const { analysis } = c;
-  const number = clause.subject!.number;
-  const verbWord = c.word(clause.finite);
-  const wanted = number === "singular" ? singularForm(verbWord) : pluralForm(verbWord);
-  if (!wanted) return undefined;
-  const token = analysis.tokens[clause.finite]!;
-  const fix: Fix = { title: `Replace “${token.text}” with “${wanted}”`, edits: [{ start: token.start, end: token.end, text: matchCase(wanted, token.text), expected: token.text }], applicability: "unsafe" };
-  return { start: analysis.tokens[head]!.start, end: token.end, message: expandTemplate(spec.message, ["", token.text, subjectText, number, wanted]), suggestions: [fix] };
-}
-
-/** Determiners that make each conjunct one thing of its own; "each", "every", "no" make the whole singular ("every man and woman is"). */
-const CONJUNCT_DETERMINERS = new Set("the a an this that his her its their our my your".split(" "));
-
-/**
- * Two noun phrases joined by "and", each with its own article or possessive and a common noun for
- * singular head ("the director and his deputy was"), before a singular "is/was/has/does" at the start of a
- * clause: the verb agrees with the last conjunct, as in languages where it may. A pair without its
- * own determiner is often one thing ("bread and butter", "the secretary and treasurer"), so it is
- * left alone, as are titles in capitals and conjuncts with the same head ("the first and the second
- * edition").
- */
-function coordinatedWithSingularVerb(c: SentenceContext, spec: ClauseSpec, clause: Clause): RawFinding | undefined {
-  const { s } = c;
-  const tags = s.tags;
-  const subject = clause.subject!;
-  if (clause.verbNumber !== "singular" || tags[clause.finite]!.coarse !== "AUX" || subject.number !== "plural") return undefined;
-  if (clause.opener !== "start" && clause.opener !== "subordinator") return undefined;
-  const first = s.chunks.findIndex((ch) => ch.start === subject.start);
-  const [left, and, right] = [s.chunks[first], s.chunks[first + 1], s.chunks[first + 2]];
-  if (!left || !and || !right || left.kind !== "noun" || and.kind !== "coordinator" || c.word(and.start) !== "and" || right.kind !== "noun" || right.end !== clause.verbStart) return undefined;
-  for (const ch of [left, right]) {
-    // Singular heads only: a verb in -s read as a plural noun ends many a false pair ("my head hurts and my tail is").
-    if (!CONJUNCT_DETERMINERS.has(c.word(ch.start)) || tags[ch.head]!.fine !== "NN" || /^\p{Lu}/u.test(c.analysis.tokens[ch.head]!.text)) return undefined;
-    if (gapAt(s, ch.start) & (GAP_QUOTE | GAP_INNER_QUOTE | GAP_PARENTHESIS)) return undefined;
-  }
-  if (c.word(left.head) === c.word(right.head) || gapAt(s, clause.verbStart) & (GAP_HARD | GAP_SOFT)) return undefined;
-  return agreementFinding(c, spec, clause, left.start, c.text(left.start, right.end));
 }
 
 /**
@@ -527,8 +489,7 @@ function attractedBy(c: SentenceContext, clause: Clause): boolean {
   }
   if (!last || (gapAt(s, clause.verbStart) & (GAP_HARD | GAP_SOFT))) return false;
   const t = tags[last.head]!;
-  // A name is one company, party or place ("the managers of “Sunbank” has").
-  const nearest = t.fine === "NNS" ? "plural" : t.fine === "NN" || t.fine === "NNP" ? "singular" : "unknown";
+  const nearest = t.fine === "NNS" ? "plural" : t.fine === "NN" ? "singular" : "unknown";
   return nearest === clause.verbNumber;
 }
 
