@@ -129,12 +129,15 @@ export class SegmentCasing {
   constructor(
     readonly text: string,
     tokens: readonly Token[],
+    /** Inline codes and tags (masked in `text`): a word right after one opens a span of its own, as after a quotation mark (the label in “press <b>Save</b>”). */
+    markup: readonly Span[] = [],
   ) {
     const n = (this.length = tokens.length);
     const bits = (this.bits = new Uint8Array(n));
     const spans = (this.spans = new Int32Array(2 * n));
     const signatures = (this.signatures = new Uint16Array(n));
     let first = 0;
+    let nextMarkup = 0;
     // A sentence ended by a line break, not by a full stop, is a heading or list item.
     const close = (last: number, breaks: number) =>
       this.sentences.push({ start: tokens[first]!.start, end: tokens[last - 1]!.end, first, last, heading: !(breaks & FULL_STOP) });
@@ -144,7 +147,9 @@ export class SegmentCasing {
       spans[2 * t + 1] = token.end;
       let gap = 0;
       if (t > 0) {
-        gap = gapBetween(text, tokens[t - 1]!.end, token.start);
+        while (nextMarkup < markup.length && markup[nextMarkup]!.end <= tokens[t - 1]!.end) nextMarkup++;
+        const afterMarkup = nextMarkup < markup.length && markup[nextMarkup]!.start < token.start;
+        gap = afterMarkup ? 0 : gapBetween(text, tokens[t - 1]!.end, token.start);
         const breaks = gap === JOINED ? 0 : breaksBetween(text, tokens[t - 1]!.end, token.start);
         if (breaks) {
           close(t, breaks);
@@ -301,7 +306,7 @@ const TITLE_WORDS = 8;
 const casings = new WeakMap<SegmentAnalysis, SegmentCasing>();
 export function casingOf(analysis: SegmentAnalysis): SegmentCasing {
   let casing = casings.get(analysis);
-  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens)));
+  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens, analysis.segment.masked)));
   return casing;
 }
 

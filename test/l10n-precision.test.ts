@@ -1,0 +1,101 @@
+/**
+ * Translation files: conventions of the formats and languages that made findings on good
+ * translations (issue 16). Each case has its counterpart that must still be found. Every fixture
+ * is written for this test.
+ */
+import { check } from "../src/index.js";
+
+const findingsOf = async (text: string, format: string, language: string, sourceLanguage: string, config?: object) =>
+  (await check(text, { format, language, sourceLanguage, ...(config && { config }) })).findings.map((f) => `${f.ruleId} ${f.text}`);
+
+const xliff = (units: [source: string, target: string][], source: string, target: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="${source}" target-language="${target}" datatype="plaintext" original="app">
+    <body>
+${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
+    </body>
+  </file>
+</xliff>
+`;
+
+const ruleIs = (id: string) => (finding: string) => finding.startsWith(`${id} `);
+
+describe("a name that a source in another script writes in Latin letters", () => {
+  const units: [string, string][] = [
+    ["Нажмите кнопку Login.", "Press the Login button."],
+    ["Версия Loginom указана в окне.", "The window shows the Loginom version."],
+  ];
+
+  test("is the name as its owner spells it, not a name with a Russian case ending", async () => {
+    expect((await findingsOf(xliff(units, "ru", "en"), "xliff", "en", "ru")).filter(ruleIs("en/accuracy/untranslated-word"))).toEqual([]);
+  });
+
+  test("an ending the translation added is still reported", async () => {
+    const inflected: [string, string][] = [...units, ["Мы написали Логиному.", "We wrote to Loginom."]];
+    const withoutLatinSource = inflected.map(([s, t]) => [s.replace(/Login(om)?/gu, "Логин"), t] as [string, string]);
+    expect((await findingsOf(xliff(withoutLatinSource, "ru", "en"), "xliff", "en", "ru")).filter(ruleIs("en/accuracy/untranslated-word"))).toEqual([
+      "en/accuracy/untranslated-word Loginom",
+      "en/accuracy/untranslated-word Loginom",
+    ]);
+  });
+});
+
+describe("a capital right after an inline tag", () => {
+  test("opens the label the tag marks (“the <b>Go back</b> button”): no stray capital", async () => {
+    const text = xliff(
+      [
+        ["Кнопка <x id=\"1\"/>Назад<x id=\"2\"/> возвращает к списку.", "The <x id=\"1\"/>Go back<x id=\"2\"/> button returns to the list."],
+        ["Включите <g id=\"1\">Иначе</g>, чтобы выполнить ветвь.", "Turn on the <g id=\"1\">Otherwise</g> branch to run it."],
+      ],
+      "ru",
+      "en",
+    );
+    expect((await findingsOf(text, "xliff", "en", "ru")).filter(ruleIs("en/capitalization/stray-capital"))).toEqual([]);
+  });
+
+  test("a capital inside the label, or in the sentence around it, is still a stray capital", async () => {
+    const text = xliff([["В целом, кнопка <x id=\"1\"/>Назад<x id=\"2\"/> работает.", "In the end, the <x id=\"1\"/>back<x id=\"2\"/> button works, in General."]], "ru", "en");
+    expect((await findingsOf(text, "xliff", "en", "ru")).filter(ruleIs("en/capitalization/stray-capital"))).toEqual(["en/capitalization/stray-capital General"]);
+  });
+});
+
+describe("final punctuation as languages and interfaces write it", () => {
+  const parity = async (source: string, target: string, language: string, sourceLanguage = "en") =>
+    (await findingsOf(xliff([[source, target]], sourceLanguage, language), "xliff", language, sourceLanguage)).filter(ruleIs("common/punctuation/punctuation-parity"));
+
+  test("an exclamation toned down to a full stop is the translator's choice; one lost altogether is reported", async () => {
+    expect(await parity("Your changes have been saved!", "Ihre Änderungen wurden gespeichert.", "de")).toEqual([]);
+    expect(await parity("Your changes have been saved!", "保存しました。", "ja")).toEqual([]);
+    expect(await parity("Your changes have been saved!", "Ihre Änderungen wurden gespeichert", "de")).toHaveLength(1);
+  });
+
+  test("an English title (a heading, the name of a panel) has no full stop to lose; a sentence has", async () => {
+    expect(await parity("Область построения сценария и панель компонентов.", "The Workflow Area and the Components Panel", "en", "ru")).toEqual([]);
+    expect(await parity("Область построения сценария и панель компонентов.", "The workflow area and the components panel", "en", "ru")).toEqual([
+      "common/punctuation/punctuation-parity panel",
+    ]);
+  });
+
+  test("a line-break escape written as text after the final mark does not hide it", async () => {
+    expect(await parity("Copy the code below and paste it into your website.", "下記のコードをコピーして貼り付けます。\\n", "ja")).toEqual([]);
+    expect(await parity("Copy the code below and paste it into your website.", "下記のコードをコピーして貼り付けます\\n", "ja")).toHaveLength(1);
+  });
+});
+
+describe("French spacing in interface translations", () => {
+  const units: [string, string][] = [
+    ["Delete the file?", "Supprimer le fichier ?"],
+    ["Error: the file is missing", "Erreur : le fichier est absent"],
+  ];
+
+  test("an ordinary space before ? and : is left alone by default, and reported with the publishing preset", async () => {
+    expect(await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).toEqual([]);
+    expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en", { extends: ["mtlint:publishing"] })).filter(ruleIs("fr/punctuation/breaking-space-before-punctuation"))).toHaveLength(2);
+  });
+
+  test("a keyword list separated by semicolons without spaces is no sentence; a mark glued to a word still is reported", async () => {
+    const keywords: [string, string][] = [["photo;picture;screen capture;", "photo;image;capture d’écran;"]];
+    expect(await findingsOf(xliff(keywords, "en", "fr"), "xliff", "fr", "en")).toEqual([]);
+    expect(await findingsOf(xliff([["Delete the file?", "Supprimer le fichier?"]], "en", "fr"), "xliff", "fr", "en")).toEqual(["fr/punctuation/missing-no-break-space ?"]);
+  });
+});
