@@ -99,3 +99,15 @@ describe("French spacing in interface translations", () => {
     expect(await findingsOf(xliff([["Delete the file?", "Supprimer le fichier?"]], "en", "fr"), "xliff", "fr", "en")).toEqual(["fr/punctuation/missing-no-break-space ?"]);
   });
 });
+
+describe("a capital right after an inline tag, as evidence", () => {
+  test("counts as the document's use of the word as a name: the same word capitalized elsewhere is not a stray capital", async () => {
+    const units: [string, string][] = [
+      ["Откройте панель <x id=\"1\"/>Проект<x id=\"2\"/> слева.", "Open the <x id=\"1\"/>Project<x id=\"2\"/> panel on the left."],
+      ["Панель Проект показывает файлы.", "The Project panel shows the files."],
+    ];
+    expect((await findingsOf(xliff(units, "ru", "en"), "xliff", "en", "ru")).filter(ruleIs("en/capitalization/stray-capital"))).toEqual([]);
+    const alone: [string, string][] = [units[1]!, ["Откройте панель слева.", "Open the panel on the left."]];
+    expect((await findingsOf(xliff(alone, "ru", "en"), "xliff", "en", "ru")).filter(ruleIs("en/capitalization/stray-capital"))).toEqual(["en/capitalization/stray-capital Project"]);
+  });
+});
