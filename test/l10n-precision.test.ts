@@ -111,3 +111,34 @@ describe("a capital right after an inline tag, as evidence", () => {
     expect((await findingsOf(xliff(alone, "ru", "en"), "xliff", "en", "ru")).filter(ruleIs("en/capitalization/stray-capital"))).toEqual(["en/capitalization/stray-capital Project"]);
   });
 });
+
+describe("a string the program joins around a value", () => {
+  const brackets = async (units: [string, string][]) =>
+    (await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(ruleIs("common/punctuation/bracket-parity"));
+
+  test("a quotation mark alone at its start or end, spaced from its words, quotes the value: the marks balance", async () => {
+    expect(await brackets([["Make", "Werk „"], ["featured", "“ hervorheben"], ["Open", "Öffnen ("]])).toEqual([]);
+  });
+
+  test("a quotation left open inside the string is still reported", async () => {
+    expect(await brackets([['Click "Save" to keep the file', "Klicken Sie auf „Speichern, um die Datei zu behalten"]])).toHaveLength(1);
+  });
+});
+
+describe("a sentence split in two units at an abbreviation", () => {
+  const tmx = (units: [string, string][]) => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+${units.map(([s, t]) => `<tu><tuv lang="ru"><seg>${s}</seg></tuv><tuv lang="en"><seg>${t}</seg></tuv></tu>`).join("\n")}
+</body></tmx>
+`;
+  const spacing = async (units: [string, string][]) => (await findingsOf(tmx(units), "tmx", "en", "ru")).filter(ruleIs("common/punctuation/whitespace-parity"));
+
+  test("the space that joins the first part's translation to the next unit is not reported", async () => {
+    expect(await spacing([["Окно откроется (см.", "The window will open (see "], ["рисунок ниже).", "the figure below)."]])).toEqual([]);
+  });
+
+  test("a trailing space after a whole sentence still is", async () => {
+    expect(await spacing([["Окно откроется сразу.", "The window will open at once. "]])).toEqual(["common/punctuation/whitespace-parity  "]);
+  });
+});
