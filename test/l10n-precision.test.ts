@@ -120,6 +120,13 @@ describe("a string the program joins around a value", () => {
     expect(await brackets([["Make", "Werk „"], ["featured", "“ hervorheben"], ["Open", "Öffnen ("]])).toEqual([]);
   });
 
+  test("French guillemets spaced inside a string that ends with one balance as they are", async () => {
+    const units: [string, string][] = [['A file named "%s" already exists in "%s"', "Un fichier nommé « %s » existe déjà dans « %s »"]];
+    expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(ruleIs("common/punctuation/bracket-parity"))).toEqual([]);
+    const lost: [string, string][] = [['A file named "%s" already exists in "%s"', "Un fichier nommé « %s » existe déjà dans « %s"]];
+    expect((await findingsOf(xliff(lost, "en", "fr"), "xliff", "fr", "en")).filter(ruleIs("common/punctuation/bracket-parity"))).toHaveLength(1);
+  });
+
   test("a quotation left open inside the string is still reported", async () => {
     expect(await brackets([['Click "Save" to keep the file', "Klicken Sie auf „Speichern, um die Datei zu behalten"]])).toHaveLength(1);
   });
@@ -140,5 +147,21 @@ ${units.map(([s, t]) => `<tu><tuv lang="ru"><seg>${s}</seg></tuv><tuv lang="en">
 
   test("a trailing space after a whole sentence still is", async () => {
     expect(await spacing([["Окно откроется сразу.", "The window will open at once. "]])).toEqual(["common/punctuation/whitespace-parity  "]);
+  });
+});
+
+describe("numbers with an ordinal ending", () => {
+  const numbers = async (source: string, target: string, language: string) =>
+    (await findingsOf(xliff([[source, target]], "en", language), "xliff", language, "en")).filter(ruleIs("common/accuracy/number-parity"));
+
+  test("“1er juin”, “2e étage”, “1st” are the source's numbers", async () => {
+    expect(await numbers("Updated on June 1, 2022", "Mis à jour le 1er juin 2022", "fr")).toEqual([]);
+    expect(await numbers("Go to floor 2", "Allez au 2e étage", "fr")).toEqual([]);
+    expect(await numbers("Le 1 juin", "On the 1st of June", "en")).toEqual([]);
+  });
+
+  test("a changed ordinal is still a changed number; letters that are no ordinal ending make an identifier", async () => {
+    expect(await numbers("Updated on June 1, 2022", "Mis à jour le 2e juin 2022", "fr")).toHaveLength(1);
+    expect(await numbers("Enable 2FA for the account", "Activez la 2FA pour le compte", "fr")).toEqual([]);
   });
 });

@@ -34,8 +34,8 @@ const CLASSES: MarkClass[] = [
 /** ":)", ";-)", "=(" are faces; "1)", "b)", "iv)" opening a line are list labels. */
 const NOT_A_BRACKET = /[:;=][-^']?[()]|^[ \t]*(?:\d{1,3}[a-z]?|\p{L}|[ivx]{1,5})\.?\)/gmu;
 
-/** A mark alone at the start or end of a string, spaced from its words: it wraps what the program inserts there. */
-const EDGE_MARK = /^\s*[()（）[\]«»‹›“”„‟"](?=\s)|(?<=\s)[()（）[\]«»‹›“”„‟"]\s*$/gu;
+/** A closing mark alone at the start or an opening one alone at the end of a string, spaced from its words: it wraps what the program inserts there (French « … » spaced inside is no such mark). */
+const EDGE_MARK = /^\s*[)）\]»›“”"](?=\s)|(?<=\s)[(（[«‹“„‟"]\s*$/gu;
 
 /** The prose with the edge marks of the target as written blanked (read there: a masked URL before a bracket is no space). */
 function withoutEdgeMarks(prose: string, written: string): string {
