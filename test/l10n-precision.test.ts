@@ -165,18 +165,3 @@ describe("numbers with an ordinal ending", () => {
     expect(await numbers("Enable 2FA for the account", "Activez la 2FA pour le compte", "fr")).toEqual([]);
   });
 });
-
-describe("a first letter lowered where the source has a capital", () => {
-  const lowered = async (units: [string, string][]) =>
-    (await findingsOf(xliff(units, "en", "ru"), "xliff", "ru", "en")).filter(ruleIs("common/capitalization/first-letter-case"));
-
-  test("in neighbouring units alike is the translation's style for a list, not reported", async () => {
-    expect(await lowered([["Journal article", "журнальная статья"], ["Newspaper article", "газетная статья"], ["Conference poster", "стендовый доклад"]])).toEqual([]);
-  });
-
-  test("in one unit among capitalised ones is reported", async () => {
-    expect(await lowered([["Journal article", "Журнальная статья"], ["Newspaper article", "газетная статья"], ["Conference poster", "Стендовый доклад"]])).toEqual([
-      "common/capitalization/first-letter-case газетная",
-    ]);
-  });
-});

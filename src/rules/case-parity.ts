@@ -9,12 +9,10 @@
  * target without case (Japanese, Chinese), an opening word with case that the source writes so
  * ("falseでなければなりません" for "This value should be false.").
  * The reverse — a capital where the source starts in lower case — is not reported: a source
- * fragment that continues a sentence is often translated as a whole sentence. Nor are neighbouring
- * units lowered alike: a list the translation writes in lower case on purpose (values shown inside
- * sentences, "журнальная статья", "газетная статья").
+ * fragment that continues a sentence is often translated as a whole sentence.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RawFinding, RuleKind } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../core/rule.js";
 import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf } from "./bilingual.js";
 
@@ -57,42 +55,34 @@ export const caseParityKind: RuleKind = {
   fixes: (spec) => spec.applicability ?? "safe",
   compile(rawSpec): CompiledRule {
     const spec = rawSpec;
-    /** The finding for a segment whose target lowers the source's first capital, if any. */
-    const lowered = (analysis: SegmentAnalysis): RawFinding | undefined => {
-      const source = sourceOf(analysis);
-      if (!source) return undefined;
-      const src = firstWord(proseOf(source));
-      const tgt = firstWord(proseOf(analysis.text));
-      if (!src || !tgt) return undefined;
-      const s = src.word[0]!;
-      const t = tgt.word[0]!;
-      if (!isCased(s) || !isCased(t) || !isUpper(s) || isUpper(t)) return undefined;
-      const language = primary(analysis.language) ?? "";
-      const capitalised = t.toLocaleUpperCase(language) + tgt.word.slice(1);
-      // A mixed-case name ("iPhone") or an acronym is written so, unless the source capitalises it ("OpenID" lowered to "openID").
-      const lowercasedName = isNameLike(tgt.word) && wholeWordIn(source, capitalised);
-      if (!lowercasedName && (isNameLike(src.word) || isNameLike(tgt.word))) return undefined;
-      // In text without case, an opening word with case is a term of the source ("false", "null"): written as the source writes it, it is right.
-      if (isCaselessText(analysis.text) && wholeWordIn(source, tgt.word)) return undefined;
-      // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
-      const after = analysis.text.slice(tgt.start + tgt.word.length);
-      if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return undefined;
-      const changed = capitalised.slice(0, capitalised.length - tgt.word.length + 1);
-      if (changed.length !== 1) return undefined;
-      return {
-        start: tgt.start,
-        end: tgt.start + tgt.word.length,
-        message: expandTemplate(spec.message, [tgt.word]),
-        fix: { title: "Capitalise the first letter", applicability: spec.applicability ?? "safe", edits: [{ start: tgt.start, end: tgt.start + 1, text: changed, expected: t }] },
-      };
-    };
     return {
       spec,
-      checkDocument(_document, analyses, report) {
-        const found = analyses.map(lowered);
-        // Neighbouring units lowered alike are the translator's style for a list (values shown inside sentences), not a slip.
-        found.forEach((finding, i) => {
-          if (finding && !found[i - 1] && !found[i + 1]) report(i, finding);
+      checkSegment(analysis: SegmentAnalysis, index, report) {
+        const source = sourceOf(analysis);
+        if (!source) return;
+        const src = firstWord(proseOf(source));
+        const tgt = firstWord(proseOf(analysis.text));
+        if (!src || !tgt) return;
+        const s = src.word[0]!;
+        const t = tgt.word[0]!;
+        if (!isCased(s) || !isCased(t) || !isUpper(s) || isUpper(t)) return;
+        const language = primary(analysis.language) ?? "";
+        const capitalised = t.toLocaleUpperCase(language) + tgt.word.slice(1);
+        // A mixed-case name ("iPhone") or an acronym is written so, unless the source capitalises it ("OpenID" lowered to "openID").
+        const lowered = isNameLike(tgt.word) && wholeWordIn(source, capitalised);
+        if (!lowered && (isNameLike(src.word) || isNameLike(tgt.word))) return;
+        // In text without case, an opening word with case is a term of the source ("false", "null"): written as the source writes it, it is right.
+        if (isCaselessText(analysis.text) && wholeWordIn(source, tgt.word)) return;
+        // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
+        const after = analysis.text.slice(tgt.start + tgt.word.length);
+        if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;
+        const changed = capitalised.slice(0, capitalised.length - tgt.word.length + 1);
+        if (changed.length !== 1) return;
+        report(index, {
+          start: tgt.start,
+          end: tgt.start + tgt.word.length,
+          message: expandTemplate(spec.message, [tgt.word]),
+          fix: { title: "Capitalise the first letter", applicability: spec.applicability ?? "safe", edits: [{ start: tgt.start, end: tgt.start + 1, text: changed, expected: t }] },
         });
       },
     };
