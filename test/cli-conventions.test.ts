@@ -28,7 +28,7 @@ const UNNAMED_XLIFF = `<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
   <file source-language="en" datatype="plaintext" original="x">
     <body>
-      <trans-unit id="1"><source>Delete?</source><target>Supprimer ?</target></trans-unit>
+      <trans-unit id="1"><source>Delete?</source><target>Supprimer?</target></trans-unit>
     </body>
   </file>
 </xliff>
@@ -172,10 +172,10 @@ describe("--stdin-filename", () => {
 
   test("the name gives the language a file does not say, and the config that applies", async () => {
     expect(rulesOf((await runCli(["check", "--format", "json", "--stdin-filename", "messages.fr.xlf", "-"], UNNAMED_XLIFF)).stdout)).toEqual([
-      "fr/punctuation/breaking-space-before-punctuation",
+      "fr/punctuation/missing-no-break-space",
     ]);
     expect(rulesOf((await runCli(["check", "--format", "json", "--stdin-format", "xliff", "-"], UNNAMED_XLIFF)).stdout)).not.toContain(
-      "fr/punctuation/breaking-space-before-punctuation",
+      "fr/punctuation/missing-no-break-space",
     );
     const dir = tempTree({ "quiet/.mtlintrc.json": JSON.stringify({ rules: { "fr/punctuation/*": "off" } }) });
     const configured = await runCli(["check", "--format", "json", "--stdin-filename", join(dir, "quiet/messages.fr.xlf"), "-"], UNNAMED_XLIFF);

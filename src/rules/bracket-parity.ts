@@ -6,7 +6,8 @@
  * double quotation marks (“ ” „ ‟, whose roles differ between languages) and straight ones when
  * there is an even number. A source that does not balance is a fragment (a sentence split in two
  * units): nothing is compared. List labels opening a line ("1)", "b)") and smileys are not brackets; markup,
- * URLs and placeholders are not read.
+ * URLs and placeholders are not read. A mark standing alone at the target's start or end, a space between
+ * it and the words ("Werk „", "“ hervorheben"), quotes a value the program puts beside the string: not counted.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
@@ -32,6 +33,17 @@ const CLASSES: MarkClass[] = [
 
 /** ":)", ";-)", "=(" are faces; "1)", "b)", "iv)" opening a line are list labels. */
 const NOT_A_BRACKET = /[:;=][-^']?[()]|^[ \t]*(?:\d{1,3}[a-z]?|\p{L}|[ivx]{1,5})\.?\)/gmu;
+
+/** A closing mark alone at the start or an opening one alone at the end of a string, spaced from its words: it wraps what the program inserts there (French « … » spaced inside is no such mark). */
+const EDGE_MARK = /^\s*[)）\]»›“”"](?=\s)|(?<=\s)[(（[«‹“„‟"]\s*$/gu;
+
+/** The prose with the edge marks of the target as written blanked (read there: a masked URL before a bracket is no space). */
+function withoutEdgeMarks(prose: string, written: string): string {
+  if (prose.length !== written.length) return prose;
+  let out = prose;
+  for (const m of written.matchAll(EDGE_MARK)) out = out.slice(0, m.index) + " ".repeat(m[0].length) + out.slice(m.index + m[0].length);
+  return out;
+}
 
 /** How far each class is from balancing: opening minus closing marks, or 1 for an odd number of marks that do both. */
 export function imbalance(text: string): number[] {
@@ -59,7 +71,7 @@ export const bracketParityKind: RuleKind = {
         const target = analysis.text;
         if (!/[()（）[\]［］【】〔〕「」『』«»‹›“”„‟"]/u.test(target)) return;
         if (imbalance(proseOf(source)).some((n) => n !== 0)) return;
-        const off = imbalance(proseOf(target));
+        const off = imbalance(withoutEdgeMarks(proseOf(target), analysis.segment.target));
         const k = off.findIndex((n) => n !== 0);
         if (k < 0) return;
         const { opening, closing } = CLASSES[k]!;

@@ -67,7 +67,7 @@ function signature(word: string): number {
   return ((word.charCodeAt(0) | 0x20) * 977 + (word.charCodeAt(1) | 0x20) * 31 + word.length) & (SIGNATURES - 1);
 }
 /** Word flags above the shape's two bits: only spaces separate it from the previous word of its sentence; only a comma and spaces; inside a quoted title. */
-const JOINED = 4, AFTER_COMMA = 8, QUOTED_TITLE = 16, SHAPE_BITS = 3;
+const JOINED = 4, AFTER_COMMA = 8, QUOTED_TITLE = 16, AFTER_MARKUP = 32, SHAPE_BITS = 3;
 
 /** JOINED, AFTER_COMMA or 0 (anything else) for the text between two words. */
 function gapBetween(text: string, from: number, to: number): number {
@@ -129,12 +129,15 @@ export class SegmentCasing {
   constructor(
     readonly text: string,
     tokens: readonly Token[],
+    /** Inline codes and tags (masked in `text`): a word right after one may open a span of its own (the label in “press <b>Save</b>”). */
+    markup: readonly Span[] = [],
   ) {
     const n = (this.length = tokens.length);
     const bits = (this.bits = new Uint8Array(n));
     const spans = (this.spans = new Int32Array(2 * n));
     const signatures = (this.signatures = new Uint16Array(n));
     let first = 0;
+    let nextMarkup = 0;
     // A sentence ended by a line break, not by a full stop, is a heading or list item.
     const close = (last: number, breaks: number) =>
       this.sentences.push({ start: tokens[first]!.start, end: tokens[last - 1]!.end, first, last, heading: !(breaks & FULL_STOP) });
@@ -144,7 +147,9 @@ export class SegmentCasing {
       spans[2 * t + 1] = token.end;
       let gap = 0;
       if (t > 0) {
+        while (nextMarkup < markup.length && markup[nextMarkup]!.end <= tokens[t - 1]!.end) nextMarkup++;
         gap = gapBetween(text, tokens[t - 1]!.end, token.start);
+        if (nextMarkup < markup.length && markup[nextMarkup]!.start < token.start) gap |= AFTER_MARKUP;
         const breaks = gap === JOINED ? 0 : breaksBetween(text, tokens[t - 1]!.end, token.start);
         if (breaks) {
           close(t, breaks);
@@ -206,6 +211,10 @@ export class SegmentCasing {
    */
   opening(i: number): boolean {
     return !this.joined(i);
+  }
+  /** An inline code or tag comes between it and the previous word. */
+  afterMarkup(i: number): boolean {
+    return i > 0 && i < this.length && (this.bits[i]! & AFTER_MARKUP) !== 0;
   }
   /** Only a comma and spaces separate it from the previous word. */
   afterComma(i: number): boolean {
@@ -301,7 +310,7 @@ const TITLE_WORDS = 8;
 const casings = new WeakMap<SegmentAnalysis, SegmentCasing>();
 export function casingOf(analysis: SegmentAnalysis): SegmentCasing {
   let casing = casings.get(analysis);
-  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens)));
+  if (!casing) casings.set(analysis, (casing = new SegmentCasing(analysis.text, analysis.tokens, analysis.segment.masked)));
   return casing;
 }
 
@@ -788,7 +797,8 @@ function strayCapitalCheck(spec: CapitalizationSpec): DocumentCheck {
     const names = found.length > 1 ? namesByUse(casings, found) : new Set<string>();
     for (const { casing, segment, index, cls } of found) {
       const lower = casing.lower(index);
-      if (names.has(lower)) continue;
+      // Right after an inline tag it opens a label (“the <b>Go back</b> button”): it counts only as the document's use of the word.
+      if (names.has(lower) || casing.afterMarkup(index)) continue;
       const span = { start: casing.start(index), end: casing.end(index) };
       report(segment, {
         ...span,

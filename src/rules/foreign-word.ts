@@ -8,7 +8,9 @@
  *    are reported. Capitalised words are names, not judged.
  *  - Case endings: a capitalised word the dictionary does not know that is another name of the
  *    document with one of the spec's case endings in place of its own ending (`caseEndings`: pairs
- *    of the name's ending and the inflected one, "a" → "y" for Moskva → Moskvy).
+ *    of the name's ending and the inflected one, "a" → "y" for Moskva → Moskvy). A word that a
+ *    source in another script writes in Latin letters is a name as its owner spells it (the product
+ *    "Loginom" beside "Login"), not one the translation inflected.
  */
 import { dictionaryFor, type HunspellDictionary } from "../analysis/dictionary.js";
 import { foreignWordModel, type ForeignVerdict, type ForeignWordModel } from "../analysis/foreign-words.js";
@@ -93,7 +95,9 @@ export const foreignWordKind: RuleKind = {
           }
         });
         if (!names.size) return;
+        const spelledBySource = latinWordsOfOtherScriptSources(analyses);
         for (const inflected of caseEndingForms(names, spec.caseEndings, anyEnding, dictionaryFor(language))) {
+          if (spelledBySource.has(inflected.word)) continue;
           analyses.forEach((a, segment) => {
             for (const start of nameOffsets(a.text, inflected.word)) {
               const span = { start, end: start + inflected.word.length };
@@ -131,6 +135,16 @@ function verdictOf(word: string, dictionary: HunspellDictionary, model: ForeignW
   if (BRITISH_TO_AMERICAN.some(([from, to]) => from.test(word) && dictionary.isKnown(word.replace(from, to)))) return null;
   const verdict = model.judge(word);
   return model.isForeign(verdict) ? verdict : null;
+}
+
+/** Words in Latin letters of the sources written in another script (a name kept as its owner spells it). */
+function latinWordsOfOtherScriptSources(analyses: readonly SegmentAnalysis[]): Set<string> {
+  const words = new Set<string>();
+  for (const { segment } of analyses) {
+    if (!segment.source || !/(?!\p{Script=Latin})\p{L}/u.test(segment.source)) continue;
+    for (const word of segment.source.match(/\p{Script=Latin}+/gu) ?? []) words.add(word);
+  }
+  return words;
 }
 
 /** Capitalised words of the document that are another of its names with a case ending, and that name. */

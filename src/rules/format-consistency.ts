@@ -5,6 +5,7 @@
  * are flagged. A tie says nothing about which is intended, so it is not flagged. With
  * `keptFromSource`, marks a translation writes as its source does (straight quotation marks around
  * the source's "shadow" or "client_id") are the source's style, not the document's: not counted.
+ * A `preferred` class, the language's own style, is never flagged.
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { pointerToken } from "../core/errors.js";
@@ -14,6 +15,8 @@ import { compileMatcher, expandTemplate } from "../engine/matcher.js";
 interface FormatClass {
   name: string;
   pattern: string;
+  /** The language's own style (Spanish « »): never flagged as the minority, where the document would be unified to it. */
+  preferred?: boolean;
 }
 
 interface FormatConsistencySpec extends RuleSpec {
@@ -44,7 +47,7 @@ export const formatConsistencyKind: RuleKind = {
         if (used < 2 || counts.filter((n) => n === top).length > 1) return;
         const majority = counts.indexOf(top);
         found.forEach((occurrences, i) => {
-          if (i === majority) return;
+          if (i === majority || spec.classes[i]!.preferred) return;
           for (const o of occurrences) {
             report(o.segment, { start: o.start, end: o.end, message: expandTemplate(spec.message, [o.text, classes[i]!.name, classes[majority]!.name, String(top)]) });
           }

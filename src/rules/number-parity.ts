@@ -298,9 +298,13 @@ export interface NumberComparison {
 
 /** Units written against their number ("5GB", "24h", "10px"): the number is a quantity, not part of a name. */
 const GLUED_UNIT = /^(?:[KMGTP]i?B|[kMG]?Hz|px|pt|em|rem|ms|fps|dpi|bps|MP|[smhdDKkx%])(?![\p{L}\d])/u;
+/** Ordinal endings written against the number: English "1st", French "1er", "2e", Dutch "1ste", Spanish "1º". */
+const ORDINAL = /^(?:st|nd|rd|th|er|re|e|ème|eme|ste|de|ᵉ|ᵉʳ|ʳᵉ|[ºª°])(?![\p{L}\d])/u;
 /** Digits inside a name or identifier ("CVV2", "snippet_4", "2FA", "G20"): not a quantity a translation must keep. */
 const inIdentifier = (text: string, n: ReadNumber) =>
-  !n.spelled && (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(text.slice(0, n.start)) || (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text.slice(n.end)) && !GLUED_UNIT.test(text.slice(n.end))));
+  !n.spelled &&
+  (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(text.slice(0, n.start)) ||
+    (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text.slice(n.end)) && !GLUED_UNIT.test(text.slice(n.end)) && !ORDINAL.test(text.slice(n.end))));
 
 export function compareNumbers(rawSource: string, rawTarget: string): NumberComparison {
   const [source, target] = withoutSharedDates(rawSource, rawTarget);

@@ -5,7 +5,9 @@
  * a final mark changed to another class (". ↔ !", ": ↔ ."), and a final full stop, colon or
  * semicolon lost (the one safe fix: the source ends with a full stop, the target with a word). A
  * semicolon ending a list item is a full stop in the comparison (languages end list items either
- * way), and a full stop turned into a colon (the translation introduces what follows) is not compared.
+ * way); a full stop turned into a colon (the translation introduces what follows) is not compared,
+ * nor an exclamation toned down to a full stop (interface style in German, Japanese, Spanish); an
+ * English target in title case (a heading, an element's name) has no full stop to lose.
  *
  * A lost full stop counts only after a sentence: a source of at least `minWords` words that
  * starts with a capital (or in a script without case) and whose last word is not an
@@ -44,6 +46,8 @@ const NAMES: Record<MarkClass, string> = {
 
 /** Closing quotes, brackets and emphasis after the final mark. */
 const CLOSERS = /[\s"'”’»›)\]）」』】〉》*_]+$/u;
+/** Line-break escapes written as text at the end ("。\\n"): what comes before them is the text's end. */
+const TRAILING_ESCAPES = /(?:\\[nrt])+\s*$/u;
 const QUESTION = /[?？؟\u037e]/u;
 const EXCLAMATION = /[!！]/u;
 
@@ -51,6 +55,15 @@ const EXCLAMATION = /[!！]/u;
 const QUESTION_WITHOUT_MARK = new Set(["ja", "ko"]);
 /** Languages that end sentences without a full stop. */
 const NO_FULL_STOP = new Set(["th", "lo", "km"]);
+
+/** Short words that stay lowercase in an English title ("the", "of", "and", "with"). */
+const TITLE_SHORT_WORD = /^[\p{Ll}]{1,4}$/u;
+/** English in title case, as headings and names of interface elements are: three words or more, every longer word capitalized. */
+function isEnglishTitle(text: string): boolean {
+  const words = text.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  const long = words.filter((w) => !TITLE_SHORT_WORD.test(w));
+  return words.length >= 3 && long.length >= 2 && long.every((w) => /^\p{Lu}/u.test(w));
+}
 
 /** The text without closing quotes and brackets at its end. */
 const ending = (text: string) => text.replace(CLOSERS, "");
@@ -86,7 +99,7 @@ export const punctuationParityKind: RuleKind = {
         const rawSource = sourceOf(analysis);
         if (!rawSource) return;
         const source = proseOf(rawSource).trim();
-        const target = proseOf(analysis.text);
+        const target = proseOf(analysis.text).replace(TRAILING_ESCAPES, "");
         const trimmedEnd = target.trimEnd().length;
         const srcEnd = ending(source);
         const tgtEnd = ending(target.slice(0, trimmedEnd));
@@ -107,7 +120,8 @@ export const punctuationParityKind: RuleKind = {
           return;
         }
         if (srcClass === "exclamation") {
-          if (!EXCLAMATION.test(target) && tgtClass !== "ellipsis") report(index, { ...whole, message: say("the source ends with an exclamation mark, the target has none") });
+          // A full stop for it tones the exclamation down, as German, Japanese and Spanish interface style asks.
+          if (!EXCLAMATION.test(target) && tgtClass !== "ellipsis" && tgtClass !== "stop") report(index, { ...whole, message: say("the source ends with an exclamation mark, the target has none") });
           return;
         }
         // A target that ends with a word lost the source's final mark.
@@ -117,6 +131,8 @@ export const punctuationParityKind: RuleKind = {
             return;
           }
           if (srcClass !== "stop" || NO_FULL_STOP.has(language) || tgtEnd.length !== target.slice(0, trimmedEnd).length || !endsSentence(srcEnd)) return;
+          // An English title takes no full stop.
+          if (language === "en" && isEnglishTitle(tgtEnd)) return;
           // The last word of the target is flagged; the fix adds the full stop after it.
           const lastWord = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*$/u.exec(tgtEnd);
           if (!lastWord) return;

@@ -4,14 +4,16 @@
  * (strings joined in code need it). Only plain spaces and tabs count: a run with a line break is
  * layout (indented XML, wrapped PO text), and no-break spaces are typography. Sources are read as
  * written (`rawSource`), since a reader's plain source may hold two spaces where a tag was; spaces
- * in the target's masked ranges (markup) are not counted.
+ * in the target's masked ranges (markup) are not counted. A trailing space is not reported where the
+ * source's bracket stays open (a sentence split at "(see", which the next unit continues).
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
-import { isKeySource } from "./bilingual.js";
+import { isKeySource, proseOf } from "./bilingual.js";
+import { imbalance } from "./bracket-parity.js";
 
 interface SpacingParitySpec extends RuleSpec {
   /** Messages for a space the target lacks, at its start ($0 "start") or end ($0 "end"). */
@@ -48,7 +50,8 @@ export const spacingParityKind: RuleKind = {
           if (touchesBreak(target) || touchesBreak(source)) return;
           if (inTarget) {
             const span = { start: inTarget.index, end: inTarget.index + inTarget[0].length };
-            if (inMask(masked, span.start, span.end)) return;
+            // A source whose bracket stays open ("(см.") goes on in the next unit: the space joins the translation to it.
+            if (inMask(masked, span.start, span.end) || (where === "end" && imbalance(proseOf(source)).some((n) => n > 0))) return;
             report(index, { ...span, message: expandTemplate(spec.message, [where]), fix: makeFix(target, span, "", "safe", `Delete the space at the ${where}`) });
             return;
           }
