@@ -285,6 +285,27 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      "merge <reports..>",
+      "Combine JSON reports of partial runs (check --format json) into one report with the corpus summary and score",
+      (y) =>
+        y
+          .positional("reports", { type: "string", array: true, demandOption: true, describe: "JSON reports of mtlint check --format json" })
+          .option("format", { alias: "f", choices: REPORTER_NAMES.filter((name) => name !== "html"), default: "stylish" as ReporterName, coerce: lastOf<ReporterName>, describe: "Output format" })
+          .option("config", { alias: "c", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Config whose scoring weights score the corpus (default: nearest .mtlintrc.json)" }),
+      async (args) => {
+        try {
+          const { mergeReports } = await import("./merge.js");
+          const config = new ConfigResolver(args.config).forPath(".");
+          const result = mergeReports(args.reports, config.scoring);
+          for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
+          io.stdout(REPORTERS[args.format](result, config.ruleSet.rules.map((r) => r.rule.spec), {}));
+          exitCode = result.errors.length ? EXIT.error : result.summary.filesFailed ? EXIT.failed : EXIT.ok;
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
       "worker",
       "Take jobs of `check --queue` runs from a Redis queue and check them, until stopped (SIGINT/SIGTERM)",
       (y) =>
@@ -320,7 +341,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain, test-rules, init, lsp or worker")
+    .demandCommand(1, "Name a command: check, merge, rules, explain, test-rules, init, lsp or worker")
     .strict()
     .help()
     .version()
