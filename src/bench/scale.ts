@@ -75,6 +75,7 @@ try {
   await waitFor(worker, /waiting for jobs/);
   console.log(`worker start-up (spawn to ready for jobs): ${Math.round(performance.now() - spawned)} ms`);
   for (const [name, files, bytes] of [["small", argument("small", 60), 2048], ["large", argument("large", 3), 1024 * 1024]] as const) {
+    if (!files) continue;
     const dir = corpus(root, name, files, bytes);
     timed(root, ["check", "--format", "json", "--queue", url, dir]); // warm-up: the worker compiles its rules
     const local = timed(root, ["check", "--format", "json", "--jobs", "1", dir]);
