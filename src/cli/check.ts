@@ -13,7 +13,7 @@ import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
 import { expandPaths, readIgnoreFile, realPathOf, STDIN } from "./files.js";
-import { checkFiles, WorkerPool } from "./pool.js";
+import { checkFiles, WorkerPool, type TaskPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { removeStaleTemporaries } from "./safe-write.js";
 import { isStreamable, streamFile } from "./stream.js";
@@ -31,6 +31,8 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   cache?: string;
   /** Worker threads (default: the number of cores). */
   jobs?: number;
+  /** A Redis URL: files and batches go to `mtlint worker` processes through this queue instead of threads. */
+  queue?: string;
   /** Called as each file is done (for a progress bar). */
   onProgress?: (done: number, total: number, words: number) => void;
   /** Receives findings of streamed large files as they come, instead of keeping them (--format jsonl). */
@@ -55,13 +57,15 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   for (const { option, path } of options.writes ?? []) {
     if (checked.has(realPathOf(path))) throw usageError(`${option} ${path} is one of the files to check; it would be overwritten (choose another file)`);
   }
+  if (options.queue !== undefined && options.fix) throw usageError("--fix cannot be used with --queue: fixes are written where a file is read, and a worker's job may run twice (run --fix without --queue)");
+  if (options.queue !== undefined && files.includes(STDIN)) throw usageError("--queue cannot check stdin: workers cannot read it (check it without --queue)");
   removeStaleTemporaries(onDisk);
   const errors: ProblemReport[] = expanded.errors.map((e) => e.toProblem());
   const resolver = new ConfigResolver(options.config, options.rules ? { rules: options.rules } : {});
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
   const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];
-  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, onFindings, writes: _writes, ...settings } = options;
+  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, queue: _queue, onProgress: _onProgress, onFindings, writes: _writes, ...settings } = options;
 
   let done = 0;
   let words = 0;
@@ -70,7 +74,13 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     options.onProgress?.(++done, files.length, words);
   };
   const threads = options.jobs ?? availableParallelism();
-  const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config, options.rules, { resolver, readStdin }) : undefined;
+  const pool: TaskPool | undefined =
+    options.queue !== undefined
+      ? // Loaded only for queued runs: the others do not pay for the Redis client.
+        await (await import("./queue.js")).QueuePool.open(options.queue, { cwd: process.cwd(), config: options.config, rules: options.rules }, resolver)
+      : threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES
+        ? new WorkerPool(threads, options.config, options.rules, { resolver, readStdin })
+        : undefined;
   const streamed = new Map<number, FileOutcome>();
   // Units for the checks across files, with several files. Not from streamed files: holding their
   // units (~0.5 KB a sentence pair) would break the flat memory that streaming is for.

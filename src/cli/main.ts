@@ -131,6 +131,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option("cache", { type: "boolean", default: false, describe: "Reuse results of files unchanged since the last run" })
           .option("cache-location", { type: "string", requiresArg: true, default: DEFAULT_CACHE, coerce: lastOf<string>, describe: "Cache file" })
           .option("stdin-format", { choices: FORMATS.map((f) => f.name), coerce: lastOf<string>, describe: "Format of text read from stdin (default: by --stdin-filename's extension, else text)" })
+          .option("queue", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Redis URL (redis://HOST:PORT/DB): share the files out to `mtlint worker` processes through this queue" })
           .option("jobs", { alias: "j", type: "string", requiresArg: true, coerce: numberOf, describe: "Worker threads (default: the number of cores; 1 checks in this thread)" })
           .option("quiet", { alias: "q", type: "string", coerce: lastOf<string>, describe: "--quiet[=SEVERITY]: only findings of this severity or worse (default major), only files with them; no summary or progress bar" })
           .option("rule", { type: "string", requiresArg: true, default: [] as string[], coerce: allOf, describe: "ID=SEVERITY or ID=off (repeatable): a rule's setting over the config's; ID may be a prefix ending in /*" })
@@ -187,6 +188,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             // A diff beside a machine-readable report goes to stderr, so that stdout stays one document.
             writeDiff: args.format === "stylish" ? io.stdout : io.stderr,
             jobs: args.jobs,
+            queue: args.queue,
             onProgress: (done, total, words) => progress?.update(done, total, words),
             onFindings: args.format === "jsonl" ? writeStreamed : undefined,
             writes: [
@@ -283,6 +285,45 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      "merge <reports..>",
+      "Combine JSON reports of partial runs (check --format json) into one report with the corpus summary and score",
+      (y) =>
+        y
+          .positional("reports", { type: "string", array: true, demandOption: true, describe: "JSON reports of mtlint check --format json" })
+          .option("format", { alias: "f", choices: REPORTER_NAMES.filter((name) => name !== "html"), default: "stylish" as ReporterName, coerce: lastOf<ReporterName>, describe: "Output format" })
+          .option("config", { alias: "c", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Config whose scoring weights score the corpus (default: nearest .mtlintrc.json)" }),
+      async (args) => {
+        try {
+          const { mergeReports } = await import("./merge.js");
+          const config = new ConfigResolver(args.config).forPath(".");
+          const result = mergeReports(args.reports, config.scoring);
+          for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
+          io.stdout(REPORTERS[args.format](result, config.ruleSet.rules.map((r) => r.rule.spec), {}));
+          exitCode = result.errors.length ? EXIT.error : result.summary.filesFailed ? EXIT.failed : EXIT.ok;
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
+      "worker",
+      "Take jobs of `check --queue` runs from a Redis queue and check them, until stopped (SIGINT/SIGTERM)",
+      (y) =>
+        y
+          .option("queue", { type: "string", requiresArg: true, demandOption: true, coerce: lastOf<string>, describe: "Redis URL (redis://HOST:PORT/DB), as given to check --queue" })
+          .option("lock-timeout", { type: "string", requiresArg: true, coerce: numberOf, describe: "Milliseconds after which a job held by a worker that stopped answering goes to another (default 30000)" }),
+      async (args) => {
+        try {
+          if (args.lockTimeout !== undefined && !(Number.isInteger(args.lockTimeout) && args.lockTimeout >= 1000)) throw usageError("--lock-timeout must be a whole number of milliseconds, 1000 or more");
+          // Loaded only here: the other commands do not pay for the Redis client.
+          const { runWorker } = await import("./queue.js");
+          await runWorker({ url: args.queue, lockMs: args.lockTimeout, log: (text) => io.stderr(`mtlint worker: ${escapeControls(text)}`) });
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
       "rules",
       "List the rules of the active config",
       (y) =>
@@ -300,7 +341,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain, test-rules, init or lsp")
+    .demandCommand(1, "Name a command: check, merge, rules, explain, test-rules, init, lsp or worker")
     .strict()
     .help()
     .version()

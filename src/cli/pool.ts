@@ -17,6 +17,9 @@ export function runTask(task: WorkerTask, resolver: ConfigResolver, readStdin?: 
   return "file" in task ? { file: checkFile(task.file, resolver, readStdin) } : { batch: checkBatch(task.batch, resolver.forPath(task.batch.path)) };
 }
 
+/** What runs tasks for a run: the thread pool, or a queue of remote workers (`remote`: even a single file goes to it). */
+export type TaskPool = Pick<WorkerPool, "size" | "run" | "close"> & { remote?: boolean };
+
 type Pending = { task: WorkerTask; resolve: (reply: WorkerReply) => void; reject: (e: unknown) => void };
 
 /**
@@ -102,7 +105,7 @@ export class WorkerPool {
 
 export interface PoolOptions {
   /** Without a pool, files are checked one after another in this thread. */
-  pool?: WorkerPool;
+  pool?: TaskPool;
   readStdin: () => Buffer;
   onDone?: (index: number, outcome: FileOutcome) => void;
 }
@@ -111,7 +114,7 @@ export interface PoolOptions {
 export async function checkFiles(jobs: FileJob[], resolver: ConfigResolver, options: PoolOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const { pool } = options;
-  if (!pool || jobs.length <= 1) {
+  if (!pool || (jobs.length <= 1 && !pool.remote)) {
     jobs.forEach((job, i) => {
       outcomes[i] = writeFixes(job.path, checkFile(job, resolver, options.readStdin));
       options.onDone?.(i, outcomes[i]!);

@@ -19,7 +19,7 @@ import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
 import { formatByName, formatFor } from "../formats/index.js";
 import { collectWhenOverBudget } from "./heap.js";
 import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
-import type { WorkerPool } from "./pool.js";
+import type { TaskPool } from "./pool.js";
 import { fixError, identityOf, Replacement, type FileIdentity } from "./safe-write.js";
 
 /** Files this large are streamed rather than read whole (read whole, a file costs ~75× its size in memory). */
@@ -138,7 +138,7 @@ export async function streamFile(
   settings: FileSettings,
   config: ResolvedConfig,
   onFindings?: (path: string, findings: LocatedFinding[]) => void,
-  pool?: WorkerPool,
+  pool?: TaskPool,
   /** A baseline: findings it holds are dropped before they are counted or handed on. */
   keep?: (finding: LocatedFinding) => boolean,
 ): Promise<FileOutcome> {

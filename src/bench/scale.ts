@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:scale`: the cost of the Redis queue. Starts redis-server on a free loopback port and
+ * one `mtlint worker`, then checks the same files with `check --jobs 1` and with `check --queue`
+ * (after a warm-up run, so the worker has compiled its rules): one worker checks one job at a time,
+ * as `--jobs 1` does, so the difference per job is what the queue adds (enqueue, hand-over, result
+ * back through Redis). Runs it for many small files and for a few 1 MB files; also reports the
+ * worker's start-up (spawn to ready for jobs). `--small=N` (default 60), `--large=N` (default 3).
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const BIN = fileURLToPath(new URL("../../bin/mtlint.js", import.meta.url));
+const argument = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const SENTENCES = [
+  "The council met 8 thousand residents, – said the mayor of the northern city.",
+  "The museum opened on Monday, and many people came to see the new exhibition hall.",
+  "Prices rose by 2,5 percent this year, according to the statistics office.",
+  "Visitors can see the the clockwork mechanism and listen to its sound every hour.",
+];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(child: ChildProcess, pattern: RegExp): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (pattern.test(output)) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", () => reject(new Error(`exited before it was ready:\n${output}`)));
+  });
+}
+
+function timed(cwd: string, args: string[]): { ms: number; stdout: string } {
+  const start = performance.now();
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  return { ms: performance.now() - start, stdout: run.stdout };
+}
+
+function corpus(root: string, name: string, files: number, bytes: number): string {
+  const dir = join(root, name);
+  mkdirSync(dir);
+  for (let i = 0; i < files; i++) {
+    let text = "";
+    for (let k = 0; text.length < bytes; k++) text += `${SENTENCES[(i + k) % SENTENCES.length]}${k % 5 === 4 ? "\n\n" : " "}`;
+    writeFileSync(join(dir, `f${String(i).padStart(4, "0")}.txt`), text);
+  }
+  return name;
+}
+
+const root = mkdtempSync(join(tmpdir(), "mtlint-scale-"));
+const children: ChildProcess[] = [];
+try {
+  const port = await freePort();
+  const redis = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: ["ignore", "pipe", "pipe"] });
+  children.push(redis);
+  await waitFor(redis, /Ready to accept connections/);
+  const url = `redis://127.0.0.1:${port}/0`;
+  const spawned = performance.now();
+  const worker = spawn(process.execPath, [BIN, "worker", "--queue", url], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(worker);
+  await waitFor(worker, /waiting for jobs/);
+  console.log(`worker start-up (spawn to ready for jobs): ${Math.round(performance.now() - spawned)} ms`);
+  for (const [name, files, bytes] of [["small", argument("small", 60), 2048], ["large", argument("large", 3), 1024 * 1024]] as const) {
+    if (!files) continue;
+    const dir = corpus(root, name, files, bytes);
+    timed(root, ["check", "--format", "json", "--queue", url, dir]); // warm-up: the worker compiles its rules
+    const local = timed(root, ["check", "--format", "json", "--jobs", "1", dir]);
+    const queued = timed(root, ["check", "--format", "json", "--queue", url, dir]);
+    const same = local.stdout === queued.stdout ? "identical reports" : "REPORTS DIFFER";
+    console.log(`${files} files of ${bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`}: --jobs 1 ${Math.round(local.ms)} ms, --queue (1 worker) ${Math.round(queued.ms)} ms; queue overhead ${((queued.ms - local.ms) / files).toFixed(1)} ms per job (${same})`);
+  }
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  rmSync(root, { recursive: true, force: true });
+}
