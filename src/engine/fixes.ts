@@ -78,7 +78,8 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const NUMBER =
   /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+(thousand|million|billion|trillion)\b)?/giu;
-export const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/** The local part of an address starts where its run of characters does: tried inside the run, it would rescan it (quadratic on a long word without "@"). */
+export const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
 
 /** Numeric value of "8,000", "2,5" (decimal comma), "25 000", "3.5", "1.500.000". */

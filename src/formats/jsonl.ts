@@ -22,6 +22,35 @@ interface Line {
   record?: Record;
   /** Column (1-based) where the target string's content starts. */
   targetColumn?: number;
+  /** Length of the target's first `offset` units as escaped in JSON, once a position on the line is asked for. */
+  escaped?: (offset: number) => number;
+}
+
+/** Units between the checkpoints of `escapedLengths`. */
+const CHECKPOINT = 256;
+
+/**
+ * Escaped JSON length of `text.slice(0, offset)`, from the length at the checkpoint before the
+ * offset: each position costs O(CHECKPOINT), not O(offset), however many findings a long line has.
+ * A checkpoint never splits a surrogate pair, which JSON would escape as two lone halves.
+ */
+function escapedLengths(text: string): (offset: number) => number {
+  const escapedLength = (from: number, to: number) => JSON.stringify(text.slice(from, to)).length - 2;
+  const isHigh = (i: number) => (text.charCodeAt(i) & 0xfc00) === 0xd800;
+  const isLow = (i: number) => (text.charCodeAt(i) & 0xfc00) === 0xdc00;
+  // starts[k] is k × CHECKPOINT, or one more where that would split a pair.
+  const starts = [0];
+  const lengths = [0];
+  for (let k = 1; k * CHECKPOINT < text.length; k++) {
+    const start = k * CHECKPOINT + (isHigh(k * CHECKPOINT - 1) && isLow(k * CHECKPOINT) ? 1 : 0);
+    lengths.push(lengths[k - 1]! + escapedLength(starts[k - 1]!, start));
+    starts.push(start);
+  }
+  return (offset) => {
+    let k = Math.min(Math.floor(offset / CHECKPOINT), starts.length - 1);
+    if (starts[k]! > offset) k--;
+    return lengths[k]! + escapedLength(starts[k]!, offset);
+  };
 }
 
 export const jsonlFormat: Format = {
@@ -75,8 +104,8 @@ export const jsonlFormat: Format = {
       position(segmentIndex, offset) {
         const line = lines[segmentLines[segmentIndex]!]!;
         // Columns count the escaped JSON text up to the offset.
-        const escaped = JSON.stringify((line.record!.target as string).slice(0, offset)).length - 2;
-        return { line: segmentLines[segmentIndex]! + 1, column: line.targetColumn! + escaped };
+        line.escaped ??= escapedLengths(line.record!.target as string);
+        return { line: segmentLines[segmentIndex]! + 1, column: line.targetColumn! + line.escaped(offset) };
       },
       write(targets) {
         const out = lines.map((line) => line.text + line.eol);

@@ -43,15 +43,26 @@ export function parsedFromBlocks(text: string, path: string, blocks: Block[]): P
 /** Longer paragraphs are cut into pieces (at a sentence end or space when there is one) to bound per-segment work. */
 const MAX_BLOCK = 64 * 1024;
 
+/**
+ * Where a piece of at most `max` units of `text` from `start` ends: after its last full stop before
+ * a space or its last line break, else after its last space, else after `max` units (one more
+ * rather than split a surrogate pair).
+ */
+export function pieceEnd(text: string, start: number, max: number): number {
+  const window = text.slice(start, start + max);
+  const cut = Math.max(window.lastIndexOf(". "), window.lastIndexOf("\n")) + 1 || window.lastIndexOf(" ") + 1;
+  if (cut) return start + cut;
+  return start + max + ((window.charCodeAt(max - 1) & 0xfc00) === 0xd800 ? 1 : 0);
+}
+
 function boundedBlocks(text: string, spans: Span[]): Block[] {
   return spans.flatMap((span) => {
     const pieces: Block[] = [];
     let start = span.start;
     while (span.end - start > MAX_BLOCK) {
-      const window = text.slice(start, start + MAX_BLOCK);
-      const cut = Math.max(window.lastIndexOf(". "), window.lastIndexOf("\n")) + 1 || window.lastIndexOf(" ") + 1 || MAX_BLOCK;
-      pieces.push({ start, end: start + cut });
-      start += cut;
+      const end = pieceEnd(text, start, MAX_BLOCK);
+      pieces.push({ start, end });
+      start = end;
     }
     pieces.push({ start, end: span.end });
     return pieces;

@@ -190,7 +190,7 @@ export function numbersIn(text: string): ReadNumber[] {
     });
   }
   for (const m of text.matchAll(HAN_NUMERAL)) {
-    const value = NOT_A_NUMBER.test(text.slice(m.index)) ? undefined : hanNumeralValue(m[0]);
+    const value = NOT_A_NUMBER.test(text.slice(m.index, m.index + 8)) ? undefined : hanNumeralValue(m[0]);
     if (value !== undefined) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: new Set([key(value)]), approx: [], spelled: false });
   }
   for (const m of text.matchAll(/\p{L}+/gu)) {
@@ -225,33 +225,92 @@ export function compareNumbers(source: string, target: string): NumberComparison
   const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(0, n.start))));
   const tgt = numbersIn(target);
   const used = new Set<ReadNumber>();
-  const intersects = (a: ReadNumber, b: ReadNumber) => [...a.values].some((v) => b.values.has(v));
-  const take = (n: ReadNumber, pool: ReadNumber[]) => {
-    const match = pool.find((t) => !used.has(t) && !t.spelled && intersects(n, t)) ?? pool.find((t) => !used.has(t) && intersects(n, t));
-    if (match) used.add(match);
-    return match;
+  const usedValues = new Set<number>();
+  const use = (t: ReadNumber) => {
+    used.add(t);
+    for (const v of t.values) usedValues.add(v);
   };
-  const close = (n: ReadNumber) => n.approx.length > 0 && tgt.some((t) => [...t.values].some((v) => n.approx.some((a) => Math.abs(v - a) <= 0.15 * Math.abs(a))));
+  const digits = new TargetIndex(tgt.filter((t) => !t.spelled), used);
+  const all = new TargetIndex(tgt, used);
+  // The first unused target number sharing a value, digits before spelled-out numbers.
+  const find = (n: ReadNumber, digitsOnly: boolean) => digits.first(n.values) ?? (digitsOnly ? undefined : all.first(n.values));
+  const targetValues = tgt.flatMap((t) => [...t.values]).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const close = (n: ReadNumber) => n.approx.some((a) => hasValueNear(targetValues, a));
   const swapped: [ReadNumber, ReadNumber][] = [];
   const missing = src.filter((n) => {
     if (n.spelled) return false;
-    const match = take(n, tgt);
+    const match = find(n, false);
     // "200 feet" written "200 Meter": the unit was converted, the number was not.
     const metricUnit = match && n.metric?.exec(target.slice(match.end, match.end + 24))?.[0];
     if (match && metricUnit) {
-      used.delete(match);
       swapped.push([{ ...n, text: `${n.text}${n.unit}`.trim() }, { ...match, end: match.end + metricUnit.length, text: `${match.text}${metricUnit}`.trim() }]);
       return false;
     }
+    if (match) use(match);
     return !match && !close(n);
   });
   // Spelled-out source numbers ("three") account for target digits, but are not required.
-  for (const n of src) if (n.spelled) take(n, tgt.filter((t) => !t.spelled));
+  for (const n of src) {
+    const match = n.spelled ? find(n, true) : undefined;
+    if (match) use(match);
+  }
   // A target figure that repeats a matched one ("8,000 … these 8,000") is not a changed number.
-  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...used].some((u) => intersects(u, t)) && !swapped.some(([, s]) => s.start === t.start));
+  const swappedStarts = new Set(swapped.map(([, s]) => s.start));
+  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...t.values].some((v) => usedValues.has(v)) && !swappedStarts.has(t.start));
   // A swapped unit is a changed number: report it as the one missing number and its changed form.
   if (swapped.length && !missing.length) return { missing: swapped.map(([s]) => s), extra: swapped.map(([, t]) => t) };
   return { missing: [...missing, ...swapped.map(([s]) => s)], extra };
+}
+
+/**
+ * Target numbers by value, for finding the first unused one (in text order) that shares a value
+ * with a source number without rescanning the target for each: numbers once used stay used, so
+ * each value's list is walked past them once.
+ */
+class TargetIndex {
+  private readonly byValue = new Map<number, { numbers: ReadNumber[]; order: number[]; next: number }>();
+
+  constructor(
+    numbers: ReadNumber[],
+    private readonly used: ReadonlySet<ReadNumber>,
+  ) {
+    numbers.forEach((n, order) => {
+      for (const v of n.values) {
+        const list = this.byValue.get(v) ?? { numbers: [], order: [], next: 0 };
+        list.numbers.push(n);
+        list.order.push(order);
+        this.byValue.set(v, list);
+      }
+    });
+  }
+
+  first(values: Iterable<number>): ReadNumber | undefined {
+    let best: { number: ReadNumber; order: number } | undefined;
+    for (const v of values) {
+      const list = this.byValue.get(v);
+      if (!list) continue;
+      while (list.next < list.numbers.length && this.used.has(list.numbers[list.next]!)) list.next++;
+      const order = list.order[list.next];
+      if (order !== undefined && (!best || order < best.order)) best = { number: list.numbers[list.next]!, order };
+    }
+    return best?.number;
+  }
+}
+
+/** Whether a value within 15% of `a` is in `sorted` (ascending): converted units ("200 feet" ≈ "60 m"). */
+function hasValueNear(sorted: number[], a: number): boolean {
+  const near = (v: number) => Math.abs(v - a) <= 0.15 * Math.abs(a);
+  // The first value not below the window (widened a little, then each candidate checked exactly).
+  const low = a - 0.16 * Math.abs(a);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < low) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]! <= a + 0.16 * Math.abs(a); i++) if (near(sorted[i]!)) return true;
+  return false;
 }
 
 export const numberParityKind: RuleKind = {

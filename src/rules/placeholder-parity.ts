@@ -11,10 +11,12 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { insideAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { URL_OR_MAIL } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
-import { blank, countKeys, listed, sourceOf, wholeTarget } from "./bilingual.js";
+import { withoutTrailing } from "../analysis/text.js";
+import { blank, blankSpans, closedSpans, countKeys, listed, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface PlaceholderSpec extends RuleSpec {
   /** Message for an item in the target that the source lacks ($0 the item). */
@@ -30,17 +32,19 @@ export interface Item {
 }
 
 const TAG = /<(\/?)([A-Za-z][\w:.-]*)\b([^<>]*?)(\/?)>/gu;
-/** Text, not tags: "<fine print>" inside CDATA is what the reader sees. */
-const CDATA = /<!\[CDATA\[[\s\S]*?\]\]>/gu;
+/** Text, not tags: "<fine print>" inside CDATA (up to its "]]>") is what the reader sees. */
+const CDATA_START = /<!\[CDATA\[/gu;
 /** XLIFF 1.2 and TMX codes that hold native code: one item each, start tag to end tag. */
-const NATIVE_CODE = /<(ph|bpt|ept|it|ut)\b([^<>]*)>[\s\S]*?<\/\1>/gu;
+const NATIVE_CODE_START = /<(ph|bpt|ept|it|ut)\b([^<>]*)>/gu;
 /** XLIFF annotations mark up text (terms, comments) and may differ between source and target. */
 const ANNOTATIONS = new Set(["mrk"]);
 /** The attribute that pairs a code in source and target: XLIFF id (startRef for <ec/>), TMX i or x. */
 const CODE_ID = /\b(?:id|startRef|i|x)\s*=\s*["']([^"']*)["']/u;
 const ICU_HEAD = /\{\s*([\w.]+)\s*,\s*(plural|select|selectordinal)\s*,/gu;
-const PRINTF = /%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:ll|l|h)?[sdifuxXeEgGc@](?!\p{L})/gu;
+const PRINTF = /%(?:\d+\$)?[-+#0]*(?:[1-9]\d*)?(?:\.\d+)?(?:ll|l|h)?[sdifuxXeEgGc@](?!\p{L})/gu;
 const BRACES = /\{\{\s*([\w.]+)\s*\}\}|\{\s*([\w.]+)\s*(?:,\s*(\w+)[^{}]*)?\}/gu;
+/** Punctuation after a URL or address ends the sentence, not the address. */
+const URL_END_PUNCTUATION = /[.,;:!?)\]}'’]/u;
 /** Entities of the markup: not placeholders, and their "#160" is not a printf. */
 const ENTITY = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/gu;
 
@@ -52,9 +56,10 @@ export function itemsIn(text: string, urls = true): { items: Item[]; icu: boolea
     const id = CODE_ID.exec(attributes)?.[1];
     return id === undefined ? "" : ` id="${id}"`;
   };
-  const markup = blank(text, CDATA);
-  for (const m of markup.matchAll(NATIVE_CODE)) push(`<${m[1]}${idOf(m[2]!)}>…</${m[1]}>`, m);
-  for (const m of blank(markup, NATIVE_CODE).matchAll(TAG)) {
+  const markup = blankSpans(text, closedSpans(text, CDATA_START, () => "]]>"));
+  const nativeCodes = closedSpans(markup, NATIVE_CODE_START, (open) => `</${open[1]}>`);
+  for (const { open, start, end } of nativeCodes) items.push({ key: `<${open[1]}${idOf(open[2]!)}>…</${open[1]}>`, start, end });
+  for (const m of blankSpans(markup, nativeCodes).matchAll(TAG)) {
     const name = m[2]!.toLowerCase();
     if (ANNOTATIONS.has(name.replace(/^.*:/u, ""))) continue;
     push(`<${m[1]}${name}${idOf(m[3]!)}${m[4]}>`, m);
@@ -63,7 +68,7 @@ export function itemsIn(text: string, urls = true): { items: Item[]; icu: boolea
   let rest = blank(text, TAG, ENTITY);
   if (urls) {
     for (const m of rest.matchAll(URL_OR_MAIL)) {
-      const url = m[0].replace(/[.,;:!?)\]}'’]+$/u, "");
+      const url = withoutTrailing(m[0], URL_END_PUNCTUATION);
       items.push({ key: url.toLowerCase().replace(/^(https?:\/\/)?(www\.)?/u, "").replace(/\/$/u, ""), start: m.index, end: m.index + url.length });
     }
     rest = blank(rest, URL_OR_MAIL);
@@ -93,13 +98,15 @@ export function compareItems(source: string, target: string, urls = true, masked
   const src = itemsIn(source, urls);
   const tgt = itemsIn(target, urls);
   if (masked.length && !src.items.some((i) => i.key.startsWith("<"))) {
-    tgt.items = tgt.items.filter((i) => !masked.some((m) => m.start <= i.start && i.end <= m.end));
+    tgt.items = tgt.items.filter((i) => !insideAny(masked, i));
   }
   // In ICU messages plural branches repeat arguments a different number of times per language.
   if (src.icu || tgt.icu) {
     const srcKeys = new Set(src.items.map((i) => i.key));
     const tgtKeys = new Set(tgt.items.map((i) => i.key));
-    return { missing: [...srcKeys].filter((k) => !tgtKeys.has(k)), extra: tgt.items.filter((i, n) => !srcKeys.has(i.key) && tgt.items.findIndex((j) => j.key === i.key) === n) };
+    const reported = new Set<string>();
+    const extra = tgt.items.filter((i) => !srcKeys.has(i.key) && !reported.has(i.key) && reported.add(i.key));
+    return { missing: [...srcKeys].filter((k) => !tgtKeys.has(k)), extra };
   }
   const have = countKeys(tgt.items.map((i) => i.key));
   const missing: string[] = [];

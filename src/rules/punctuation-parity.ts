@@ -6,10 +6,11 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { trailingRunStart, withoutTrailing } from "../analysis/text.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
-const CLOSERS = /[\s"'”’»)\]）」』】〉》*_]+$/u;
+const CLOSER = /[\s"'”’»)\]）」』】〉》*_]/u;
 const QUESTION = /[?？]/u;
 const EXCLAMATION = /[!！]/u;
 const FULL_STOP = /[.。．]$/u;
@@ -19,8 +20,10 @@ const PARENS = /[(（]/gu;
 /** Targets in these languages may ask a question without a question mark (Japanese …か。). */
 const QUESTION_WITHOUT_MARK = new Set(["ja", "ko"]);
 
-/** The text without closing quotes and brackets at its end, and its last character. */
-const ending = (text: string) => text.replace(CLOSERS, "");
+/** The text without closing quotes and brackets at its end. */
+const ending = (text: string) => withoutTrailing(text, CLOSER);
+/** A character of the word that ends the target (which starts with a letter or digit). */
+const IN_LAST_WORD = /[\p{L}\p{N}\p{M}'’-]/u;
 
 export const punctuationParityKind: RuleKind = {
   name: "punctuation-parity",
@@ -56,10 +59,11 @@ export const punctuationParityKind: RuleKind = {
         }
         if (FULL_STOP.test(srcEnd) && /[\p{L}\p{N}]/u.test(tgtLast) && tgtEnd.length === target.slice(0, trimmedEnd).length && /\p{L}{2}[.。．]$/u.test(srcEnd)) {
           // The last word of the target is flagged; the fix adds the full stop after it.
-          const lastWord = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*$/u.exec(tgtEnd)!;
+          const wordPart = trailingRunStart(tgtEnd, IN_LAST_WORD);
+          const lastWord = wordPart + tgtEnd.slice(wordPart).search(/[\p{L}\p{N}]/u);
           const stop = ["zh", "ja"].includes(language) ? "。" : ".";
           report(index, {
-            start: lastWord.index,
+            start: lastWord,
             end: tgtEnd.length,
             message: say("the source ends with a full stop, the target does not"),
             fix: { title: `Add “${stop}” at the end`, applicability: "safe", edits: [{ start: tgtEnd.length, end: tgtEnd.length, text: stop, expected: "" }] },

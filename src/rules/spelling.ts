@@ -44,6 +44,13 @@ interface Unknown {
 }
 
 const MAX_SUGGESTIONS = 3;
+/**
+ * Longer words are not checked: no word of running text is this long, and the cost of suggestions
+ * grows with the cube of a word's length (each candidate one edit away is split as a compound).
+ */
+const MAX_WORD_LENGTH = 30;
+/** Longer tokens are not looked at: a few such words joined by hyphens at most. */
+const MAX_TOKEN_LENGTH = 3 * MAX_WORD_LENGTH;
 const WORD_CHARS = /^[\p{L}\p{M}'’-]+$/u;
 /** Stress marks (Russian) and soft hyphens are not part of the spelling. */
 const IGNORED_MARKS = /[\u0301\u00ad]/g;
@@ -77,12 +84,14 @@ export const spellingKind: RuleKind = {
           if (neighbours.has(u.token - 1) || neighbours.has(u.token + 1)) continue;
           const word = normalize(u.word);
           if (dictionary.isLooseCompound(word) || withoutMorphemes(word, spec).some((w) => dictionary.isKnown(w))) continue;
-          const { near, far } = suggestions(dictionary, word);
           // A real slip is one edit from the word it misspells. An unknown word one edit from many
           // words is more often a rare regular form; a capitalised one (a German noun) often a name.
-          if (near.length === 0 || near.length > (/^\p{Lu}/u.test(word) ? 1 : 2)) continue;
+          const most = /^\p{Lu}/u.test(word) ? 1 : 2;
+          const near = knownAmong(oneEdit(word, dictionary.alphabet), dictionary, most + 1);
+          if (near.length === 0 || near.length > most) continue;
           const text = analyses[u.segment]!.text;
-          const offered = [...near, ...far].slice(0, MAX_SUGGESTIONS);
+          const far = knownAmong(twoCheapEdits(word), dictionary, MAX_SUGGESTIONS - near.length, [word, ...near]);
+          const offered = [...near, ...far];
           const message = expandTemplate(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
           report(u.segment, {
             start: u.start,
@@ -135,27 +144,52 @@ function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDic
   analyses.forEach((analysis, segment) => {
     const { text } = analysis;
     const source = analysis.segment.source ?? "";
-    analysis.tokens.forEach((token, index) => {
-      if (!WORD_CHARS.test(token.text) || touchesCode(text, token.start, token.end)) return;
+    const { tokens } = analysis;
+    const candidates: number[] = [];
+    tokens.forEach((token, index) => {
+      if (token.text.length > MAX_TOKEN_LENGTH || !WORD_CHARS.test(token.text) || touchesCode(text, token.start, token.end)) return;
       // "millionen- oder milliardenfach": a part of a compound whose rest is elsewhere.
       if (text[token.end] === "-" || text[token.start - 1] === "-") return;
-      // A word copied from the source is a name or a term (or untranslated: another rule's business).
-      if (source.includes(token.text)) return;
-      const whole = normalize(token.text);
-      const followedByStop = text[token.end] === ".";
-      if (isKnown(dictionary(), whole, followedByStop, accepted)) return;
+      if (!isKnown(dictionary(), normalize(token.text), text[token.end] === ".", accepted)) candidates.push(index);
+    });
+    // A word copied from the source is a name or a term (or untranslated: another rule's business).
+    const copied = occurrences(source, candidates.map((i) => tokens[i]!.text));
+    candidates.forEach((index, k) => {
+      if (copied[k]) return;
+      const token = tokens[index]!;
       // Hyphenated words are right when each part is; only the unknown parts are reported.
       let at = token.start;
       for (const part of token.text.split("-")) {
         const start = at;
         at += part.length + 1;
         const word = normalize(part);
-        if (!isChecked(word, checkCapitalized)) continue;
-        if (isKnown(dictionary(), word, followedByStop && at > token.end, accepted)) continue;
+        if (word.length > MAX_WORD_LENGTH || !isChecked(word, checkCapitalized)) continue;
+        if (isKnown(dictionary(), word, text[token.end] === "." && at > token.end, accepted)) continue;
         found.push({ segment, start, end: start + part.length, word: part, token: index });
       }
     });
   });
+  return found;
+}
+
+/**
+ * Which of the words occur in the text (as `text.includes(word)` says). Searching for many words
+ * of one length costs their number times the text's length: then the text's substrings of that
+ * length are put in a set once (it costs the text's length times the words' length).
+ */
+function occurrences(text: string, words: string[]): boolean[] {
+  const byLength = new Map<number, number[]>();
+  words.forEach((w, i) => (byLength.get(w.length) ?? byLength.set(w.length, []).get(w.length)!).push(i));
+  const found = words.map(() => false);
+  for (const [length, indexes] of byLength) {
+    if (indexes.length <= length) {
+      for (const i of indexes) found[i] = text.includes(words[i]!);
+      continue;
+    }
+    const windows = new Set<string>();
+    for (let i = 0; i + length <= text.length; i++) windows.add(text.slice(i, i + length));
+    for (const i of indexes) found[i] = windows.has(words[i]!);
+  }
   return found;
 }
 
@@ -182,43 +216,46 @@ function touchesCode(text: string, start: number, end: number): boolean {
   return /^\.\p{L}/u.test(after) || (before === "." && /\p{L}/u.test(text[start - 2] ?? ""));
 }
 
-/**
- * Dictionary words one edit away (`near`: a letter deleted, inserted, replaced, two swapped, or
- * the first letter's case changed), and else two deletions or swaps away (`far`), in that order.
- */
-function suggestions(dictionary: HunspellDictionary, word: string): { near: string[]; far: string[] } {
-  const near = unique(oneEdit(word, dictionary.alphabet)).filter((w) => dictionary.isKnown(w));
-  if (near.length >= MAX_SUGGESTIONS) return { near: near.slice(0, MAX_SUGGESTIONS), far: [] };
-  const far = unique(cheapEdits(word).flatMap(cheapEdits)).filter((w) => w !== word && !near.includes(w) && dictionary.isKnown(w));
-  return { near, far: far.slice(0, MAX_SUGGESTIONS - near.length) };
+/** The first `count` distinct candidates the dictionary knows, in order, `excluded` left out. */
+function knownAmong(candidates: Iterable<string>, dictionary: HunspellDictionary, count: number, excluded: string[] = []): string[] {
+  const seen = new Set(excluded);
+  const known: string[] = [];
+  for (const w of candidates) {
+    if (known.length >= count) break;
+    if (seen.has(w)) continue;
+    seen.add(w);
+    if (dictionary.isKnown(w)) known.push(w);
+  }
+  return known;
 }
-
-const unique = (words: string[]) => [...new Set(words)];
 
 /** Swaps and deletions: the edits with few candidates. */
-function cheapEdits(word: string): string[] {
+function* cheapEdits(word: string): Generator<string> {
   const chars = Array.from(word);
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(swap(chars, i).join(""));
+  for (let i = 0; i + 1 < chars.length; i++) yield swap(chars, i).join("");
   // Deleting a capital would change the word's case; its other letters may go.
-  for (let i = /^\p{Lu}/u.test(word) ? 1 : 0; i < chars.length; i++) if (chars.length > 2) out.push([...chars.slice(0, i), ...chars.slice(i + 1)].join(""));
-  return out;
+  for (let i = /^\p{Lu}/u.test(word) ? 1 : 0; i < chars.length; i++) if (chars.length > 2) yield [...chars.slice(0, i), ...chars.slice(i + 1)].join("");
 }
 
-function oneEdit(word: string, alphabet: string[]): string[] {
+/** Two deletions or swaps away: suggestions when fewer than MAX_SUGGESTIONS words are one edit away. */
+function* twoCheapEdits(word: string): Generator<string> {
+  for (const once of cheapEdits(word)) yield* cheapEdits(once);
+}
+
+/** One edit away: a letter deleted, inserted or replaced, two swapped, or the first letter's case changed. */
+function* oneEdit(word: string, alphabet: string[]): Generator<string> {
   const chars = Array.from(word);
-  const out = cheapEdits(word);
+  yield* cheapEdits(word);
   const capitalized = /^\p{Lu}/u.test(word);
   const letterAt = (i: number, c: string) => (i === 0 && capitalized ? c.toUpperCase() : c);
   for (let i = 0; i <= chars.length; i++) {
     for (const c of alphabet) {
-      if (i < chars.length && chars[i]!.toLowerCase() !== c) out.push([...chars.slice(0, i), letterAt(i, c), ...chars.slice(i + 1)].join(""));
-      out.push([...chars.slice(0, i), letterAt(i, c), ...chars.slice(i)].join(""));
+      if (i < chars.length && chars[i]!.toLowerCase() !== c) yield [...chars.slice(0, i), letterAt(i, c), ...chars.slice(i + 1)].join("");
+      yield [...chars.slice(0, i), letterAt(i, c), ...chars.slice(i)].join("");
     }
   }
   // A lower-case noun (German); a capitalised word is already tried in lower case by the dictionary.
-  if (!capitalized) out.push(word.charAt(0).toUpperCase() + word.slice(1));
-  return out;
+  if (!capitalized) yield word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function swap(chars: string[], i: number): string[] {

@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import { splitSentences } from "../analysis/text.js";
+import { splitSentences, withoutTrailing } from "../analysis/text.js";
 import { configError } from "../core/errors.js";
 import type { CompiledRule, CorpusUnit, DraftCorpusUnit, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Span } from "../core/types.js";
@@ -34,8 +34,10 @@ interface Unit extends Span {
   target: string;
 }
 
-const normalise = (text: string) =>
-  text.normalize("NFC").toLowerCase().replace(/\s+/gu, " ").replace(/[\s.。!！?？:：;；,，"”'’»」)）]+$/u, "").trim();
+/** A character of the final punctuation that normalising drops. */
+const FINAL_PUNCTUATION = /[\s.。!！?？:：;；,，"”'’»」)）]/u;
+
+const normalise = (text: string) => withoutTrailing(text.normalize("NFC").toLowerCase().replace(/\s+/gu, " "), FINAL_PUNCTUATION).trim();
 
 const shorten = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text).replace(/\s+/gu, " ");
 

@@ -1,0 +1,88 @@
+/**
+ * Every built-in rule takes time linear in its input. Each rule of every language pack (all of
+ * mtlint:all) runs on the adversarial inputs of src/bench/adversarial-inputs.ts — long runs of
+ * spaces, dashes, quotes, digits, capitals, huge words, deep nesting, text without spaces, many
+ * sentences or segments — at about 10 KB and 100 KB, and the larger may take at most LIMIT times
+ * as long. So do the shared analysis (sentences, tokens, tags) and lint()'s own work on the
+ * findings. Times are CPU times, the best of a few runs, and a time under FLOOR_MS counts as
+ * FLOOR_MS, so that a busy or slow machine cannot make a ratio out of noise; the small size is only
+ * measured when the large one is long enough to fail. `node dist/bench/adversarial.js` prints
+ * the times themselves.
+ */
+import type { SegmentAnalysis } from "../src/analysis/analysis.js";
+import type { CompiledRule, RawFinding } from "../src/core/rule.js";
+import type { Document } from "../src/core/types.js";
+import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../src/bench/adversarial-inputs.js";
+
+const SMALL = 10_000;
+const LARGE = 100_000;
+const LIMIT = 15;
+const FLOOR_MS = 3;
+/** Rule kinds that compare a segment's source with its target (spelling reads the source too). */
+const SOURCE_READING_KINDS = new Set(["number-parity", "untranslated", "punctuation-parity", "placeholder-parity", "length-ratio", "source-term-consistency", "glossary", "translation-consistency", "spelling"]);
+/** The language-independent bilingual rules run with a language of spaces and one without. */
+const BILINGUAL_LANGUAGES = new Set(["en", "zh"]);
+
+interface Sized {
+  document: Document;
+  analyses: SegmentAnalysis[];
+}
+
+/**
+ * The rows (a rule, the analysis, the engine) whose time grows faster than linearly on an input:
+ * "row on input: small ms → large ms". `run(sized)` returns the milliseconds of one run.
+ */
+function superlinear(input: AdversarialInput, language: string, bilingual: boolean, rows: [string, (sized: Sized) => number][]): string[] {
+  const sized = (size: number): Sized => {
+    const document = adversarialDocument(input, size, language, bilingual);
+    return { document, analyses: analysed(document, language).analyses };
+  };
+  const large = sized(LARGE);
+  let small: Sized | undefined;
+  const failures: string[] = [];
+  for (const [row, run] of rows) {
+    let largeMs = run(large);
+    if (largeMs < LIMIT * FLOOR_MS) continue;
+    small ??= sized(SMALL);
+    const smallMs = Math.max(FLOOR_MS, Math.min(run(small), run(small), run(small)));
+    // A long time at the large size may be a pause of the machine: measured twice more before it counts.
+    for (let i = 0; i < 2 && largeMs / smallMs >= LIMIT; i++) largeMs = Math.min(largeMs, run(large));
+    if (largeMs / smallMs >= LIMIT) failures.push(`${row} on “${input.name}” (${language}${bilingual ? ", bilingual" : ""}): ${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms`);
+  }
+  return failures;
+}
+
+/** The rules that run on a language's documents; with sources, those that read them. */
+function rulesOf(language: string, bilingual: boolean): CompiledRule[] {
+  return builtinRulesFor(language).filter((r) =>
+    bilingual ? SOURCE_READING_KINDS.has(r.spec.kind) && (r.spec.language !== "*" || BILINGUAL_LANGUAGES.has(language)) : !SOURCE_READING_KINDS.has(r.spec.kind) || r.spec.kind === "spelling",
+  );
+}
+
+function checkLanguage(language: string, bilingual: boolean): string[] {
+  const rules = rulesOf(language, bilingual);
+  return ADVERSARIAL_INPUTS.flatMap((input) => {
+    const findings = new Map<Sized, Map<string, [number, RawFinding][]>>();
+    const findingsOf = (s: Sized) => findings.get(s) ?? findings.set(s, new Map()).get(s)!;
+    const ruleRow = (rule: CompiledRule): [string, (s: Sized) => number] => [
+      rule.spec.id,
+      (s) => {
+        const { ms, findings: found } = timeRule(rule, s.document, s.analyses);
+        findingsOf(s).set(rule.spec.id, found);
+        return ms;
+      },
+    ];
+    const engineRow = (s: Sized) => {
+      // Every rule's findings at this size (the small size runs only the rules that were measured there).
+      for (const rule of rules) if (!findingsOf(s).has(rule.spec.id)) findingsOf(s).set(rule.spec.id, timeRule(rule, s.document, s.analyses).findings);
+      return timeEngine(rules, findingsOf(s), s.document);
+    };
+    return superlinear(input, language, bilingual, [["the analysis", (s) => analysed(s.document, language).ms], ...rules.map(ruleRow), ["lint()", engineRow]]);
+  });
+}
+
+const runs = ["en", "de", "fr", "es", "ru", "zh", "ja"].flatMap((language) => [false, true].filter((bilingual) => rulesOf(language, bilingual).length > 0).map((bilingual) => ({ language, bilingual })));
+
+test.each(runs)("the rules for $language (with sources: $bilingual) take linear time on adversarial inputs", ({ language, bilingual }) => {
+  expect(checkLanguage(language, bilingual)).toEqual([]);
+}, 300_000);
