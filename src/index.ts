@@ -6,16 +6,16 @@
  *   const { findings, score } = await check("Some 8 thousand people came.", { language: "en" });
  */
 import { ConfigResolver, readConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from "./config/config.js";
-import type { FileResult, LocatedFinding } from "./core/results.js";
+import type { LocatedFinding, ProblemReport } from "./core/results.js";
 import type { Applicability } from "./core/types.js";
-import { checkText } from "./engine/check.js";
+import { checkText, type CheckOutcome } from "./engine/check.js";
 import type { Format } from "./formats/format.js";
 import { FORMATS, formatByName } from "./formats/index.js";
 import { usageError } from "./core/errors.js";
 import { parsedFromBlocks } from "./formats/text.js";
 
 export type { Category, Document, Edit, Finding, Fix, Segment, Severity, Span, Applicability } from "./core/types.js";
-export type { FileResult, LocatedFinding, RunResult, Summary } from "./core/results.js";
+export type { FileResult, LocatedFinding, ProblemReport, RunResult, Summary } from "./core/results.js";
 export type { RuleSpec, RuleExample } from "./core/rule.js";
 export type { ResolvedConfig, UserConfig } from "./config/config.js";
 export { MtlintError } from "./core/errors.js";
@@ -37,8 +37,11 @@ export interface CheckOptions {
 export interface CheckResult {
   findings: LocatedFinding[];
   score: number;
+  /** False when any part of the input could not be read (see `errors`). */
   passed: boolean;
   words: number;
+  /** Parts of the input that could not be read (malformed XML, a JSONL line that is not JSON…), each with its line. */
+  errors: ProblemReport[];
 }
 
 export interface FixOptions extends CheckOptions {
@@ -47,22 +50,29 @@ export interface FixOptions extends CheckOptions {
 }
 
 export interface FixResult {
-  /** The text with fixes applied. */
+  /** The text with fixes applied; the text as it was when parts of it could not be read (see `errors`). */
   text: string;
   /** The findings whose fixes were applied. */
   applied: number;
   /** What is still found in the fixed text. */
   remaining: LocatedFinding[];
+  /** Parts of the input that could not be read; nothing is fixed then, as the CLI writes nothing. */
+  errors: ProblemReport[];
 }
 
 export async function check(text: string, options: CheckOptions = {}): Promise<CheckResult> {
-  const { result } = run(text, options);
-  return { findings: result.findings, score: result.score, passed: result.passed, words: result.words };
+  const { result, errors } = run(text, options);
+  const problems = errors.map((e) => e.toProblem());
+  return { findings: result.findings, score: result.score, passed: result.passed && !problems.length, words: result.words, errors: problems };
 }
 
 export async function fix(text: string, options: FixOptions = {}): Promise<FixResult> {
-  const { result, fixedText } = run(text, options, options.unsafe ? "unsafe" : "safe");
-  return { text: fixedText ?? text, applied: result.fixes?.applied ?? 0, remaining: result.findings };
+  const { result, fixedText, errors } = run(text, options, options.unsafe ? "unsafe" : "safe");
+  if (errors.length) {
+    const unfixed = await check(text, options);
+    return { text, applied: 0, remaining: unfixed.findings, errors: unfixed.errors };
+  }
+  return { text: fixedText ?? text, applied: result.fixes?.applied ?? 0, remaining: result.findings, errors: [] };
 }
 
 /**
@@ -75,7 +85,7 @@ export function loadConfig(from: string | UserConfig = process.cwd()): ResolvedC
   return new ConfigResolver().forPath(from);
 }
 
-function run(text: string, options: CheckOptions, fixLevel?: Applicability): { result: FileResult; fixedText?: string } {
+function run(text: string, options: CheckOptions, fixLevel?: Applicability): CheckOutcome {
   const config = isResolved(options.config) ? options.config : resolveConfig(options.config ?? {});
   const path = options.path ?? "<text>";
   const format: Format | undefined = options.source === undefined ? formatByName(options.format ?? "text") : wholeTextWithSource(options.source);

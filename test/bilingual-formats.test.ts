@@ -156,11 +156,11 @@ describe("XLIFF 2", () => {
     expect(parsed.errors).toEqual([]);
   });
 
-  test("<ph/>, <pc>, <sc/>/<ec/>, <mrk> and references are masked", () => {
+  test("<ph/>, <pc>, <sc/>/<ec/>, <mrk>, references and tags written escaped are masked", () => {
     expect(parsed.document.segments.map(maskedTexts)).toEqual([
       ['<ph id="1"/>'],
       ['<pc id="1">', "</pc>"],
-      ["&lt;", "&gt;", '<sc id="2"/>', '<ec startRef="2"/>'],
+      ["&lt;Network&gt;", '<sc id="2"/>', '<ec startRef="2"/>'],
       ['<mrk id="m1" translate="no">', "</mrk>"],
     ]);
   });

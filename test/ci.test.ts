@@ -36,7 +36,7 @@ describe("baseline", () => {
     const dir = tempTree({ "a.txt": text });
     const file = join(dir, "a.txt");
     const baseline = join(dir, "baseline.json");
-    const write = await runCli(["check", "--write-baseline", baseline, file]);
+    const write = await runCli(["check", `--write-baseline=${baseline}`, file]);
     expect(write.code).toBe(0);
     expect(write.stderr).toContain("wrote 2 findings");
     expect((await runCli(["check", "--baseline", baseline, file])).code).toBe(0);
@@ -56,7 +56,7 @@ describe("baseline", () => {
     const dir = tempTree({ "a.txt": "Some 5 thousand cars.\n" });
     const file = join(dir, "a.txt");
     const baseline = join(dir, "b.json");
-    await runCli(["check", "--write-baseline", baseline, file]);
+    await runCli(["check", `--write-baseline=${baseline}`, file]);
     writeFileSync(file, "Some 5 thousand cars.\n\nSome 5 thousand cars.\n");
     const run = await runCli(["check", "--format", "json", "--baseline", baseline, file]);
     expect(JSON.parse(run.stdout).files[0].findings).toHaveLength(1);

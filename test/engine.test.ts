@@ -3,11 +3,12 @@ import { readFileSync } from "node:fs";
 import { splitSentences, tokenize } from "../src/analysis/text.js";
 import type { LocatedRule } from "../src/config/rules.js";
 import type { Fix } from "../src/core/types.js";
-import { fixDocument } from "../src/engine/fix.js";
+import { checkText } from "../src/engine/check.js";
 import { applyFixes, makeFix, protectedContent } from "../src/engine/fixes.js";
 import { lint } from "../src/engine/lint.js";
 import { RULE_KINDS } from "../src/engine/registry.js";
 import { DEFAULT_SCORING, scoreFindings } from "../src/engine/score.js";
+import { textFormat } from "../src/formats/text.js";
 import { documentOf, ruleSetOf } from "./helpers.js";
 
 const fix = (text: string, start: number, end: number, replacement: string): Fix => makeFix(text, { start, end }, replacement, "safe");
@@ -119,14 +120,27 @@ describe("consistency rule", () => {
   });
 });
 
-test("fixing repeats until nothing changes and stops after a bounded number of passes", () => {
+test("fixes that undo each other are not applied: the segment is left as it was and the others are fixed", () => {
   const flip: LocatedRule = {
-    spec: { id: "t/flip", kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern: "ab|ba", replace: "ba", examples: [{ text: "x" }] },
+    spec: { id: "t/flip", kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern: "ab", replace: "ba", examples: [{ text: "x" }] },
     file: "t", pointer: "/rules/0", builtin: true,
   };
   const flop: LocatedRule = { ...flip, spec: { ...flip.spec, id: "t/flop", pattern: "ba", replace: "ab" } };
-  const result = fixDocument(documentOf("ab"), ruleSetOf([flip, flop]), "safe");
-  expect(result.applied.length).toBeLessThanOrEqual(5);
+  const once: LocatedRule = { ...flip, spec: { ...flip.spec, id: "t/once", pattern: "cc", replace: "c" } };
+  const outcome = checkText("ab\n\ncc\n", "t.txt", textFormat, { ruleSet: ruleSetOf([flip, flop, once]), scoring: DEFAULT_SCORING, fix: "safe" });
+  expect(outcome.fixedText).toBe("ab\n\nc\n");
+  expect(outcome.result.fixes!.refused).toEqual([expect.objectContaining({ ruleId: "t/flip", reason: "unsettled", line: 1 })]);
+});
+
+test("a fix that changes nothing is not applied, so it cannot keep fixing going", () => {
+  const same: LocatedRule = {
+    spec: { id: "t/same", kind: "pattern", category: "style", severity: "minor", message: "m", language: "*", pattern: "ab|ba", replace: "ba", examples: [{ text: "x" }] },
+    file: "t", pointer: "/rules/0", builtin: true,
+  };
+  const outcome = checkText("ba\n", "t.txt", textFormat, { ruleSet: ruleSetOf([same]), scoring: DEFAULT_SCORING, fix: "safe" });
+  expect(outcome.fixedText).toBeUndefined();
+  expect(outcome.result.fixes).toEqual({ applied: 0, refused: [] });
+  expect(outcome.result.findings.map((f) => f.ruleId)).toEqual(["t/same"]);
 });
 
 test("every registered rule kind has a branch in the rule-file JSON Schema", () => {

@@ -67,10 +67,10 @@ describe("jsonl", () => {
     const column = parsed.position(0, at).column;
     expect(lines[0]!.slice(column - 1, column - 1 + "5 thousand".length)).toBe("5 thousand");
   });
-  test("round trip is byte-identical without changes, and only the changed line is rewritten", () => {
+  test("round trip is byte-identical without changes, and only the changed target's bytes change", () => {
     expect(parsed.write(new Map())).toBe(text);
     const out = parsed.write(new Map([["line-2", "Plain!"]])).split("\r\n");
-    expect(out).toEqual([lines[0], '{"target":"Plain!"}', "", "[1]", lines[4]]);
+    expect(out).toEqual([lines[0], '{ "target": "Plain!" }', "", "[1]", lines[4]]);
   });
 });
 

@@ -1,6 +1,5 @@
-/** Checking one file from disk (or stdin): read, decode, check, write fixes atomically. Runs in the main thread or a worker. */
-import { chmodSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+/** Checking one file from disk (or stdin): read, decode, check, fix. Runs in the main thread or a worker; fixes are written by writeFixes. */
+import { readFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { MtlintError } from "../core/errors.js";
 import type { FileResult, ProblemReport } from "../core/results.js";
@@ -9,10 +8,11 @@ import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
 import { checkText, type CheckOptions } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
-import { decode, encode } from "../formats/encoding.js";
+import { decode, encodeChecked } from "../formats/encoding.js";
 import { formatByName, formatFor } from "../formats/index.js";
 import { ResultCache } from "./cache.js";
 import { STDIN } from "./files.js";
+import { errorCode, fixError, readWithIdentity, replaceFile, type FileIdentity } from "./safe-write.js";
 
 /** Everything about a run that shapes one file's result; plain data, so that it can go to a worker. */
 export interface FileSettings {
@@ -46,6 +46,8 @@ export interface FileOutcome {
   unchanged?: boolean;
   /** With `corpus`: the units of corpus rules, per document (the file, or a streamed file's batches). */
   corpus?: CorpusDocument[];
+  /** With --fix: the fixed file, for writeFixes (in the main thread), and the file as it was read. */
+  fixed?: { bytes: Uint8Array; original: FileIdentity };
 }
 
 export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () => Buffer = () => readFileSync(0)): FileOutcome {
@@ -53,17 +55,20 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
   const display = path === STDIN ? "<stdin>" : path;
   try {
     const config = resolver.forPath(path === STDIN ? "." : path);
-    const bytes = path === STDIN ? readStdin() : readFileOrFail(path);
+    const writing = settings.fix && !settings.dryRun;
+    const { bytes, identity } = path === STDIN ? { bytes: readStdin(), identity: undefined } : readFileOrFail(path, writing);
     const cacheKey = settings.cache && !settings.fix ? ResultCache.key(bytes, [config.fingerprint, settings]) : undefined;
     if (cacheKey && cacheKey === job.cachedKey) return { errors: [], cacheKey, unchanged: true };
-    const { text, encoding } = decode(bytes, display);
+    const decoded = decode(bytes, display);
+    const { text } = decoded;
     const format = path === STDIN ? formatByName(settings.stdinFormat ?? "text")! : formatFor(path);
     const outcome = checkText(text, display, format, checkOptions(config, settings));
     let diff: string | undefined;
+    let fixed: FileOutcome["fixed"];
     if (outcome.fixedText !== undefined) {
       if (settings.dryRun) diff = createTwoFilesPatch(display, display, text, outcome.fixedText);
-      else if (outcome.errors.length) outcome.errors.push(new MtlintError("input", "fixes not written: parts of this file could not be read", { file: display }));
-      else writeAtomically(path, encode(outcome.fixedText, encoding));
+      else if (outcome.errors.length) outcome.errors.push(fixError(display)("parts of this file could not be read"));
+      else fixed = { bytes: encodeChecked(outcome.fixedText, decoded, display), original: identity! };
     }
     return {
       result: outcome.result,
@@ -71,6 +76,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
       ...(diff !== undefined && { diff }),
       ...(cacheKey && { cacheKey }),
       ...(outcome.corpus && { corpus: [outcome.corpus] }),
+      ...(fixed && { fixed }),
     };
   } catch (e) {
     if (!(e instanceof MtlintError)) throw e;
@@ -96,28 +102,25 @@ export function withOverrides(scoring: Scoring, settings: Pick<FileSettings, "mi
   return { ...scoring, ...(settings.minScore !== undefined && { minScore: settings.minScore }), ...(settings.failOn && { failOn: settings.failOn }) };
 }
 
-function readFileOrFail(path: string): Buffer {
+/** Writes a checked file's fixes, if any (in the main thread, which handles signals); a refusal becomes one of its errors. */
+export function writeFixes(path: string, outcome: FileOutcome): FileOutcome {
+  if (!outcome.fixed) return outcome;
+  const { fixed, ...written } = outcome;
   try {
-    return readFileSync(path);
+    replaceFile(path, fixed.bytes, fixError(path), fixed.original);
+    return written;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MtlintError("input", code === "EISDIR" ? "is a directory" : `cannot read file (${code ?? (e as Error).message})`, { file: path });
+    if (!(e instanceof MtlintError)) throw e;
+    return { ...written, errors: [...written.errors, e.toProblem()] };
   }
 }
 
-/** Temp file in the same folder, then rename: a crash never leaves a half-written file. */
-function writeAtomically(path: string, bytes: Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.mtlint-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+/** The file's bytes; with `identify`, also what a fix must find unchanged before it replaces the file. */
+function readFileOrFail(path: string, identify: boolean | undefined): { bytes: Buffer; identity?: FileIdentity } {
   try {
-    writeFileSync(temp, bytes);
-    chmodSync(temp, statSync(path).mode);
-    renameSync(temp, path);
+    return identify ? readWithIdentity(path) : { bytes: readFileSync(path) };
   } catch (e) {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // the temp file was never created
-    }
-    throw new MtlintError("input", `cannot write fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); file left unchanged`, { file: path });
+    const code = errorCode(e);
+    throw new MtlintError("input", code === "EISDIR" ? "is a directory" : `cannot read file (${code})`, { file: path });
   }
 }

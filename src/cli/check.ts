@@ -12,9 +12,10 @@ import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
-import { expandPaths, STDIN } from "./files.js";
+import { expandPaths, realPathOf, STDIN } from "./files.js";
 import { checkFiles, WorkerPool } from "./pool.js";
 import { changedSince } from "./since.js";
+import { removeStaleTemporaries } from "./safe-write.js";
 import { isStreamable, streamFile } from "./stream.js";
 
 export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
@@ -34,24 +35,33 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   onProgress?: (done: number, total: number, words: number) => void;
   /** Receives findings of streamed large files as they come, instead of keeping them (--format jsonl). */
   onFindings?: (path: string, findings: LocatedFinding[]) => void;
+  /** Files this run writes (report, baseline, cache), with the option that names each: none may be a checked file. */
+  writes?: { option: string; path: string }[];
 }
 
 /** Below this much text, starting worker threads costs more than it saves. */
 const PARALLEL_MIN_BYTES = 512 * 1024;
 
-/** The run's results, and the rules that were active in it (for reports that describe them). */
-export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[] }> {
+/** The run's results, the rules that were active in it (for reports that describe them), and warnings that do not change the outcome. */
+export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[]; warnings: string[] }> {
   const expanded = expandPaths(options.paths);
   const changed = options.since === undefined ? undefined : changedSince(options.since, options.paths.filter((p) => p !== STDIN));
   const files = changed ? expanded.files.filter((f) => f === STDIN || changed.has(resolve(f))) : expanded.files;
   if (options.fix && files.includes(STDIN) && !options.dryRun) {
     throw usageError("--fix cannot write back to stdin; use --fix --dry-run to see the diff");
   }
+  const onDisk = files.filter((f) => f !== STDIN);
+  const checked = new Set(onDisk.map(realPathOf));
+  for (const { option, path } of options.writes ?? []) {
+    if (checked.has(realPathOf(path))) throw usageError(`${option} ${path} is one of the files to check; it would be overwritten (choose another file)`);
+  }
+  removeStaleTemporaries(onDisk);
   const errors: ProblemReport[] = expanded.errors.map((e) => e.toProblem());
   const resolver = new ConfigResolver(options.config);
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
-  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, onFindings, ...settings } = options;
+  const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];
+  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, onProgress: _onProgress, onFindings, writes: _writes, ...settings } = options;
 
   let done = 0;
   let words = 0;
@@ -113,9 +123,14 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     // A streamed file applied the baseline as its findings came.
     results.push(keep && !streamed.has(i) ? withoutBaselined(result, keep, fileScoring) : result);
   });
-  cache?.save();
+  try {
+    cache?.save();
+  } catch (e) {
+    if (!(e instanceof MtlintError)) throw e;
+    errors.push(e.toProblem()); // the report still goes out
+  }
   const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);
-  return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()] };
+  return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()], warnings };
 }
 
 /** The outcome with a cache hit replaced by the cached result, and the cache updated. */

@@ -1,6 +1,6 @@
 /** Expanding the command line's paths: files, folders (recursively), globs and "-" for stdin. */
-import { readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { inputError, type MtlintError } from "../core/errors.js";
 import { CHECKED_EXTENSIONS } from "../formats/index.js";
@@ -28,7 +28,7 @@ export function expandPaths(paths: readonly string[]): ExpandedPaths {
       stat = statSync(path);
     } catch {
       if (isDynamicPattern(path)) {
-        const matched = globSync(path, { onlyFiles: true, ignore: ["**/node_modules/**"] }).sort();
+        const matched = shortestNames(globSync(path, { onlyFiles: true, ignore: ["**/node_modules/**"] }));
         if (matched.length) files.push(...matched);
         else errors.push(inputError("no files match this pattern", { file: path }));
       } else {
@@ -37,26 +37,68 @@ export function expandPaths(paths: readonly string[]): ExpandedPaths {
       continue;
     }
     if (stat.isDirectory()) {
-      const found = walk(path);
+      const found = walk(path, new Set());
       if (found.length) files.push(...found);
       else errors.push(inputError(`folder has no files to check (looked for ${[...CHECKED_EXTENSIONS].join(", ")})`, { file: path }));
     } else {
       files.push(path);
     }
   }
-  return { files: [...new Set(files)], errors };
+  return { files: onePathPerFile(files), errors };
 }
 
-/** Checkable files under a folder, sorted, skipping hidden folders and node_modules. */
-function walk(dir: string): string[] {
+/**
+ * Checkable files under a folder, sorted, skipping hidden folders and node_modules. Symlinks
+ * are followed, to files and to folders; a folder already walked (a symlink loop) is not walked again.
+ */
+function walk(dir: string, walked: Set<string>): string[] {
+  const real = realPathOf(dir);
+  if (walked.has(real)) return [];
+  walked.add(real);
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) out.push(...walk(path));
-    } else if (entry.isFile() && CHECKED_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+    const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : entry;
+    if (target?.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith(".")) out.push(...walk(path, walked));
+    } else if (target?.isFile() && CHECKED_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
       out.push(path);
     }
   }
   return out;
+}
+
+/** A glob through a symlink loop names a file many times: each file once, by its shortest name, sorted. */
+function shortestNames(matched: string[]): string[] {
+  const byFile = new Map<string, string>();
+  for (const name of matched) {
+    const real = realPathOf(name);
+    const known = byFile.get(real);
+    if (known === undefined || name.length < known.length) byFile.set(real, name);
+  }
+  return [...byFile.values()].sort();
+}
+
+/** Each real file once, under the first name it was found by (names through symlinks, globs through a symlink loop). */
+function onePathPerFile(files: string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((f) => {
+    const real = f === STDIN ? f : realPathOf(f);
+    if (seen.has(real)) return false;
+    seen.add(real);
+    return true;
+  });
+}
+
+/** The path with symlinks resolved; for a file that does not exist yet, its folder's. */
+export function realPathOf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    try {
+      return join(realpathSync.native(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
 }

@@ -2,25 +2,49 @@
  * The mtlint command line. Exit codes: 0 every file passed; 1 a file failed (score below the
  * threshold or a critical finding); 2 a usage, config or input error (other files are still checked).
  */
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { MtlintError, formatProblem, usageError } from "../core/errors.js";
+import { MtlintError, escapeControls, formatProblem, usageError } from "../core/errors.js";
 import { ConfigResolver, resolveConfig } from "../config/config.js";
 import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
 import { jsonlLine } from "../report/jsonl.js";
 import type { LocatedFinding } from "../core/results.js";
-import { DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
+import type { Severity } from "../core/types.js";
+import { assertBaselineOrMissing, DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { DEFAULT_CACHE } from "./cache.js";
 import { runCheck } from "./check.js";
 import { explainRule } from "./explain.js";
 import { initConfig } from "./init.js";
 import { progressBar } from "./progress.js";
+import { ReportFile } from "./report-file.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
 
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
+
+/** A repeated option replaces the value before it (yargs would collect both in an array). */
+const lastOf = <T>(value: T | T[]): T => (Array.isArray(value) ? value[value.length - 1]! : value);
+/**
+ * Numbers are read here rather than by yargs, whose parser takes a `1` after an earlier value
+ * for a counter's increment: `--jobs 3 --jobs 1` gave 4. Not a number (or nothing): NaN, refused later.
+ */
+const numberOf = (value: string | string[]): number => {
+  const text = String(lastOf(value)).trim();
+  return text === "" ? NaN : Number(text);
+};
+/** Options whose value is optional: given without "=FILE" they take no value, so they never swallow the path after them. */
+const OPTIONAL_VALUE = new Set(["--write-baseline", "--writeBaseline"]);
+
+function normalizeArgs(argv: string[]): string[] {
+  const end = argv.indexOf("--");
+  return argv.map((a, i) => {
+    // yargs drops a bare "-", so stdin travels under a name no file has.
+    if (a === "-") return STDIN;
+    return OPTIONAL_VALUE.has(a) && (end === -1 || i < end) ? `${a}=` : a;
+  });
+}
 
 export interface Io {
   stdout: (text: string) => void;
@@ -41,8 +65,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`mtlint: ${e.format()}`);
     exitCode = EXIT.error;
   };
-  // yargs drops a bare "-", so stdin travels under a name no file has.
-  const parser = yargs(argv.map((a) => (a === "-" ? STDIN : a)))
+  const parser = yargs(normalizeArgs(argv))
     .scriptName("mtlint")
     .usage("$0 <command> [options]")
     .command(
@@ -51,39 +74,42 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       (y) =>
         y
           .positional("paths", { type: "string", array: true, default: ["."], describe: "Files, folders (recursive), globs; - reads stdin" })
-          .option("format", { alias: "f", choices: REPORTER_NAMES, default: "stylish" as ReporterName, describe: "Output format" })
-          .option("output-file", { alias: "o", type: "string", describe: "Write the report to this file instead of stdout" })
-          .option("config", { alias: "c", type: "string", describe: "Config file (default: nearest .mtlintrc.json above each file)" })
-          .option("lang", { type: "string", describe: "Target language, overriding config and file" })
-          .option("source-lang", { type: "string", describe: "Source language (enables source-aware rules)" })
+          .option("format", { alias: "f", choices: REPORTER_NAMES, default: "stylish" as ReporterName, coerce: lastOf<ReporterName>, describe: "Output format" })
+          .option("output-file", { alias: "o", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Write the report to this file instead of stdout" })
+          .option("config", { alias: "c", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Config file (default: nearest .mtlintrc.json above each file)" })
+          .option("lang", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Target language, overriding config and file" })
+          .option("source-lang", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Source language (enables source-aware rules)" })
           .option("fix", { type: "boolean", default: false, describe: "Apply safe fixes to the files" })
           .option("fix-unsafe", { type: "boolean", default: false, describe: "Also apply suggested rewrites (implies --fix)" })
           .option("dry-run", { type: "boolean", default: false, describe: "With --fix: print a unified diff, write nothing" })
-          .option("min-score", { type: "number", describe: "Pass threshold for file scores (default 95, or config scoring.minScore)" })
-          .option("fail-on", { choices: ["minor", "major", "critical"] as const, describe: "Fail a file with any finding of this severity or worse (default critical)" })
-          .option("max-findings", { type: "number", describe: "Fail the run when it reports more findings than this" })
-          .option("baseline", { type: "string", describe: "Report only findings that are not in this baseline file" })
-          .option("write-baseline", { type: "string", describe: `Write all current findings to a baseline file (default ${DEFAULT_BASELINE})` })
-          .option("since", { type: "string", describe: "Only files changed since this git ref (committed, staged, unstaged or new)" })
+          .option("min-score", { type: "string", requiresArg: true, coerce: numberOf, describe: "Pass threshold for file scores (default 95, or config scoring.minScore)" })
+          .option("fail-on", { choices: ["minor", "major", "critical"] as const, coerce: lastOf<Severity>, describe: "Fail a file with any finding of this severity or worse (default critical)" })
+          .option("max-findings", { type: "string", requiresArg: true, coerce: numberOf, describe: "Fail the run when it reports more findings than this" })
+          .option("baseline", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Report only findings that are not in this baseline file" })
+          .option("write-baseline", { type: "string", coerce: lastOf<string>, describe: `--write-baseline[=FILE]: write all current findings to a baseline file (default ${DEFAULT_BASELINE})` })
+          .option("since", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Only files changed since this git ref (committed, staged, unstaged or new)" })
           .option("cache", { type: "boolean", default: false, describe: "Reuse results of files unchanged since the last run" })
-          .option("cache-location", { type: "string", default: DEFAULT_CACHE, describe: "Cache file" })
-          .option("stdin-format", { choices: FORMATS.map((f) => f.name), default: "text", describe: "Format of text read from stdin" })
-          .option("jobs", { alias: "j", type: "number", describe: "Worker threads (default: the number of cores; 1 checks in this thread)" })
+          .option("cache-location", { type: "string", requiresArg: true, default: DEFAULT_CACHE, coerce: lastOf<string>, describe: "Cache file" })
+          .option("stdin-format", { choices: FORMATS.map((f) => f.name), default: "text", coerce: lastOf<string>, describe: "Format of text read from stdin" })
+          .option("jobs", { alias: "j", type: "string", requiresArg: true, coerce: numberOf, describe: "Worker threads (default: the number of cores; 1 checks in this thread)" })
           .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Only files with findings; no summary or progress bar" }),
       async (args) => {
         const progress = progressBar(!args.quiet);
+        let output: ReportFile | undefined;
+        let reported = false;
         try {
           if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw usageError("--jobs must be a whole number, 1 or more");
           if (args.dryRun && !args.fix && !args.fixUnsafe) throw usageError("--dry-run goes with --fix or --fix-unsafe");
           if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
           if (args.maxFindings !== undefined && !(Number.isInteger(args.maxFindings) && args.maxFindings >= 0)) throw usageError("--max-findings must be a whole number, 0 or more");
           const baselineOut = args.writeBaseline === undefined ? undefined : args.writeBaseline || DEFAULT_BASELINE;
+          if (baselineOut) assertBaselineOrMissing(baselineOut);
           // JSON Lines output of streamed large files goes out as it comes; the rest follows at the end.
-          if (args.outputFile) writeFileSync(args.outputFile, "");
+          output = args.outputFile === undefined ? undefined : new ReportFile(args.outputFile);
           const writeStreamed = (path: string, findings: LocatedFinding[]) => {
             const lines = findings.map((f) => jsonlLine(path, f)).join("");
             if (!lines) return;
-            if (args.outputFile) appendFileSync(args.outputFile, lines);
+            if (output) output.write(lines);
             else io.stdout(lines);
           };
           const result = await runCheck({
@@ -104,26 +130,36 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             jobs: args.jobs,
             onProgress: (done, total, words) => progress?.update(done, total, words),
             onFindings: args.format === "jsonl" ? writeStreamed : undefined,
+            writes: [
+              ...(args.outputFile !== undefined ? [{ option: "--output-file", path: args.outputFile }] : []),
+              ...(baselineOut ? [{ option: "--write-baseline", path: baselineOut }] : []),
+              ...(args.cache ? [{ option: "--cache-location", path: args.cacheLocation }] : []),
+            ],
           });
           progress?.stop();
+          for (const warning of result.warnings) io.stderr(`mtlint: warning: ${escapeControls(warning)}`);
           for (const problem of result.errors) io.stderr(`mtlint: ${formatProblem(problem)}`);
           if (baselineOut) {
             const count = writeBaseline(baselineOut, result.files);
-            io.stderr(`mtlint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${baselineOut}`);
+            io.stderr(`mtlint: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${escapeControls(baselineOut)}`);
             exitCode = result.errors.length ? EXIT.error : EXIT.ok;
+            reported = true;
             return;
           }
           if (!(args.dryRun && args.format === "stylish")) {
             const report = REPORTERS[args.format](result, result.rules, { quiet: args.quiet });
-            if (args.outputFile) appendFileSync(args.outputFile, report.endsWith("\n") || !report ? report : `${report}\n`);
+            if (output) output.write(report.endsWith("\n") || !report ? report : `${report}\n`);
             else io.stdout(report);
           }
           const tooMany = args.maxFindings !== undefined && result.summary.findings > args.maxFindings;
           if (tooMany) io.stderr(`mtlint: ${result.summary.findings} findings, more than --max-findings ${args.maxFindings}`);
           exitCode = result.errors.length ? EXIT.error : result.summary.filesFailed || tooMany ? EXIT.failed : EXIT.ok;
+          reported = true;
         } catch (e) {
           progress?.stop();
           fail(e);
+        } finally {
+          output?.close(reported);
         }
       },
     )
@@ -158,10 +194,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       "List the rules of the active config",
       (y) =>
         y
-          .option("config", { alias: "c", type: "string", describe: "Config file (default: nearest .mtlintrc.json)" })
-          .option("lang", { type: "string", describe: "Only rules for this target language" })
+          .option("config", { alias: "c", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Config file (default: nearest .mtlintrc.json)" })
+          .option("lang", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Only rules for this target language" })
           .option("all", { type: "boolean", default: false, describe: "Also rules that are off in the config" })
-          .option("format", { choices: ["table", "json"] as const, default: "table" as const }),
+          .option("format", { choices: ["table", "json"] as const, default: "table" as const, coerce: lastOf<"table" | "json"> }),
       (args) => {
         try {
           const config = args.all ? resolveConfig({ extends: "mtlint:all" }) : new ConfigResolver(args.config).forPath(".");
@@ -178,8 +214,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     // yargs renders the help after every command; wrapping it is most of that cost, so only when asked for.
     .wrap(argv.some((a) => a === "--help" || a === "-h") ? Math.min(110, process.stdout.columns || 100) : null)
     .fail((message, error) => {
-      // Throwing stops yargs before any command handler runs.
-      throw error ?? usageError(`${message}\nRun mtlint --help for usage.`);
+      // Throwing stops yargs before any command handler runs. Its own errors (YError) are usage errors too.
+      throw error && error.name !== "YError" ? error : usageError(`${message} (run mtlint --help for usage)`);
     })
     .exitProcess(false);
   try {

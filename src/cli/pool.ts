@@ -6,7 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ConfigResolver } from "../config/config.js";
-import { checkFile, type FileJob, type FileOutcome } from "./check-file.js";
+import { checkFile, writeFixes, type FileJob, type FileOutcome } from "./check-file.js";
 import { checkBatch, type BatchJob, type BatchOutcome } from "./stream.js";
 
 /** What a thread is asked to do, and what it answers. */
@@ -106,12 +106,13 @@ export interface PoolOptions {
   onDone?: (index: number, outcome: FileOutcome) => void;
 }
 
+/** Checks the files, and writes their fixes as each is done. */
 export async function checkFiles(jobs: FileJob[], resolver: ConfigResolver, options: PoolOptions): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(jobs.length);
   const { pool } = options;
   if (!pool || jobs.length <= 1) {
     jobs.forEach((job, i) => {
-      outcomes[i] = checkFile(job, resolver, options.readStdin);
+      outcomes[i] = writeFixes(job.path, checkFile(job, resolver, options.readStdin));
       options.onDone?.(i, outcomes[i]!);
     });
     return outcomes;
@@ -119,8 +120,8 @@ export async function checkFiles(jobs: FileJob[], resolver: ConfigResolver, opti
   await Promise.all(
     jobs.map(async (job, i) => {
       const reply = (await pool.run({ file: job })) as { file: FileOutcome };
-      outcomes[i] = reply.file;
-      options.onDone?.(i, reply.file);
+      outcomes[i] = writeFixes(job.path, reply.file);
+      options.onDone?.(i, outcomes[i]!);
     }),
   );
   return outcomes;

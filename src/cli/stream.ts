@@ -8,8 +8,8 @@
  * text that would make too large a batch is also cut at a line end, or inside a line (BATCH_CHARS).
  * Document rules (consistency across segments) see one batch at a time.
  */
-import { closeSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, chmodSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "../core/results.js";
 import type { Severity } from "../core/types.js";
@@ -22,6 +22,7 @@ import { pieceEnd } from "../formats/text.js";
 import { collectWhenOverBudget } from "./heap.js";
 import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { WorkerPool } from "./pool.js";
+import { fixError, identityOf, Replacement, type FileIdentity } from "./safe-write.js";
 
 /** Files this large are streamed rather than read whole (read whole, a file costs ~75× its size in memory). */
 export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
@@ -156,15 +157,24 @@ export async function streamFile(
   const corpus: CorpusDocument[] = [];
   const counts: StreamedCounts = { findings: 0, byCategory: {}, bySeverity: { minor: 0, major: 0, critical: 0 }, penalty: 0 };
   let words = 0;
-  const fixing = settings.fix && !settings.dryRun;
-  const temp = fixing ? join(dirname(path), `.${basename(path)}.mtlint-${process.pid}.tmp`) : undefined;
-  const out = temp ? openSync(temp, "w") : undefined;
   const input = openSync(path, "r");
-  const size = statSync(path).size;
+  const opened = fstatSync(input);
+  const size = opened.size;
+  let out: Replacement | undefined;
+  if (settings.fix && !settings.dryRun) {
+    try {
+      out = Replacement.open(path, fixError(path));
+    } catch (e) {
+      if (!(e instanceof MtlintError)) throw e;
+      errors.push(e.toProblem()); // still checked, not written
+    }
+  }
+  /** What the fix must find unchanged before it replaces the file. */
+  const hash = out && createHash("sha256");
   const head = Buffer.alloc(3);
   readSync(input, head, 0, 3, 0);
   // The decoder drops a UTF-8 BOM; the fixed file keeps it.
-  if (out !== undefined && head.equals(UTF8_BOM)) writeSync(out, UTF8_BOM);
+  if (out && head.equals(UTF8_BOM)) out.write(UTF8_BOM);
   const lastByte = Buffer.alloc(1);
   readSync(input, lastByte, 0, 1, size - 1);
   const endsWithNewline = lastByte[0] === 0x0a;
@@ -208,8 +218,10 @@ export async function streamFile(
     }
     if (onFindings) onFindings(path, findings);
     else kept.push(...findings);
-    if (out !== undefined) writeSync(out, outcome.fixedText?.slice(batch.header.chars) ?? batch.own);
+    out?.write(outcome.fixedText?.slice(batch.header.chars) ?? batch.own);
     firstLine += batch.lines;
+    // Lets a signal in between batches (its handler removes the temporary file), even when every batch is checked here.
+    if (out) await new Promise(setImmediate);
   };
   /** `partial`: the last line is the start of a line that the next batch continues. */
   const send = async (lines: string[], last: boolean, partial = false) => {
@@ -225,6 +237,7 @@ export async function streamFile(
     header = boundaries.header ?? [];
     while (inFlight.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await takeOldest();
   };
+  let finished = false;
   try {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     const buffer = Buffer.alloc(READ_BYTES);
@@ -249,6 +262,7 @@ export async function streamFile(
     };
     for (;;) {
       const read = readSync(input, buffer, 0, READ_BYTES, null);
+      hash?.update(buffer.subarray(0, read));
       // Only the new text is split: a long line is not split again with every chunk of it.
       const lines = decoder.decode(buffer.subarray(0, read), { stream: read > 0 }).split("\n");
       lines[0] = carry + lines[0];
@@ -266,15 +280,18 @@ export async function streamFile(
     }
     if (pending.length) await send(pending, true);
     while (inFlight.length) await takeOldest();
+    finished = true;
   } catch (e) {
     if (!(e instanceof TypeError)) throw e;
     errors.push({ kind: "input", file: path, message: "invalid UTF-8; expected UTF-8 text" });
     while (inFlight.length) await takeOldest(); // the lines before the bad bytes are still reported
+    finished = true;
   } finally {
     closeSync(input);
-    if (out !== undefined) closeSync(out);
+    // An error thrown on the way leaves the file as it was.
+    if (!finished) out?.abort();
   }
-  if (temp) finishFix(path, temp, errors);
+  if (out) finishFix(path, out, identityOf(opened, hash!.digest("hex")), errors);
   const score = scoreOf(counts.penalty, words);
   const failing = (Object.keys(counts.bySeverity) as Severity[]).some((s) => counts.bySeverity[s] > 0 && SEVERITY_RANK[s] >= SEVERITY_RANK[scoring.failOn]);
   const result: FileResult = {
@@ -288,13 +305,17 @@ export async function streamFile(
   return { result, errors, ...(settings.corpus && { corpus }) };
 }
 
-/** The fixed copy replaces the file only when every line was read. */
-function finishFix(path: string, temp: string, errors: ProblemReport[]): void {
+/** The fixed copy replaces the file only when every line was read, and the file is still the one that was read. */
+function finishFix(path: string, out: Replacement, original: FileIdentity, errors: ProblemReport[]): void {
   if (errors.length) {
-    unlinkSync(temp);
-    errors.push(new MtlintError("input", "fixes not written: parts of this file could not be read", { file: path }).toProblem());
+    out.abort();
+    errors.push(fixError(path)("parts of this file could not be read").toProblem());
     return;
   }
-  chmodSync(temp, statSync(path).mode);
-  renameSync(temp, path);
+  try {
+    out.commit(original);
+  } catch (e) {
+    if (!(e instanceof MtlintError)) throw e;
+    errors.push(e.toProblem());
+  }
 }

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { configError, pointerToken } from "../core/errors.js";
+import { configError, MtlintError, pointerToken } from "../core/errors.js";
 import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec, type TermGroup } from "../core/rule.js";
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
@@ -104,7 +104,13 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
 
   const enabled = new Map<string, { rule: LocatedRule; severity: Severity; options: Record<string, unknown> }>();
   for (const rule of all) {
-    const inPreset = !rule.builtin || presets.includes("mtlint:all") || (presets.includes("mtlint:recommended") && rule.spec.recommended !== false);
+    // mtlint:publishing is mtlint:recommended plus the typography rules that name it in their `presets`.
+    const recommended = presets.includes("mtlint:recommended") || presets.includes("mtlint:publishing");
+    const inPreset =
+      !rule.builtin ||
+      presets.includes("mtlint:all") ||
+      (recommended && rule.spec.recommended !== false) ||
+      (rule.spec.presets ?? []).some((p) => presets.includes(p));
     if (inPreset) enabled.set(rule.spec.id, { rule, severity: rule.spec.severity, options: {} });
   }
   for (const [key, setting] of Object.entries(config.rules ?? {})) {
@@ -179,7 +185,13 @@ function compiledOnFirstUse(spec: RuleSpec, compile: () => CompiledRule): Compil
 export function compileRule(rule: LocatedRule, env: RuleEnvironment): CompiledRule {
   const kind = RULE_KINDS.get(rule.spec.kind);
   if (!kind) throw configError(`unknown rule kind "${rule.spec.kind}"`, { file: rule.file, pointer: `${rule.pointer}/kind` });
-  return kind.compile(rule.spec, env);
+  try {
+    return kind.compile(rule.spec, env);
+  } catch (e) {
+    // A user's rule of a shape its kind does not expect is a config error at load, never a crash.
+    if (e instanceof MtlintError || rule.builtin) throw e;
+    throw configError(`this ${rule.spec.kind} rule cannot be used (${(e as Error).message})`, { file: rule.file, pointer: rule.pointer });
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import picomatch from "picomatch";
 import { configError, MtlintError, pointerToken } from "../core/errors.js";
 import type { UserConfig, Override } from "./config.js";
 
-export const PRESETS = ["mtlint:recommended", "mtlint:all"];
+export const PRESETS = ["mtlint:recommended", "mtlint:publishing", "mtlint:all"];
 
 /** An override with the folder its globs are relative to. */
 export interface PlacedOverride extends Override {
@@ -37,8 +37,9 @@ export function flattenConfig(config: UserConfig, file: string | undefined, read
       return;
     }
     const target = isPath(entry) ? resolve(dir, entry) : resolvePackage(entry, "mtlint-config-", dir, display, pointer);
-    if (seen.includes(target) || target === file) throw configError(`circular extends: ${[...seen, target].map((f) => relative(process.cwd(), f)).join(" → ")}`, { file: display, pointer });
-    flat = merge(flat, flattenConfig(read(target), target, read, [...seen, ...(file ? [file] : [])]));
+    const chain = [...seen, ...(file ? [file] : [])];
+    if (chain.includes(target)) throw configError(`circular extends: ${[...chain, target].map((f) => relative(process.cwd(), f)).join(" → ")}`, { file: display, pointer });
+    flat = merge(flat, flattenConfig(read(target), target, read, chain));
   });
   const pluginFiles = (config.plugins ?? []).map((name, i) => resolvePackage(name, "mtlint-plugin-", dir, display, `/plugins/${pointerToken(i)}`));
   const { extends: _extends, plugins: _plugins, overrides, ruleFiles, termFiles, wordFiles, ...settings } = config;

@@ -77,7 +77,8 @@ interface TbxTerms {
 
 export function parseTbx(text: string, display: string): GlossaryEntry[] {
   const roots = parseXml(text, display);
-  if (!Array.isArray(roots)) throw configError(`term file: ${roots.message}`, { ...roots.location, file: display });
+  // The XML parser's message may quote the file, which need not be a termbase at all: only the position is shown.
+  if (!Array.isArray(roots)) throw configError("term file: malformed XML; expected a TBX termbase", { ...roots.location, file: display });
   const lines = new LineIndex(text);
   const textOf = (e: XmlElement) => plainTextOf(text, e, NO_CODE).trim();
   return findAll(roots, (e) => TBX.entry.has(e.name)).flatMap((concept) => {

@@ -57,17 +57,22 @@ function describe(e: ErrorObject): string {
   }
 }
 
-/** JSON.parse with the error position turned into line:column. */
+/**
+ * JSON.parse with the error position turned into line:column. The parser's own message quotes
+ * the text around an unexpected character; that is never shown, since the file may be no
+ * config at all (`extends: "/etc/shadow"`).
+ */
 export function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     const message = (e as Error).message;
+    const what = message.includes('"') ? "unexpected character" : message.replace(/ in JSON at position \d+.*$/, "");
     const at = /at position (\d+)/.exec(message);
-    if (!at) throw configError(`invalid JSON: ${message}`, { file });
+    if (!at) throw configError(`invalid JSON: ${what}`, { file });
     const before = text.slice(0, Number(at[1]));
     const line = before.split("\n").length;
     const column = Number(at[1]) - before.lastIndexOf("\n");
-    throw configError(`invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, "")}`, { file, line, column });
+    throw configError(`invalid JSON: ${what}`, { file, line, column });
   }
 }

@@ -21,11 +21,11 @@ export class MtlintError extends Error {
     this.name = "MtlintError";
   }
 
-  /** As reported to users: the JSON pointer, if any, leads the message. */
+  /** As reported to users: the JSON pointer, if any, leads the message; control characters are escaped. */
   toProblem(): ProblemReport {
     const { file, line, column, pointer } = this.location;
-    const message = pointer !== undefined ? `${pointer || "/"}: ${this.message}` : this.message;
-    return { kind: this.kind, message, ...(file !== undefined && { file }), ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
+    const message = escapeControls(pointer !== undefined ? `${pointer || "/"}: ${this.message}` : this.message);
+    return { kind: this.kind, message, ...(file !== undefined && { file: escapeControls(file) }), ...(line !== undefined && { line }), ...(column !== undefined && { column }) };
   }
 
   /** "file:line:col: message" or "file: /pointer: message". */
@@ -37,8 +37,19 @@ export class MtlintError extends Error {
 export function formatProblem(p: ProblemReport): string {
   let where = p.file ?? "";
   if (p.file && p.line !== undefined) where += `:${p.line}` + (p.column !== undefined ? `:${p.column}` : "");
-  return where ? `${where}: ${p.message}` : p.message;
+  return escapeControls(where ? `${where}: ${p.message}` : p.message);
 }
+
+/**
+ * Control characters (C0 with line breaks and ESC, DEL, C1, bidirectional overrides) written
+ * as \x1b or \u202e: text from a bad input line can then neither drive the terminal (colours,
+ * titles, OSC links) nor split a one-line message or reorder it.
+ */
+export const escapeControls = (text: string): string =>
+  text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 
 export const usageError = (message: string, location?: ErrorLocation) => new MtlintError("usage", message, location);
 export const configError = (message: string, location?: ErrorLocation) => new MtlintError("config", message, location);

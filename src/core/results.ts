@@ -30,8 +30,17 @@ export interface FileResult {
   streamed?: StreamedCounts;
   /** Units of a bilingual file left untranslated (no target): not checked. */
   skipped?: number;
-  /** With --fix: how many fixes were applied, and which were refused to protect numbers, URLs or tags. */
-  fixes?: { applied: number; refused: { ruleId: string; line: number; column: number; text: string }[] };
+  /** With --fix: how many fixes were applied, and which were refused. */
+  fixes?: { applied: number; refused: RefusedFix[] };
+}
+
+export interface RefusedFix {
+  ruleId: string;
+  line: number;
+  column: number;
+  text: string;
+  /** "protected": it would change a number, URL, placeholder, tag or other markup; "unsettled": the fixes of its segment kept undoing each other. */
+  reason: "protected" | "unsettled";
 }
 
 export interface ProblemReport {

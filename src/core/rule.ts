@@ -30,6 +30,8 @@ export interface RuleSpec {
   deferTo?: string[];
   /** false keeps the rule out of mtlint:recommended (it is still in mtlint:all). */
   recommended?: boolean;
+  /** Presets that include the rule even when it is not recommended ("mtlint:publishing"). */
+  presets?: string[];
   applicability?: Applicability;
   confidence?: number;
   examples: RuleExample[];

@@ -1,13 +1,14 @@
 /** One file's text through parsing, optional fixing, lint and scoring. Pure: text in, results and new text out. */
-import type { MtlintError } from "../core/errors.js";
-import type { FileResult, LocatedFinding } from "../core/results.js";
+import { inputError, MtlintError } from "../core/errors.js";
+import type { FileResult, LocatedFinding, RefusedFix } from "../core/results.js";
 import type { Applicability, Document, Finding } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
+import { checkedWrite } from "../formats/write.js";
 import { detectLanguage } from "../analysis/language.js";
 import { corpusOf, type CorpusDocument } from "./corpus.js";
 import { fingerprint } from "./fingerprint.js";
-import { fixDocument } from "./fix.js";
-import { lint, type RuleSet } from "./lint.js";
+import { chosenFix, fixPass } from "./fix.js";
+import { lint, type LintResult, type RuleSet } from "./lint.js";
 import { scoreFindings, type Scoring } from "./score.js";
 
 export interface CheckOptions {
@@ -35,20 +36,25 @@ export interface CheckOutcome {
 
 export function checkText(text: string, path: string, format: Format, options: CheckOptions): CheckOutcome {
   const parsed = format.parse(text, path);
+  const errors = [...parsed.errors];
   let current = parsed;
   let fixedText: string | undefined;
   let fixes: FileResult["fixes"];
+  let linted: LintResult | undefined;
   if (options.fix) {
-    const document = withLanguages(parsed.document, options);
-    const fixed = fixDocument(document, options.ruleSet, options.fix);
-    fixes = { applied: fixed.applied.length, refused: fixed.refused.map((f) => ({ ruleId: f.ruleId, text: f.text, ...parsed.position(segmentIndex(parsed, f), f.start) })) };
-    if (fixed.applied.length) {
-      fixedText = parsed.write(new Map(fixed.document.segments.map((s) => [s.id, s.target])));
-      // Positions of what remains refer to the fixed file.
-      current = format.parse(fixedText, path);
+    const fixed = fixFile(format, parsed, text, path, options, options.fix);
+    if ("problem" in fixed) {
+      errors.push(fixed.problem);
+      fixes = { applied: 0, refused: [] };
+    } else {
+      fixes = { applied: fixed.applied, refused: [...fixed.refused.values()] };
+      // What remains is what the last pass found in the fixed file, at positions in it.
+      current = fixed.parsed;
+      linted = fixed.lint;
+      if (fixed.applied) fixedText = fixed.text;
     }
   }
-  const { findings, analyses, active } = lint(withLanguages(current.document, options), options.ruleSet);
+  const { findings, analyses, active } = linted ?? lint(withLanguages(current.document, options), options.ruleSet);
   const words = analyses.reduce((n, a) => n + a.wordCount, 0);
   const located: LocatedFinding[] = findings.map((f) => {
     const index = segmentIndex(current, f);
@@ -62,10 +68,76 @@ export function checkText(text: string, path: string, format: Format, options: C
   if (current.skipped) result.skipped = current.skipped;
   return {
     result,
-    errors: parsed.errors,
+    errors,
     ...(fixedText !== undefined && { fixedText }),
     ...(options.corpus && { corpus: corpusOf(current, analyses, active, options.ruleSet, path) }),
   };
+}
+
+/** Passes of fixing before it is taken as not settling (two rules that undo each other). */
+const MAX_PASSES = 5;
+/** Restarts, each with the segments that did not settle left unfixed. */
+const MAX_ATTEMPTS = 3;
+
+interface FixedFile {
+  parsed: ParsedFile;
+  text: string;
+  applied: number;
+  refused: Map<string, RefusedFix>;
+  /** The findings of the last pass, which had nothing left to fix. */
+  lint: LintResult;
+}
+
+type Fixing = FixedFile | { problem: MtlintError };
+
+/**
+ * Fixes a file pass by pass: each pass's fixes are written (see checkedWrite) and the file read
+ * again, so that every pass sees exactly what a later run would read. Fixing converges: the result
+ * is a file whose next pass has nothing to fix, so fixing it again changes nothing. Segments whose
+ * fixes keep undoing each other are left as they were, and the result stands only if fixing it
+ * again changes nothing; otherwise, and when a write would not read back as intended, the file is
+ * left unchanged and the problem says why.
+ */
+function fixFile(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckOptions, allowed: Applicability): Fixing {
+  const first = settleLeavingUnsettled(format, parsed, text, path, options, allowed);
+  if ("problem" in first || !first.unsettled) return first;
+  const again = settleLeavingUnsettled(format, first.parsed, first.text, path, options, allowed);
+  if ("problem" in again) return again;
+  return again.text === first.text ? first : notSettling(path);
+}
+
+const notSettling = (path: string) => ({ problem: inputError("fixes not written: they do not settle (fixes keep undoing each other); file left unchanged", { file: path }) });
+
+function settleLeavingUnsettled(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckOptions, allowed: Applicability): (FixedFile & { unsettled: boolean }) | { problem: MtlintError } {
+  let frozen = new Set<string>();
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const outcome = settle(format, parsed, text, path, options, allowed, frozen);
+    if (!("unsettled" in outcome)) return "problem" in outcome ? outcome : { ...outcome, unsettled: frozen.size > 0 };
+    frozen = new Set([...frozen, ...outcome.unsettled]);
+  }
+  return notSettling(path);
+}
+
+/** Passes until one has nothing to fix; `frozen` segments get no fixes. */
+function settle(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckOptions, allowed: Applicability, frozen: ReadonlySet<string>): Fixing | { unsettled: string[] } {
+  const refused = new Map<string, RefusedFix>();
+  let applied = 0;
+  for (let pass = 0; ; pass++) {
+    const document = withLanguages(parsed.document, options);
+    const linted = lint(document, options.ruleSet);
+    const fixable = linted.findings.filter((f) => chosenFix(f, allowed));
+    const outcome = fixPass(document, fixable.filter((f) => !frozen.has(f.segmentId)), allowed);
+    const refuse = (f: Finding, reason: RefusedFix["reason"]) =>
+      refused.set(`${f.ruleId}@${f.segmentId}:${f.start}`, { ruleId: f.ruleId, text: f.text, ...parsed.position(segmentIndex(parsed, f), f.start), reason });
+    for (const f of outcome.refused) refuse(f, "protected");
+    for (const f of fixable) if (frozen.has(f.segmentId)) refuse(f, "unsettled");
+    if (!outcome.edits.size) return { parsed, text, applied, refused, lint: linted };
+    if (pass === MAX_PASSES) return { unsettled: [...outcome.edits.keys()] };
+    const written = checkedWrite(format, parsed, text, path, outcome.edits);
+    if (written instanceof MtlintError) return { problem: written };
+    applied += outcome.applied.length;
+    ({ parsed, text } = written);
+  }
 }
 
 /** Precedence of the target language: --lang > the file's own > config `language` > detected from the text > "en". */

@@ -24,9 +24,11 @@ export interface FixOutcome<T> {
 
 /**
  * Applies fixes to one text. Items are taken in order; the first of two overlapping fixes wins.
- * An edit whose `expected` text is not what the text holds is stale, and its fix is skipped.
+ * An edit whose `expected` text is not what the text holds is stale, and its fix is skipped. A fix
+ * with an edit that touches a masked range (markup, code, a reference) or cuts a character in two is
+ * refused, as is one that changes protected content.
  */
-export function applyFixes<T>(text: string, items: readonly T[], fixOf: (item: T) => Fix): FixOutcome<T> {
+export function applyFixes<T>(text: string, items: readonly T[], fixOf: (item: T) => Fix, masked: readonly Span[] = []): FixOutcome<T> {
   const accepted: Edit[] = [];
   const outcome: FixOutcome<T> = { text, applied: [], skipped: [] };
   for (const item of items) {
@@ -35,7 +37,7 @@ export function applyFixes<T>(text: string, items: readonly T[], fixOf: (item: T
       outcome.skipped.push({ item, reason: "stale" });
     } else if (edits.some((e) => overlapsAny(accepted, e))) {
       outcome.skipped.push({ item, reason: "overlap" });
-    } else if (!keepsProtectedContent(text, edits)) {
+    } else if (edits.some((e) => touchesMask(masked, e) || cutsCharacter(text, e.start) || cutsCharacter(text, e.end)) || !keepsProtectedContent(text, edits)) {
       outcome.skipped.push({ item, reason: "protected" });
     } else {
       for (const e of edits) accepted.splice(insertionPoint(accepted, e.start), 0, e);
@@ -64,6 +66,16 @@ function overlapsAny(sorted: readonly Edit[], edit: Edit): boolean {
   return [sorted[i - 1], sorted[i]].some((a) => a !== undefined && overlaps(a, edit));
 }
 
+/** Whether an edit changes or inserts into a masked range (inserting right at its edge is outside it). */
+function touchesMask(masked: readonly Span[], edit: Edit): boolean {
+  return masked.some((m) => (edit.start === edit.end ? m.start < edit.start && edit.start < m.end : m.start < edit.end && edit.start < m.end));
+}
+
+/** Whether an offset falls between the two halves of a surrogate pair. */
+function cutsCharacter(text: string, at: number): boolean {
+  return /[\ud800-\udbff]/.test(text[at - 1] ?? "") && /[\udc00-\udfff]/.test(text[at] ?? "");
+}
+
 export function applyEdits(text: string, edits: readonly Edit[]): string {
   const parts: string[] = [];
   let at = 0;
@@ -75,12 +87,16 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
   return parts.join("");
 }
 
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** English scale words, also as MT leaves them: plural ("5 millions") and abbreviated from Russian ("45 mln", "12 thous."). */
+const SCALES: Record<string, number> = { thousand: 1e3, thous: 1e3, ths: 1e3, tys: 1e3, million: 1e6, mln: 1e6, billion: 1e9, bln: 1e9, mlrd: 1e9, trillion: 1e12, trln: 1e12 };
+const scaleOf = (word: string) => SCALES[word.toLowerCase().replace(/s$|\.$/u, "")]!;
 const NUMBER =
-  /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+(thousand|million|billion|trillion)\b)?/giu;
+  /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+((?:thousand|million|billion|trillion)s?(?![\p{L}\p{N}])|(?:thous|ths|tys)\.|(?:mln|bln|mlrd|trln)(?![\p{L}\p{N}])\.?))?/giu;
 /** The local part of an address starts where its run of characters does: tried inside the run, it would rescan it (quadratic on a long word without "@"). */
 export const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
+/** Character and entity references, and tags written escaped ("&lt;a href=…&gt;"), as in HTML strings of PO, JSON or XML. */
+const REFERENCE_OR_ESCAPED_TAG = /&lt;\/?[a-zA-Z](?:(?!&gt;)[^<>])*&gt;|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[a-zA-Z][a-zA-Z\d]{1,31});/gu;
 
 /** Numeric value of "8,000", "2,5" (decimal comma), "25 000", "3.5", "1.500.000". */
 export function numericValue(raw: string): number {
@@ -108,7 +124,7 @@ export interface NumberMatch {
 export function readNumbers(text: string): NumberMatch[] {
   const found: NumberMatch[] = [];
   for (const m of text.matchAll(NUMBER)) {
-    const scale = m[3] ? SCALES[m[3].toLowerCase()]! : 1;
+    const scale = m[3] ? scaleOf(m[3]) : 1;
     const parts = m[2] ? [m[1]!, m[2]] : [m[1]!];
     const partStarts = [m.index, ...(m[2] ? [m.index + m[0].lastIndexOf(m[2], m[0].length - (m[3] ? m[3].length : 0))] : [])];
     found.push({ start: m.index, end: m.index + m[0].length, parts, partStarts, scale, values: parts.map((p) => numericValue(p) * scale) });
@@ -127,6 +143,7 @@ export function protectedContent(text: string): string[] {
   for (const n of readNumbers(text)) n.parts.forEach((part, i) => items.push(`#${n.scale === 1 ? part.replace(/\D/gu, "") : String(n.values[i])}`));
   for (const m of text.matchAll(URL_OR_MAIL)) items.push(`@${m[0]}`);
   for (const m of text.matchAll(PLACEHOLDER)) items.push(`%${m[0]}`);
+  for (const m of text.matchAll(REFERENCE_OR_ESCAPED_TAG)) items.push(`&${m[0]}`);
   return items.sort();
 }
 
@@ -137,9 +154,26 @@ export function keepsProtectedContent(text: string, edits: readonly Edit[]): boo
   // Widen to word boundaries so no number is cut in half (bounded: text may have no spaces at all).
   for (let i = 0; i < 100 && start > 0 && !/\s/.test(text[start - 1]!); i++) start--;
   for (let i = 0; i < 100 && end < text.length && !/\s/.test(text[end]!); i++) end++;
+  // Tags may hold spaces: a window that starts or ends inside one would not see it change.
+  start = tagAround(text, start)?.start ?? start;
+  end = tagAround(text, end)?.end ?? end;
   const local = edits.map((e) => ({ ...e, start: e.start - start, end: e.end - start }));
   const before = text.slice(start, end);
   const a = protectedContent(before);
   const b = protectedContent(applyEdits(before, local));
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** How far a tag (or an escaped one) that `at` falls inside may reach: bounded, like the window. */
+const TAG_REACH = 2000;
+
+/** The tag, plain ("<a x>") or escaped ("&lt;a x&gt;"), with `at` strictly inside it, if any. */
+function tagAround(text: string, at: number): Span | undefined {
+  const before = text.slice(Math.max(0, at - TAG_REACH), at);
+  const open = Math.max(before.lastIndexOf("<"), before.lastIndexOf("&lt;"));
+  if (open === -1 || Math.max(before.lastIndexOf(">"), before.lastIndexOf("&gt;")) > open) return undefined;
+  const after = text.slice(at, at + TAG_REACH);
+  const close = [after.indexOf(">"), after.indexOf("&gt;")].filter((i) => i !== -1).sort((a, b) => a - b)[0];
+  if (close === undefined || [after.indexOf("<"), after.indexOf("&lt;")].some((i) => i !== -1 && i < close)) return undefined;
+  return { start: at - before.length + open, end: at + close + (after.startsWith("&gt;", close) ? 4 : 1) };
 }

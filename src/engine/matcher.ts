@@ -224,11 +224,14 @@ const CASE_CHANGES: Record<string, (s: string) => string> = {
   upper: (s) => s.toUpperCase(),
   capitalize: (s) => s.charAt(0).toUpperCase() + s.slice(1),
   "third-person": thirdPerson,
-  grouped: (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  /** Digits grouped by thousands with commas, the English way ("1 500 000" and "1500000" → "1,500,000"). */
+  grouped: (s) => s.replace(/[ \u00a0\u202f]/gu, "").replace(/\B(?=(\d{3})+(?!\d))/g, ","),
   /** "1,250,000.5" → "1.250.000,5": English grouping to the German (and most of Europe's). */
   "swapped-separators": (s) => s.replace(/[.,]/g, (mark) => (mark === "," ? "." : ",")),
   /** A count as English says it: "once", "twice", "3 times" (never "1 times"). */
   times: (s) => (s === "1" ? "once" : s === "2" ? "twice" : `${s} times`),
+  /** A quotation mark as it closes (the apostrophe is the closing single mark): ‘ → ’, “ → ”. */
+  "closing-quote": (s) => s.replace(/[‘“]/g, (mark) => (mark === "‘" ? "’" : "”")),
 };
 
 /** English third person singular of a verb: raise → raises, push → pushes, rely → relies, have → has. */
@@ -240,9 +243,9 @@ function thirdPerson(verb: string): string {
   return `${verb}s`;
 }
 
-/** Expands $0..$9, ${n:lower|upper|capitalize|third-person|grouped|swapped-separators|times} and $$ in a replacement or message template. */
+/** Expands $0..$9, ${n:lower|upper|capitalize|third-person|grouped|swapped-separators|times|closing-quote} and $$ in a replacement or message template. */
 export function expandTemplate(template: string, groups: readonly (string | undefined)[]): string {
-  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person|grouped|swapped-separators|times)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
+  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person|grouped|swapped-separators|times|closing-quote)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
     if (dollar) return "$";
     const text = groups[Number(plain ?? cased)] ?? "";
     return change ? CASE_CHANGES[change]!(text) : text;

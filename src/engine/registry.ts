@@ -10,11 +10,11 @@ import { translationConsistencyKind } from "../rules/translation-consistency.js"
 import { untranslatedKind } from "../rules/untranslated.js";
 import { acronymDefinitionKind } from "../rules/acronym-definition.js";
 import { consistencyKind } from "../rules/consistency.js";
-import { fluencyKind } from "../rules/fluency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
 import { numberScaleKind } from "../rules/number-scale.js";
 import { pairingKind } from "../rules/pairing.js";
+import { quotationStyleKind } from "../rules/quotation-style.js";
 import { patternKind } from "../rules/pattern.js";
 import { repetitionKind } from "../rules/repetition.js";
 import { scriptKind } from "../rules/script.js";
@@ -22,7 +22,9 @@ import { spellingKind } from "../rules/spelling.js";
 import { substitutionKind } from "../rules/substitution.js";
 import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
+import { clauseKind } from "../rules/clause.js";
+import { capitalizationKind } from "../rules/capitalization.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, fluencyKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind].map((k) => [k.name, k]),
 );

@@ -1,13 +1,15 @@
 /**
  * What the bilingual readers (XLIFF, TMX, PO, CSV/TSV) share: each finds, for every segment, the
  * stretch of the file that holds its target and a way to encode a new target for that stretch.
- * Positions map target offsets to file offsets; writing splices re-encoded targets into the
- * original text, so an unchanged target keeps its bytes and everything around it is never touched.
+ * Positions map target offsets to file offsets; writing splices each edit of a target, its text
+ * escaped, into the file where the edited text is, so everything else keeps its bytes.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import type { Document, Segment, Span } from "../core/types.js";
-import type { ParsedFile } from "./format.js";
+import type { Document, Edit, Segment, Span } from "../core/types.js";
+import { applyEdits } from "../engine/fixes.js";
+import type { FileEdit, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
+import { writeTargets } from "./write.js";
 
 export interface Field {
   id: string;
@@ -27,8 +29,10 @@ export interface Field {
    * Absent when the target is the file text at `raw.start`.
    */
   runs?: Run[];
-  /** The file text that replaces `raw` for a new target. */
-  encode(target: string): string;
+  /** The file text of text inserted into the target (escaped, quotes doubled). */
+  escape(text: string): string;
+  /** The whole field for a new target, when splicing the edits is not enough (an unquoted CSV field that now needs quotes). */
+  whole?(target: string): string | undefined;
 }
 
 export interface Run {
@@ -49,34 +53,109 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
     const segment: Segment = { id: f.id, target: f.target, origin: { file: path, ...lines.position(fileOffset(f, 0)) } };
     if (f.source !== undefined) segment.source = f.source;
     if (f.rawSource !== undefined) segment.rawSource = f.rawSource;
-    if (f.srcLang) segment.srcLang = f.srcLang;
-    if (f.tgtLang) segment.tgtLang = f.tgtLang;
+    const [srcLang, tgtLang] = [languageTag(f.srcLang), languageTag(f.tgtLang)];
+    if (srcLang) segment.srcLang = srcLang;
+    if (tgtLang) segment.tgtLang = tgtLang;
     if (f.masked?.length) segment.masked = f.masked;
     if (f.suppressed?.length) segment.suppressed = f.suppressed;
     return segment;
   });
   const document: Document = { path, segments };
-  if (languages.language) document.language = languages.language;
-  if (languages.sourceLanguage) document.sourceLanguage = languages.sourceLanguage;
-  return {
+  const [language, sourceLanguage] = [languageTag(languages.language), languageTag(languages.sourceLanguage)];
+  if (language) document.language = language;
+  if (sourceLanguage) document.sourceLanguage = sourceLanguage;
+  const parsed: ParsedFile = {
     document,
     errors,
     ...(skipped > 0 && { skipped }),
     position: (segmentIndex, offset) => lines.position(fileOffset(fields[segmentIndex]!, offset)),
-    write(targets) {
-      const parts: string[] = [];
-      let at = 0;
-      for (const f of fields) {
-        const target = targets.get(f.id);
-        // Unchanged targets are not re-encoded: their escapes and quoting stay as they were.
-        if (target === undefined || target === f.target) continue;
-        parts.push(text.slice(at, f.raw.start), f.encode(target));
-        at = f.raw.end;
-      }
-      parts.push(text.slice(at));
-      return parts.join("");
-    },
+    range: (segmentIndex) => fields[segmentIndex]!.raw,
+    fileEdits: (edits) =>
+      fields.flatMap((f) => {
+        const own = edits.get(f.id);
+        if (!own?.length) return [];
+        const whole = f.whole?.(applyEdits(f.target, own));
+        return whole === undefined ? own.flatMap((e) => fileEditsOf(f, e)) : [{ ...f.raw, text: whole }];
+      }),
+    // A target read raw from the file (XML) holds inserted text as it was escaped; a decoded one holds it as it is.
+    asWritten: (segmentIndex, inserted) => (fields[segmentIndex]!.runs ? inserted : fields[segmentIndex]!.escape(inserted)),
+    write: (targets) => writeTargets(text, parsed, targets),
   };
+  return parsed;
+}
+
+/**
+ * Where an edit of a target goes in the file. In a decoded target, an edit that spans a gap between
+ * runs (a PO string continued on the next line) is cut there, so that the line break is kept: the
+ * inserted text goes before the gap, and the part after it is deleted in its own line.
+ */
+function fileEditsOf(f: Field, edit: Edit): FileEdit[] {
+  const e = trimmed(edit);
+  const text = f.escape(e.text);
+  if (!f.runs) return [{ start: f.raw.start + e.start, end: f.raw.start + e.end, text }];
+  const runs = f.runs;
+  if (e.start === e.end) {
+    const at = runOffset(runs, e.start);
+    return [{ start: at, end: at, text }];
+  }
+  const cuts = [e.start, ...gapsWithin(runs, e.start, e.end), e.end];
+  return cuts.slice(1).map((end, k) => ({ start: runOffset(runs, cuts[k]!), end: runEndOffset(runs, end), text: k === 0 ? text : "" }));
+}
+
+/** The edit without the text it keeps at its ends ("!" → " !" inserts " "), so that the file's own escapes of that text stay. */
+function trimmed(e: Edit): Edit {
+  const high = (c: string | undefined) => c !== undefined && c >= "\ud800" && c <= "\udbff";
+  let prefix = 0;
+  while (prefix < e.expected.length && prefix < e.text.length && e.expected[prefix] === e.text[prefix]) prefix++;
+  if (high(e.expected[prefix - 1])) prefix--;
+  let suffix = 0;
+  const room = Math.min(e.expected.length, e.text.length) - prefix;
+  while (suffix < room && e.expected[e.expected.length - 1 - suffix] === e.text[e.text.length - 1 - suffix]) suffix++;
+  if (suffix > 0 && high(e.expected[e.expected.length - 1 - suffix])) suffix--;
+  return {
+    start: e.start + prefix,
+    end: e.end - suffix,
+    text: e.text.slice(prefix, e.text.length - suffix),
+    expected: e.expected.slice(prefix, e.expected.length - suffix),
+  };
+}
+
+/** Target offsets strictly between `start` and `end` where the file text jumps (two runs at one offset). */
+function gapsWithin(runs: Run[], start: number, end: number): number[] {
+  const gaps: number[] = [];
+  for (let k = firstRunAtOrAfter(runs, start + 1); k + 1 < runs.length && runs[k]!.at < end; k++) {
+    if (runs[k + 1]!.at === runs[k]!.at && runs[k + 1]!.file !== runs[k]!.file) gaps.push(runs[k]!.at);
+  }
+  return gaps;
+}
+
+function firstRunAtOrAfter(runs: Run[], offset: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (runs[mid]!.at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The file offset where the target text before `offset` ends: at a gap, before it (the first of the runs there). */
+function runEndOffset(runs: Run[], offset: number): number {
+  const k = firstRunAtOrAfter(runs, offset);
+  if (runs[k]?.at === offset) return runs[k]!.file;
+  return runs[k - 1]!.file + offset - runs[k - 1]!.at;
+}
+
+/** A language the file declares, if it is a language tag ("pt_BR" counts): anything else could choose no rules and breaks word segmentation. */
+function languageTag(tag: string | undefined): string | undefined {
+  if (!tag) return undefined;
+  try {
+    Intl.getCanonicalLocales(tag.replace(/_/g, "-"));
+    return tag;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file offset of a target offset: in the last run starting at or before it. */

@@ -11,12 +11,15 @@
  * Every row with a non-empty target is a segment (id: the id column, else "line-N"); the target is
  * the field's value with quotes decoded, offsets mapped back to the file. A row with more or fewer
  * fields than the header is reported with its line and skipped; blank lines are ignored.
- * Writing rewrites only changed target fields, quoted when the old field was or the new value needs it.
+ * Writing splices each edit into its field (quotes doubled in a quoted field); an unquoted field that
+ * now needs quotes is written whole, quoted.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
+import type { Span } from "../core/types.js";
 import { parsedFromFields, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
+import { inlineMarkup, unionOfSpans } from "./markup.js";
 
 interface Cell {
   value: string;
@@ -95,18 +98,33 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
     }
     const cell = row.cells[target]!;
     if (!cell.value.trim()) continue;
+    const sourceText = cellValue(row, source);
     fields.push({
       id: unique(cellValue(row, id) ?? `line-${line}`, line),
       target: cell.value,
-      source: cellValue(row, source),
+      source: sourceText,
+      rawSource: sourceText,
+      masked: unionOfSpans(inlineMarkup(cell.value), cell.quoted ? [] : spacedQuotes(cell.value)),
       srcLang: cellValue(row, srcLang) ?? languages.sourceLanguage,
       tgtLang: cellValue(row, tgtLang) ?? languages.language,
       raw: { start: cell.start, end: cell.end },
       runs: cell.runs,
-      encode: (value) => (cell.quoted || value.includes(separator) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value),
+      escape: (inserted) => (cell.quoted ? inserted.replace(/"/g, '""') : inserted),
+      whole: (value) => (!cell.quoted && (value.startsWith('"') || value.includes(separator) || /[\r\n]/.test(value)) ? `"${value.replace(/"/g, '""')}"` : undefined),
     });
   }
   return parsedFromFields(text, path, fields, errors, languages);
+}
+
+/**
+ * The quotes of a field quoted after a space (`a, "b"`): by RFC 4180 the field is unquoted and its
+ * quotes are text, but they are the field's quoting as the writer meant it, not quotation marks.
+ */
+function spacedQuotes(value: string): Span[] {
+  const m = /^([ \t]+)"[^]*"([ \t]*)$/.exec(value);
+  if (!m) return [];
+  const close = value.length - m[2]!.length - 1;
+  return [{ start: m[1]!.length, end: m[1]!.length + 1 }, { start: close, end: close + 1 }];
 }
 
 /** RFC 4180 records. A quoting error is kept on its row, and reading goes on after the row's end. */

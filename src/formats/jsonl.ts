@@ -1,13 +1,16 @@
 /**
  * JSON Lines: one segment per line, { "id", "source"?, "target", "srcLang"?, "tgtLang"? }.
  * A line that is not a valid record is reported with its position and skipped; the rest is read.
- * Writing re-serialises only the lines whose target changed.
+ * The target is the decoded string with a map from each offset to the file (escapes are runs of
+ * their own), so writing splices each edit, JSON-escaped, into the target's own bytes: numbers,
+ * duplicate keys, spacing and the other escapes of the line stay as they were.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import type { Segment } from "../core/types.js";
+import { parsedFromFields, uniqueIds, type Field, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
+import { inlineMarkup } from "./markup.js";
 
-interface Record {
+interface JsonRecord {
   id?: unknown;
   source?: unknown;
   target?: unknown;
@@ -15,59 +18,25 @@ interface Record {
   tgtLang?: unknown;
 }
 
-interface Line {
-  text: string;
-  /** "\r" when the line ended in CRLF. */
-  eol: string;
-  record?: Record;
-  /** Column (1-based) where the target string's content starts. */
-  targetColumn?: number;
-  /** Length of the target's first `offset` units as escaped in JSON, once a position on the line is asked for. */
-  escaped?: (offset: number) => number;
-}
-
-/** Units between the checkpoints of `escapedLengths`. */
-const CHECKPOINT = 256;
-
-/**
- * Escaped JSON length of `text.slice(0, offset)`, from the length at the checkpoint before the
- * offset: each position costs O(CHECKPOINT), not O(offset), however many findings a long line has.
- * A checkpoint never splits a surrogate pair, which JSON would escape as two lone halves.
- */
-function escapedLengths(text: string): (offset: number) => number {
-  const escapedLength = (from: number, to: number) => JSON.stringify(text.slice(from, to)).length - 2;
-  const isHigh = (i: number) => (text.charCodeAt(i) & 0xfc00) === 0xd800;
-  const isLow = (i: number) => (text.charCodeAt(i) & 0xfc00) === 0xdc00;
-  // starts[k] is k × CHECKPOINT, or one more where that would split a pair.
-  const starts = [0];
-  const lengths = [0];
-  for (let k = 1; k * CHECKPOINT < text.length; k++) {
-    const start = k * CHECKPOINT + (isHigh(k * CHECKPOINT - 1) && isLow(k * CHECKPOINT) ? 1 : 0);
-    lengths.push(lengths[k - 1]! + escapedLength(starts[k - 1]!, start));
-    starts.push(start);
-  }
-  return (offset) => {
-    let k = Math.min(Math.floor(offset / CHECKPOINT), starts.length - 1);
-    if (starts[k]! > offset) k--;
-    return lengths[k]! + escapedLength(starts[k]!, offset);
-  };
-}
+const escapeJson = (text: string) => JSON.stringify(text).slice(1, -1);
 
 export const jsonlFormat: Format = {
   name: "jsonl",
   extensions: [".jsonl", ".ndjson"],
   parse(text, path): ParsedFile {
     const errors: MtlintError[] = [];
-    const segments: Segment[] = [];
-    const lines: Line[] = text.split("\n").map((raw) => (raw.endsWith("\r") ? { text: raw.slice(0, -1), eol: "\r" } : { text: raw, eol: "" }));
-    const segmentLines: number[] = [];
-    const ids = new Set<string>();
-    lines.forEach((line, i) => {
-      if (!line.text.trim()) return;
+    const fields: Field[] = [];
+    const unique = uniqueIds();
+    let lineStart = 0;
+    text.split("\n").forEach((raw, i) => {
+      const start = lineStart;
+      lineStart += raw.length + 1;
+      const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+      if (!line.trim()) return;
       const lineNo = i + 1;
-      let record: Record;
+      let record: JsonRecord;
       try {
-        record = JSON.parse(line.text) as Record;
+        record = JSON.parse(line) as JsonRecord;
       } catch (e) {
         const at = /at position (\d+)/.exec((e as Error).message);
         errors.push(inputError(`not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, "")}); line skipped`, { file: path, line: lineNo, column: at ? Number(at[1]) + 1 : undefined }));
@@ -78,45 +47,85 @@ export const jsonlFormat: Format = {
         return;
       }
       const optional = (v: unknown) => (typeof v === "string" ? v : undefined);
-      const valueStart = /"target"\s*:\s*"/.exec(line.text);
-      line.record = record;
-      line.targetColumn = valueStart ? valueStart.index + valueStart[0].length + 1 : 1;
-      let id = typeof record.id === "string" || typeof record.id === "number" ? String(record.id) : `line-${lineNo}`;
-      if (ids.has(id)) id = `${id}@line-${lineNo}`; // ids must be unique: fixes are keyed by them
-      ids.add(id);
-      const segment: Segment = {
-        id,
-        target: record.target,
-        origin: { file: path, line: lineNo, column: line.targetColumn },
-      };
+      const string = targetString(line);
       const source = optional(record.source);
-      const srcLang = optional(record.srcLang);
-      const tgtLang = optional(record.tgtLang);
-      if (source !== undefined) segment.source = source;
-      if (srcLang) segment.srcLang = srcLang;
-      if (tgtLang) segment.tgtLang = tgtLang;
-      segments.push(segment);
-      segmentLines.push(i);
+      fields.push({
+        id: unique(typeof record.id === "string" || typeof record.id === "number" ? String(record.id) : `line-${lineNo}`, lineNo),
+        target: record.target,
+        source,
+        rawSource: source,
+        srcLang: optional(record.srcLang),
+        tgtLang: optional(record.tgtLang),
+        masked: inlineMarkup(record.target),
+        raw: { start: start + string.start, end: start + string.end },
+        runs: string.runs.map((r) => ({ at: r.at, file: start + r.file })),
+        escape: escapeJson,
+      });
     });
-    return {
-      document: { path, segments },
-      errors,
-      position(segmentIndex, offset) {
-        const line = lines[segmentLines[segmentIndex]!]!;
-        // Columns count the escaped JSON text up to the offset.
-        line.escaped ??= escapedLengths(line.record!.target as string);
-        return { line: segmentLines[segmentIndex]! + 1, column: line.targetColumn! + line.escaped(offset) };
-      },
-      write(targets) {
-        const out = lines.map((line) => line.text + line.eol);
-        segments.forEach((segment, k) => {
-          const replacement = targets.get(segment.id);
-          const i = segmentLines[k]!;
-          if (replacement === undefined || replacement === segment.target) return;
-          out[i] = JSON.stringify({ ...lines[i]!.record, target: replacement }) + lines[i]!.eol;
-        });
-        return out.join("\n");
-      },
-    };
+    return parsedFromFields(text, path, fields, errors);
   },
 };
+
+/** Where a valid JSON object's top-level "target" string is (the last one, as JSON.parse takes it): its content, with runs. */
+function targetString(line: string): { start: number; end: number; runs: Run[] } {
+  let found: { start: number; end: number; runs: Run[] } | undefined;
+  let i = skipSpace(line, line.indexOf("{") + 1);
+  while (line[i] === '"') {
+    const key = readString(line, i);
+    i = skipSpace(line, skipSpace(line, key.end + 1) + 1); // past the colon
+    if (line[i] === '"') {
+      const value = readString(line, i);
+      if (key.value === "target") found = value;
+      i = value.end + 1;
+    } else {
+      i = skipValue(line, i);
+    }
+    i = skipSpace(line, i);
+    if (line[i] === ",") i = skipSpace(line, i + 1);
+  }
+  return found!;
+}
+
+const skipSpace = (line: string, i: number) => {
+  while (line[i] === " " || line[i] === "\t" || line[i] === "\n" || line[i] === "\r") i++;
+  return i;
+};
+
+const SPECIAL = /["\\]/g;
+const JSON_ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
+
+/** The string whose opening quote is at `open`: its value, content span (`end` at the closing quote) and runs. */
+function readString(line: string, open: number): { value: string; start: number; end: number; runs: Run[] } {
+  const runs: Run[] = [];
+  let value = "";
+  let i = open + 1;
+  for (;;) {
+    SPECIAL.lastIndex = i;
+    const stop = SPECIAL.exec(line)!.index;
+    if (stop > i) runs.push({ at: value.length, file: i });
+    value += line.slice(i, stop);
+    if (line[stop] === '"') {
+      runs.push({ at: value.length, file: stop });
+      return { value, start: open + 1, end: stop, runs };
+    }
+    runs.push({ at: value.length, file: stop });
+    const code = line[stop + 1]!;
+    value += code === "u" ? String.fromCharCode(parseInt(line.slice(stop + 2, stop + 6), 16)) : JSON_ESCAPES[code]!;
+    i = stop + (code === "u" ? 6 : 2);
+  }
+}
+
+/** The offset just past a non-string JSON value (number, literal, object or array) starting at `i`. */
+function skipValue(line: string, i: number): number {
+  let depth = 0;
+  for (; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"') i = readString(line, i).end;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") {
+      if (depth === 0) return i;
+      if (--depth === 0) return i + 1;
+    } else if (depth === 0 && (c === "," || c === " " || c === "\t" || c === "\r")) return i;
+  }
+  return i;
+}

@@ -5,6 +5,7 @@
  */
 import type { Span } from "../core/types.js";
 import type { Format } from "./format.js";
+import { inlineMarkup } from "./markup.js";
 import { parsedFromBlocks, type Block } from "./text.js";
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -105,6 +106,7 @@ function withMasks(text: string, span: Span): Block {
     lineStart += line.length + 1;
   }
   for (const pattern of INLINE_MASKS) for (const m of body.matchAll(pattern)) masked.push({ start: m.index, end: m.index + m[0].length });
+  masked.push(...inlineMarkup(body));
   return { ...span, masked: mergeSpans(masked) };
 }
 

@@ -9,13 +9,14 @@
  * languages; entries flagged "#, fuzzy" (a translator marked them as unfinished; checking and
  * fixing them would report what is known to be rough); untranslated entries (empty msgstr);
  * obsolete "#~" entries, which are comments. A syntax error is reported with its line and column
- * and its entry skipped; the other entries are read. Writing re-encodes only changed msgstr values,
- * and of those only the quoted strings the change touches, so line wrapping stays as it was.
+ * and its entry skipped; the other entries are read. Writing splices each edit, escaped, into the
+ * quoted string it falls in (an edit across a line break is cut there), so line wrapping stays as it was.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
 import { parsedFromFields, runOffset, suppressionsIn, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
+import { inlineMarkup } from "./markup.js";
 
 /** One quoted string: its decoded value and where its text is in the file. */
 interface Piece {
@@ -104,13 +105,16 @@ export const poFormat: Format = {
           continue;
         }
         const form = /\[(\d+)\]/.exec(str.keyword)?.[1];
+        const source = form !== undefined && form !== "0" && get("msgid_plural") ? valueOf(get("msgid_plural")) : id;
         fields.push({
           id: unique(form === undefined ? key : `${key}[${form}]`, str.line),
           target,
-          source: form !== undefined && form !== "0" && get("msgid_plural") ? valueOf(get("msgid_plural")) : id,
+          source,
+          rawSource: source,
+          masked: inlineMarkup(target),
           raw: { start: str.pieces[0]!.start, end: str.pieces[str.pieces.length - 1]!.end },
           runs: runsOf(str),
-          encode: (next) => encodePieces(text, str.pieces, target, next),
+          escape,
           ...(suppressed && { suppressed }),
         });
       }
@@ -215,25 +219,4 @@ function decodeEscape(code: string): string {
   if (/^[0-7]/.test(code)) return String.fromCharCode(parseInt(code, 8));
   if (code[0] === "x") return String.fromCharCode(parseInt(code.slice(1), 16));
   return DECODED[code] ?? code;
-}
-
-/**
- * A msgstr's file text for a new value: only the quoted strings the change touches are
- * re-encoded (merged into one); the others keep their bytes and line breaks.
- */
-function encodePieces(text: string, pieces: Piece[], old: string, next: string): string {
-  let prefix = 0;
-  while (prefix < old.length && prefix < next.length && old[prefix] === next[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < old.length - prefix && suffix < next.length - prefix && old[old.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let at = 0;
-  const ranges = pieces.map((p) => ({ start: at, end: (at += p.value.length) }));
-  const last = pieces.length - 1;
-  // First piece the change starts in, last piece it ends in (a pure insertion goes into the first).
-  const found = ranges.findIndex((r) => r.end > prefix);
-  const first = found === -1 ? last : found;
-  let end = last;
-  while (end > first && ranges[end]!.start >= old.length - suffix) end--;
-  const value = next.slice(ranges[first]!.start, next.length - (old.length - ranges[end]!.end));
-  return text.slice(pieces[0]!.start, pieces[first]!.start) + escape(value) + text.slice(pieces[end]!.end, pieces[last]!.end);
 }

@@ -3,6 +3,7 @@ import type { Segment, Span } from "../core/types.js";
 import { splitParagraphs } from "../analysis/text.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
+import { writeTargets } from "./write.js";
 
 export interface Block extends Span {
   /** Ranges relative to the block's start that are not prose. */
@@ -21,23 +22,17 @@ export function parsedFromBlocks(text: string, path: string, blocks: Block[]): P
     if (b.suppressed?.length) segment.suppressed = b.suppressed;
     return segment;
   });
-  return {
+  const parsed: ParsedFile = {
     document: { path, segments },
     errors: [],
     position: (segmentIndex, offset) => lines.position(blocks[segmentIndex]!.start + offset),
-    write(targets) {
-      const parts: string[] = [];
-      let at = 0;
-      blocks.forEach((b, i) => {
-        const replacement = targets.get(segments[i]!.id);
-        if (replacement === undefined) return;
-        parts.push(text.slice(at, b.start), replacement);
-        at = b.end;
-      });
-      parts.push(text.slice(at));
-      return parts.join("");
-    },
+    range: (segmentIndex) => ({ start: blocks[segmentIndex]!.start, end: blocks[segmentIndex]!.end }),
+    fileEdits: (edits) =>
+      blocks.flatMap((b, i) => (edits.get(segments[i]!.id) ?? []).map((e) => ({ start: b.start + e.start, end: b.start + e.end, text: e.text }))),
+    asWritten: (_, inserted) => inserted,
+    write: (targets) => writeTargets(text, parsed, targets),
   };
+  return parsed;
 }
 
 /** Longer paragraphs are cut into pieces (at a sentence end or space when there is one) to bound per-segment work. */

@@ -20,6 +20,7 @@ import { inputError, type MtlintError } from "../core/errors.js";
 import type { Span } from "../core/types.js";
 import type { Field } from "./bilingual.js";
 import { LineIndex } from "./lines.js";
+import { inlineMarkup, unionOfSpans } from "./markup.js";
 
 export interface XmlElement {
   /** Local name, namespace prefix removed. */
@@ -206,30 +207,13 @@ export function sourceContent(text: string, element: XmlElement, codeElements: R
   return { source: scanContent(rawSource, codeElements).plain, rawSource };
 }
 
-/**
- * An encoder for a raw target. Fixes never touch masked markup and text outside markup never holds
- * "&" or "<", so the old markup is found again in order in the new target and "&", "<" (and "]]>")
- * in the text between are what a fix inserted: those are escaped.
- */
-export function xmlEncoder(raw: string, masked: Span[]): Field["encode"] {
-  const markup = masked.map((m) => raw.slice(m.start, m.end));
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/]]>/g, "]]&gt;");
-  return (target) => {
-    let out = "";
-    let at = 0;
-    for (const piece of markup) {
-      const i = target.indexOf(piece, at);
-      if (i === -1) continue;
-      out += escape(target.slice(at, i)) + piece;
-      at = i + piece.length;
-    }
-    return out + escape(target.slice(at));
-  };
-}
+/** Text inserted into raw XML content: "&", "<" and ">" written as references. */
+export const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A field whose target is the raw content at `range`, with markup masked and the plain source. */
-export function xmlField(text: string, range: Span, codeElements: ReadonlySet<string>, rest: Omit<Field, "target" | "raw" | "encode" | "masked">): Field {
+export function xmlField(text: string, range: Span, codeElements: ReadonlySet<string>, rest: Omit<Field, "target" | "raw" | "escape" | "masked">): Field {
   const target = text.slice(range.start, range.end);
-  const { masked } = scanContent(target, codeElements);
-  return { ...rest, target, raw: range, masked, encode: xmlEncoder(target, masked) };
+  // Markup written as text ("&lt;a href=…&gt;", "&amp;amp;") is masked like the markup itself.
+  const masked = unionOfSpans(scanContent(target, codeElements).masked, inlineMarkup(target));
+  return { ...rest, target, raw: range, masked, escape: escapeXml };
 }

@@ -2,6 +2,7 @@
 import pc from "picocolors";
 import type { FileResult, RunResult, Summary } from "../core/results.js";
 import type { Severity } from "../core/types.js";
+import { escapeControls } from "../core/errors.js";
 
 const SEVERITY_COLOUR: Record<Severity, (s: string) => string> = { minor: pc.yellow, major: pc.red, critical: (s) => pc.bold(pc.red(s)) };
 const number = (n: number) => n.toLocaleString("en-US");
@@ -19,17 +20,18 @@ export function formatStylish(result: RunResult, options: { quiet?: boolean } = 
 }
 
 function fileBlock(file: FileResult, minScore: number): string[] {
-  const lines = [pc.underline(file.path)];
+  const lines = [pc.underline(escapeControls(file.path))];
   const width = Math.max(0, ...file.findings.map((f) => `${f.line}:${f.column}`.length));
   for (const f of file.findings) {
-    lines.push(`  ${pc.dim(`${f.line}:${f.column}`.padEnd(width))}  ${SEVERITY_COLOUR[f.severity](f.severity.padEnd(8))} ${f.message}  ${pc.dim(f.ruleId)}`);
+    lines.push(`  ${pc.dim(`${f.line}:${f.column}`.padEnd(width))}  ${SEVERITY_COLOUR[f.severity](f.severity.padEnd(8))} ${escapeControls(f.message)}  ${pc.dim(f.ruleId)}`);
     const fix = f.fix ?? f.suggestions?.[0];
-    if (fix) lines.push(`  ${" ".repeat(width)}  ${" ".repeat(9)}${pc.green(fix.title)}${fix.applicability === "unsafe" ? pc.dim(" (suggestion: --fix-unsafe)") : ""}`);
+    if (fix) lines.push(`  ${" ".repeat(width)}  ${" ".repeat(9)}${pc.green(escapeControls(fix.title))}${fix.applicability === "unsafe" ? pc.dim(" (suggestion: --fix-unsafe)") : ""}`);
   }
   if (file.fixes) {
     lines.push(`  ${pc.green(`${count(file.fixes.applied, "fix")} applied`)}`);
     for (const r of file.fixes.refused) {
-      lines.push(`  ${pc.dim(`${r.line}:${r.column}`)}  fix of ${r.ruleId} on “${r.text}” not applied: it would change a number, URL, placeholder or tag`);
+      const why = r.reason === "unsettled" ? "the fixes of its segment keep undoing each other" : "it would change a number, URL, placeholder, tag or markup";
+      lines.push(`  ${pc.dim(`${r.line}:${r.column}`)}  fix of ${r.ruleId} on “${escapeControls(r.text)}” not applied: ${why}`);
     }
   }
   const verdict = file.passed ? pc.green("pass") : pc.red("FAIL");

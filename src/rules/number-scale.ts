@@ -3,6 +3,7 @@
  * as MT leaves it from Russian "8 тысяч" → "8 thousand" (→ "8,000"), ranges included
  * ("40-50 thousand" → "40,000–50,000"). Decimal commas are read as decimals ("2,5 thousand" → "2,500").
  */
+import { configError } from "../core/errors.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
@@ -21,7 +22,7 @@ const NUMBER = String.raw`\d+(?:[.,]\d+)?`;
 export const numberScaleKind: RuleKind = {
   name: "number-scale",
   fixes: (spec) => spec.applicability ?? "safe",
-  compile(rawSpec): CompiledRule {
+  compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as NumberScaleSpec;
     const scales = new Map(Object.entries(spec.scales).map(([word, multiplier]) => [word.toLowerCase(), multiplier]));
     const words = [...scales.keys()].map(escapeRegExp);
@@ -31,7 +32,7 @@ export const numberScaleKind: RuleKind = {
     );
     // A cheap test for the scale words alone skips almost every segment.
     const anyScaleWord = new RegExp(words.join("|"), "iu");
-    const format = new Intl.NumberFormat(spec.locale, { maximumFractionDigits: 0, useGrouping: true });
+    const format = numberFormat(spec.locale, env);
     const scaled = (raw: string, multiplier: number): string | undefined => {
       const value = Number(raw.replace(",", ".")) * multiplier;
       return Number.isInteger(value) ? format.format(value) : undefined;
@@ -57,3 +58,12 @@ export const numberScaleKind: RuleKind = {
     };
   },
 };
+
+/** The schema takes any string as a locale; Intl takes only BCP 47 tags. */
+function numberFormat(locale: string, env: { file: string; pointer: string }): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: true });
+  } catch {
+    throw configError(`locale ${JSON.stringify(locale)} is not a BCP 47 language tag (e.g. "en-US")`, { file: env.file, pointer: `${env.pointer}/locale` });
+  }
+}

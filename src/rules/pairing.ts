@@ -55,6 +55,15 @@ const SMILEY = /[:;=][-^']?$/u;
 const MAX_CARRY = 8;
 /** "1)", "b)", "iv)", "2a)" starting a list item or inline enumeration. */
 const LIST_LABEL = /(?:^|[\s(])(?:\d{1,3}[a-z]?|[a-zA-Z]|[ivx]{1,5})\.?$/u;
+/** What an opening quotation mark can stand before, once spaces are skipped. */
+const QUOTABLE = /[\p{L}\p{N}([{‘'"«¿¡$€£…-]/u;
+
+/** Whether quoted words follow `from` within the unit: an opening mark with only punctuation or the unit's end after it opens nothing. */
+function startsWord(text: string, from: number, end: number): boolean {
+  let at = from;
+  while (at < end && /\s/u.test(text[at]!)) at++;
+  return at < end && QUOTABLE.test(text[at]!);
+}
 
 export const pairingKind: RuleKind = {
   name: "pairing",
@@ -126,8 +135,8 @@ export const pairingKind: RuleKind = {
             if (pair.open === pair.close) {
               if (/\d/u.test(before) && stack.length === 0) continue; // inch mark: 12"
               role = opensHere && !closesHere ? "open" : !opensHere && closesHere ? "close" : stack.length ? "close" : "open";
-            } else if (pair.quote && ch === pair.open && stack.length && !opensHere && closesHere) {
-              reversed(at, pair.close); // “quoted text“ — the second mark closes
+            } else if (pair.quote && ch === pair.open && stack.length && closesHere && (!opensHere || !startsWord(text, at + 1, unit.end))) {
+              reversed(at, pair.close); // “quoted text“ and “quoted text “, — the second mark closes
               role = "close";
             } else if (pair.quote && ch === pair.close && !stack.length && opensHere && !closesHere) {
               reversed(at, pair.open); // ”quoted text” — the first mark opens

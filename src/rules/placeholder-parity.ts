@@ -138,7 +138,7 @@ export const placeholderParityKind: RuleKind = {
         const source = rawSource?.trim() ? rawSource : sourceOf(analysis);
         if (!source || !/[%{<@:.]/u.test(source + analysis.segment.target)) return;
         const target = analysis.segment.target;
-        // A raw source has its codes to compare with; a plain one (PO, CSV) leaves the target's masked codes out.
+        // A raw source (XLIFF, TMX; PO, CSV and JSONL give theirs as written) has its codes to compare with; a plain one leaves the target's masked codes out.
         const { missing, extra } = compareItems(source, target, urls, rawSource === undefined ? masked : []);
         if (missing.length) {
           report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [listed(missing)]) });

@@ -3,6 +3,7 @@
  * fragment, like Cyrillic or Chinese left in English text. The message names the script and,
  * where the letters tell, the likely language.
  */
+import { configError, pointerToken } from "../core/errors.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { expandTemplate } from "../engine/matcher.js";
 
@@ -37,9 +38,13 @@ const OUTSIDE_LATIN = /[^\u0000-\u024f\u1e00-\u1eff\u2000-\u2bff]/u;
 export const scriptKind: RuleKind = {
   name: "script",
   fixes: () => "none",
-  compile(rawSpec): CompiledRule {
+  compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ScriptSpec;
     const minLetters = spec.minLetters ?? 2;
+    // The schema takes any capitalised name; only Unicode's script names compile.
+    spec.scripts.forEach((s, i) => {
+      if (!isScriptName(s)) throw configError(`unknown Unicode script "${s}" (e.g. "Cyrillic", "Han")`, { file: env.file, pointer: `${env.pointer}/scripts/${pointerToken(i)}` });
+    });
     const scriptClass = spec.scripts.map((s) => `\\p{Script=${s}}`).join("");
     // A run of the scripts' letters, possibly several words joined by spaces and marks.
     const run = new RegExp(`[${scriptClass}][${scriptClass}\\p{M}'’-]*(?:[\\s,.;:!?«»“”„"()-]+[${scriptClass}][${scriptClass}\\p{M}'’-]*)*`, "gu");
@@ -60,3 +65,12 @@ export const scriptKind: RuleKind = {
     };
   },
 };
+
+function isScriptName(name: string): boolean {
+  try {
+    new RegExp(`\\p{Script=${name}}`, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
