@@ -70,7 +70,7 @@ describe("untranslated units", () => {
     const run = await runCli(["check", "--fix", "--format", "json", join(dir, "partial.xlf")]);
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { files: { skipped?: number; fixes?: { applied: number } }[]; summary: { skipped?: number; errors: number } };
-    // Two quotations, each with two wrong marks: one fix per mark.
+    // Two quotations, each with two wrong marks (the source has curly ones, so they are not kept from it): one fix per mark.
     expect(report.files[0]).toMatchObject({ skipped: 2, fixes: { applied: 4 } });
     expect(report.summary).toMatchObject({ skipped: 2, errors: 0 });
     expect(readFileSync(join(dir, "partial.xlf"), "utf8")).toBe(original.replace('im "Museum"', "im „Museum“").replace('Der "Laden"', "Der „Laden“"));

@@ -317,8 +317,28 @@ describe("CSV and TSV", () => {
 
   test("a ragged row and an unclosed quote are reported with their lines; the other rows are read", () => {
     const ragged = parse("ragged.csv");
-    expect(errors(ragged)).toEqual(["ragged.csv:3:1: row has 3 fields, the header has 2; row skipped", "ragged.csv:5:1: quoted field not closed; row skipped"]);
+    expect(errors(ragged)).toEqual(["ragged.csv:3:1: row skipped: not as many fields as the header (2)", "ragged.csv:5:1: row skipped: quoted field not closed"]);
     expect(targets(ragged)).toEqual({ "line-2": "One", "line-4": "Three" });
+  });
+
+  test("Magento's i18n CSV: no header in a file named for its locale, fields quoted after a space, quotes left undoubled, a module column", () => {
+    const text = '"Save settings", "Einstellungen speichern"\n"Select "Save" first","Wählen Sie "Speichern" zuerst",module,Vendor_Payment\n"One, two", "Eins, zwei"\n';
+    const magento = parse("i18n/de_DE.csv", text);
+    expect(errors(magento)).toEqual([]);
+    expect(magento.document.language).toBe("de-DE");
+    expect(magento.document.segments.map((s) => [s.source, s.target])).toEqual([
+      ["Save settings", "Einstellungen speichern"],
+      ['Select "Save" first', 'Wählen Sie "Speichern" zuerst'],
+      ["One, two", "Eins, zwei"],
+    ]);
+    // Written back unchanged, byte for byte.
+    expect(magento.write(new Map())).toBe(text);
+  });
+
+  test("semicolons between fields; rows skipped are reported once per kind of problem, with their count", () => {
+    const semicolons = parse("fr.csv", "source;target\nSave;Enregistrer\nOpen, then close;Ouvrir, puis fermer\nx\ny\n");
+    expect(semicolons.document.segments.map((s) => s.target)).toEqual(["Enregistrer", "Ouvrir, puis fermer"]);
+    expect(errors(semicolons)).toEqual(["fr.csv:4:1: 2 rows skipped: not as many fields as the header (2) (the first here)"]);
   });
 
   test("a file without a target column is reported", () => {

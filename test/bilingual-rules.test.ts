@@ -77,6 +77,29 @@ describe("number-parity", () => {
     }
   });
 
+  test("locale number formats, dates in each locale's order, spelled-out numbers, digits inside names", () => {
+    for (const [source, target] of [
+      ["It costs 1,299.99 euros.", "Es kostet 1.299,99 Euro."],
+      ["It costs 1,299.99 euros.", "Cela coûte 1 299,99 euros."],
+      ["It costs 1,299.99 euros.", "Cela coûte 1\u202f299,99 euros."],
+      ["It costs 80,000 francs.", "Es kostet 80’000 Franken."],
+      ["Due on 03/04/2024.", "Fällig am 04.03.2024."],
+      ["Due on 03/04/2024.", "期限は2024-03-04です。"],
+      ["At least 8 characters and 1 number", "Au moins huit caractères et un chiffre"],
+      ["At least 8 characters", "Al menos ocho caracteres"],
+      ["Enable 2FA", "Activer l’authentification à deux facteurs"],
+      ["Use a 6-digit code", "Используйте шестизначный код"],
+      ["Enter the 2 codes", "输入两个代码"],
+      ["CVV2 security code", "Prüfziffer"],
+      ["snippet_4 text", "Text"],
+    ]) {
+      expect(compareNumbers(source!, target!).missing).toEqual([]);
+    }
+    expect(compareNumbers("It costs 1,299.99 euros.", "Es kostet 1.289,99 Euro.").missing.map((n) => n.text)).toEqual(["1,299.99"]);
+    expect(compareNumbers("Due on 03/04/2024.", "Fällig am 05.03.2024.").missing).not.toEqual([]);
+    expect(compareNumbers("Up to 5GB of storage", "Bis zu 6 GB Speicher").missing.map((n) => n.text)).toEqual(["5"]);
+  });
+
   test("years must be identical", () => {
     expect(compareNumbers("в 2019 году", "in 2018").missing.map((n) => n.text)).toEqual(["2019"]);
   });
@@ -91,10 +114,33 @@ describe("no source, no findings", () => {
 
 describe("placeholder-parity", () => {
   test("multisets of printf, braces, tags, XLIFF codes, URLs", () => {
-    expect(compareItems("%s and %s", "%s")).toEqual({ missing: ["%s"], extra: [] });
+    expect(compareItems("%s and %s", "%s")).toEqual({ missing: ["%s"], extra: [], changed: [] });
     expect(compareItems("Click <x id=\"1\"/> here", "Hier <x id=\"2\"/> klicken").missing).toEqual(['<x id="1"/>']);
     expect(compareItems("{{user}} at https://a.example/x.", "{{user}} bei https://a.example/x").missing).toEqual([]);
     expect(compareItems("{n, plural, one {# day} other {# days}}", "{m, plural, one {# день} few {# дня} other {# дней}}").missing).toEqual(["{n, plural}"]);
+  });
+
+  test("the same, written otherwise: positions, glued printf, ICU branches, plural variants, localised examples, autolinks", () => {
+    const same = (source: string, target: string) => expect(compareItems(source, target)).toEqual({ missing: [], extra: [], changed: [] });
+    same("%s was sent by %s", "%2$s wurde von %1$s gesendet");
+    same("Invalid code %s", "Code %snon valide");
+    same("{n, plural, one {page} other {pages}}", "{n, plural, one {Seite} other {Seiten}}");
+    same("{{ limit }} characters.|{{ limit }} characters.", "{{limit}} символ.|{{limit}} символа.|{{limit}} символов.");
+    same("For example: jane@school.edu", "Beispiel: erika@schule.edu");
+    same("Written by <ann@home.org>", "Geschrieben von <ann@home.org>");
+    same("&lt;x1/&gt;Close&lt;x2/&gt;", "&lt;x1/&gt;Schließen&lt;x2/&gt;");
+    // Positions the source uses must be kept.
+    expect(compareItems("%1$s of %2$s", "%1$s von %1$s").missing).toEqual(["%2$s"]);
+    // One letter changed is a typo, even in an example.
+    expect(compareItems("For example: jane@school.edu", "Beispiel: jane@schoul.edu").changed.map(([key, item]) => [key, item.key])).toEqual([["jane@school.edu", "jane@schoul.edu"]]);
+    // A printf glued to a word counts only as the source's: "%sure" in a target is not an extra "%s".
+    expect(compareItems("Save", "100%sure").extra).toEqual([]);
+  });
+
+  test("ICU: a lost select branch and broken syntax are reported", () => {
+    expect(compareItems("{g, select, male {He} female {She} other {They}}", "{g, select, male {Er} other {Sie}}").icuProblem).toBe("the select “g” lacks the branch “female”");
+    expect(compareItems("{n, plural, one {# file} other {# files}}", "{n, plural, one {# Datei} other {# Dateien}").icuProblem).toBe("“{” not closed");
+    expect(compareItems("{n, plural, one {# file} other {# files}}", "{n, plural, one {# Datei}}").icuProblem).toBe("“n” has no “other” branch");
   });
 
   test("an extra tag is reported at it, even in masked XLIFF markup", () => {
@@ -119,8 +165,8 @@ describe("untranslated", () => {
 describe("punctuation-parity", () => {
   test("a translated question stays a question; a missing full stop gets a safe fix", () => {
     expect(found("punctuation/punctuation-parity", [["Ты придёшь?", "Will you come?"], ["你好吗？", "How are you?"]])).toEqual([]);
-    const [f] = lint(doc([["Готово.", "Done"]]), ruleSet("punctuation/punctuation-parity")).findings;
-    expect(f!.fix).toMatchObject({ applicability: "safe", edits: [{ start: 4, end: 4, text: "." }] });
+    const [f] = lint(doc([["Теперь всё уже готово.", "All done now"]]), ruleSet("punctuation/punctuation-parity")).findings;
+    expect(f!.fix).toMatchObject({ applicability: "safe", edits: [{ start: 12, end: 12, text: "." }] });
   });
 });
 
@@ -136,15 +182,25 @@ describe("document rules", () => {
     expect(findings.map((f) => [f.segmentId, f.text, f.fix?.edits[0]?.text, f.fix?.applicability])).toEqual([["3", "IG", "ISIS", "unsafe"]]);
   });
 
-  test("translation-consistency: same source, different targets; same target, different sources", () => {
+  test("translation-consistency: a slip among translations of one source; one target for two sources where one says more", () => {
     const pairs: [string, string][] = [
-      ["Сохранить файл", "Save the file"],
-      ["Сохранить файл", "Save the file"],
-      ["Сохранить файл", "Store the file"],
-      ["Записать файл на диск", "Save the file"],
+      ["Сохранить файл на диск", "Save the file to disk"],
+      ["Сохранить файл на диск", "Save the file to disk"],
+      ["Сохранить файл на диск", "Save the File to disk"],
+      ["Откройте меню настроек", "Open the settings menu"],
+      ["Откройте меню настроек", "Open the settings menu"],
+      ["Откройте меню настроек", "Show the menu with the settings"],
+      ["Удалить новый файл с диска", "Delete the file from disk"],
+      ["Удалить файл с диска", "Delete the file from disk"],
+      ["Please contact the support team", "Contact support now"],
+      ["Contact our support team", "Contact support now"],
+      ["Сохранить", "Save"],
+      ["Сохранить", "Store"],
+      ["Сохранить", "Store"],
     ];
     const findings = lint(doc(pairs), ruleSet("terminology/translation-consistency")).findings;
-    expect(findings.map((f) => [f.segmentId, f.text])).toEqual([["3", "Store the file"], ["4", "Save the file"]]);
+    // Another wording is no slip; sources that differ in function words only are one message; labels are not compared.
+    expect(findings.map((f) => [f.segmentId, f.text])).toEqual([["3", "Save the File to disk"], ["7", "Delete the file from disk"]]);
   });
 });
 

@@ -39,9 +39,9 @@ msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 
 msgid "Закройте окно настроек."
-msgstr "Shut the settings window."
+msgstr "Close the Settings window."
 
-msgid "Сохраните документ перед выходом."
+msgid "Сохраните новый файл перед выходом."
 msgstr "Save the file before leaving."
 
 # mtlint-disable ${RULE}
@@ -49,12 +49,13 @@ msgid "Откройте меню настроек."
 msgstr "Show the settings menu."
 `;
 
-// Line 5 is inconsistent within this file already: reported once, by the file's own check.
+// Line 5 is inconsistent within this file already (lines 4 and 6 agree): reported once, by the file's own check.
 const CSV = `id,source,target
 1,Закройте окно настроек.,Close the settings window.
 2,Откройте меню.,Open the menu.
 3,Откройте меню настроек.,Open the settings menu.
-4,Откройте меню настроек.,Open the options menu.
+4,Откройте меню настроек.,Open the settings menus.
+5,Откройте меню настроек.,Open the settings menu.
 `;
 
 const FILES = { "a.xlf": XLIFF, "b.po": PO, "c.csv": CSV };
@@ -76,18 +77,18 @@ test("the same source translated differently, and one target for two sources, ar
     [
       "b.po",
       [
-        `7:9-7:34 ${RULE} The same source is translated “Close the settings window.” in ${a}:7 (twice in this run).`,
+        `7:9-7:35 ${RULE} The same source is translated “Close the settings window.” in ${a}:7 (twice in this run).`,
         `10:9-10:38 ${RULE} “Save the file before leaving.” also translates a different source in ${a}:11 (“Сохраните файл перед выходом.”).`,
       ],
     ],
-    ["c.csv", [`5:27-5:49 ${RULE} The same source is translated “Open the settings menu.” elsewhere (once).`]],
+    ["c.csv", [`5:27-5:51 ${RULE} The same source is translated “Open the settings menu.” elsewhere (twice).`]],
   ]);
   const [, b, c] = report.files;
-  expect(b!.findings.map((f) => f.text)).toEqual(["Shut the settings window.", "Save the file before leaving."]);
-  // b.po: 13 words, two minor findings; c.csv: 15 words, one.
-  expect([report.files[0]!.score, b!.score, c!.score]).toEqual([100, 84.61, 93.33]);
+  expect(b!.findings.map((f) => f.text)).toEqual(["Close the Settings window.", "Save the file before leaving."]);
+  // b.po: 13 words, two minor findings; c.csv: 19 words, one.
+  expect([report.files[0]!.score, b!.score, c!.score]).toEqual([100, 84.61, 94.73]);
   expect(b!.passed).toBe(false);
-  expect(report.summary).toMatchObject({ findings: 3, words: 41, score: 92.68 });
+  expect(report.summary).toMatchObject({ findings: 3, words: 45, score: 93.33 });
 });
 
 test("the rule is switched off, given another severity, or kept within files, in the config", async () => {
@@ -119,13 +120,23 @@ test("the batches of a streamed JSONL file are compared with each other", async 
   const line = (source: string, target: string) => JSON.stringify({ source, target, srcLang: "ru", tgtLang: "en" });
   const lines = Array.from({ length: 2100 }, (_, i) => line(`Строка номер ${i}.`, `Line number ${i}.`));
   lines[0] = line("Закройте окно настроек.", "Close the settings window.");
-  lines[2050] = line("Закройте окно настроек.", "Shut the settings window.");
+  lines[1] = line("Закройте окно настроек.", "Close the settings window.");
+  lines[2050] = line("Закройте окно настроек.", "Close the Settings window.");
   const dir = tempTree({ "big.jsonl": `${lines.join("\n")}\n` });
   const path = join(dir, "big.jsonl");
   const outcome = await streamFile(path, { corpus: true }, new ConfigResolver().forPath(path));
   expect(outcome.corpus).toHaveLength(2);
   const [found] = acrossFiles([{ label: "big.jsonl", documents: outcome.corpus! }]);
-  expect(found!.map((f) => [f.line, f.text, f.message])).toEqual([[2051, "Shut the settings window.", "The same source is translated “Close the settings window.” in big.jsonl:1 (once in this run)."]]);
+  expect(found!.map((f) => [f.line, f.text, f.message])).toEqual([[2051, "Close the Settings window.", "The same source is translated “Close the settings window.” in big.jsonl:1 (twice in this run)."]]);
+});
+
+test("files in different target languages are not compared", async () => {
+  const german = XLIFF.replace('target-language="en"', 'target-language="de"').replace("Close the settings window.", "Schließen Sie das Einstellungsfenster.");
+  // Mixed with the English files, the German translation would be the outlier.
+  const dir = tempTree({ "a.xlf": XLIFF, "b.xlf": XLIFF, "c.de.xlf": german });
+  expect((await check(dir)).summary.findings).toBe(0);
+  const shut = tempTree({ "a.xlf": XLIFF, "b.xlf": XLIFF, "c.de.xlf": german, "d.xlf": XLIFF.replace("Close the settings window.", "Close the Settings window.") });
+  expect(brief(await check(shut)).flatMap(([file, findings]) => (findings as string[]).map(() => file))).toEqual(["d.xlf"]);
 });
 
 test("--jobs 2 reports exactly what --jobs 1 does", () => {

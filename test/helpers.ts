@@ -19,11 +19,3 @@ export function ruleSetOf(rules: LocatedRule[], env: Partial<RuleEnvironment> = 
     accept: new Set(),
   };
 }
-
-/** Splits "a [[b]] c" into the text without markers and the marked span. */
-export function parseMarked(marked: string): { text: string; span?: { start: number; end: number } } {
-  const open = marked.indexOf("[[");
-  const close = marked.indexOf("]]");
-  if (open === -1) return { text: marked };
-  return { text: marked.slice(0, open) + marked.slice(open + 2, close) + marked.slice(close + 2), span: { start: open, end: close - 2 } };
-}

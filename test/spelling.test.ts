@@ -100,3 +100,24 @@ test("names copied from the source, repeated unknown words and foreign phrases a
   expect(check("Das Gesetz wurde verabschidet, und verabschidet ist es.")).toEqual([]);
   expect(check("Er zitierte „the quick brwn fox“ aus dem Buch.")).toEqual([]);
 });
+
+describe("spelling in translations", () => {
+  const { ruleSet, scoring } = resolveConfig({});
+  const inJsonl = (pairs: [source: string, target: string][], language: string) => {
+    const text = pairs.map(([source, target], i) => JSON.stringify({ id: String(i), source, target, srcLang: "en", tgtLang: language })).join("\n");
+    const { result } = checkText(text, "t.jsonl", jsonlFormat, { ruleSet, scoring });
+    return result.findings.filter((f) => f.category === "fluency/spelling").map((f) => [f.text, f.fix?.edits[0]?.text]);
+  };
+
+  test("quiet on loanwords, terms kept from the source, linking s, transliterations and words cut by markup", () => {
+    expect(inJsonl([["Send the invoice e-mail", "Rechnungs-E-Mail senden"]], "de")).toEqual([]);
+    expect(inJsonl([["Premium account", "Premium-Konto einrichten"]], "de")).toEqual([]);
+    expect(inJsonl([["Status: VALID", "Status: gültig (valid)"]], "de")).toEqual([]);
+    expect(inJsonl([["Copy the access token", "Скопируйте токен доступа"], ["Listen to the podcast", "Слушайте подкаст"]], "ru")).toEqual([]);
+    expect(inJsonl([["Due date", "F&auml;lligkeitsdatum"]], "de")).toEqual([]);
+  });
+
+  test("a real slip is still reported, with its fix", () => {
+    expect(inJsonl([["The payment guarantee applies.", "Die Zahlunqsgarantie gilt."]], "de")).toEqual([["Zahlunqsgarantie", "Zahlungsgarantie"]]);
+  });
+});

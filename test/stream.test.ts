@@ -69,7 +69,7 @@ test("batches checked by worker threads give the same findings, in file order, e
   const resolver = new ConfigResolver();
   const path = join(dir, "big.jsonl");
   // The built worker (dist/ is compiled by `npm test` before the tests run).
-  const pool = new WorkerPool(2, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
+  const pool = new WorkerPool(2, undefined, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
   try {
     const single: LocatedFinding[] = [];
     const parallel: LocatedFinding[] = [];
@@ -141,14 +141,14 @@ test("a streamed TSV file repeats its header in every batch and never cuts a quo
   const path = join(dir, "big.tsv");
   const outcome = await streamFile(path, {}, new ConfigResolver().forPath(path));
   // Line 1 is the header; the quoted target at line 2000 spans four lines, across the end of the first 2,000 lines.
-  expect(outcome.errors).toEqual([expect.objectContaining({ line: 2605, message: "row has 3 fields, the header has 2; row skipped" })]);
+  expect(outcome.errors).toEqual([expect.objectContaining({ line: 2605, message: "row skipped: not as many fields as the header (2)" })]);
   expect(outcome.result!.findings.filter((f) => f.line >= 2000 && f.line <= 2003).map((f) => [f.line, f.text])).toEqual(
     expect.arrayContaining([[2000, "2,5"], [2003, "8 thousand"]]),
   );
 }, LARGE_FILES_MS);
 
 test("text and TSV batches checked by worker threads give what one thread gives", async () => {
-  const pool = new WorkerPool(2, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
+  const pool = new WorkerPool(2, undefined, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
   try {
     await expectStreamedAsWhole("big.txt", paragraphText, pool);
     await expectStreamedAsWhole("big.tsv", tsvText, pool);

@@ -178,6 +178,23 @@ export class HunspellDictionary {
     return this.stems.size;
   }
 
+  private sortedStems?: string[];
+
+  /** Whether some stem starts with these letters and goes on (in lower case): the beginning of a word, cut. */
+  beginsWord(prefix: string): boolean {
+    const stems = (this.sortedStems ??= [...new Set([...this.stems.keys()].map((k) => k.toLowerCase()))].sort());
+    const lower = prefix.toLowerCase();
+    let lo = 0;
+    let hi = stems.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (stems[mid]! < lower) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < stems.length && stems[k]!.startsWith(lower); k++) if (stems[k]!.length > lower.length) return true;
+    return false;
+  }
+
   /**
    * Whether the word is spelled right: a form of a stem, or a compound of such forms. A word
    * capitalised as at a sentence start is also tried in lower case (except KEEPCASE stems).
@@ -368,6 +385,8 @@ const loaded = new Map<string, HunspellDictionary>();
 const require = createRequire(import.meta.url);
 
 /** The dictionary of a language, read from its package on first use. */
+export const hasDictionary = (language: string) => language in DICTIONARY_PACKAGES;
+
 export function dictionaryFor(language: string): HunspellDictionary {
   let dictionary = loaded.get(language);
   if (dictionary) return dictionary;

@@ -19,3 +19,17 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   }
   return best;
 }
+
+const STOPWORD_FILES: Record<string, string> = { en: "stopwords", ru: "stopwords_ru", fr: "stopwords_fr", es: "stopwords_es", it: "stopwords_it", nl: "stopwords_nl", pt: "stopwords_pt", pl: "stopwords_pl" };
+const stopwordSets = new Map<string, ReadonlySet<string>>();
+
+/** Function words of a language (natural's lists; empty for a language without one). */
+export function stopwords(language: string): ReadonlySet<string> {
+  let set = stopwordSets.get(language);
+  if (!set) {
+    const file = STOPWORD_FILES[language];
+    set = new Set(file ? (require(`natural/lib/natural/util/${file}.js`) as { words: string[] }).words : []);
+    stopwordSets.set(language, set);
+  }
+  return set;
+}

@@ -192,3 +192,16 @@ export const LETTER_DIGIT_RUN = /[\p{L}\p{N}]+/gu;
 
 /** Case folded closely enough to what a pattern's i flag treats as equal, for finding candidates (the pattern then decides). */
 export const caseFolded = (text: string) => text.toLowerCase().toUpperCase().toLowerCase();
+
+/** Levenshtein distance, counted up to `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let previous = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    if (Math.min(...row) >= limit) return limit;
+    previous = row;
+  }
+  return Math.min(previous[b.length]!, limit);
+}

@@ -24,6 +24,10 @@ export interface FileSettings {
   minScore?: number;
   failOn?: Severity;
   stdinFormat?: string;
+  /** The name stdin is checked under: for its config, format, language and in reports. */
+  stdinFilename?: string;
+  /** Rule settings from the command line (--rule), over every config's own. */
+  rules?: Record<string, "off" | Severity>;
   /** Compute a cache key (and skip the work when it equals `cachedKey`). */
   cache?: boolean;
   /** Keep the units of corpus rules (runs of several files, or streamed ones). */
@@ -52,16 +56,16 @@ export interface FileOutcome {
 
 export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () => Buffer = () => readFileSync(0)): FileOutcome {
   const { path, settings } = job;
-  const display = path === STDIN ? "<stdin>" : path;
+  const display = path === STDIN ? (settings.stdinFilename ?? "<stdin>") : path;
   try {
-    const config = resolver.forPath(path === STDIN ? "." : path);
+    const config = resolver.forPath(path === STDIN ? (settings.stdinFilename ?? ".") : path);
     const writing = settings.fix && !settings.dryRun;
     const { bytes, identity } = path === STDIN ? { bytes: readStdin(), identity: undefined } : readFileOrFail(path, writing);
     const cacheKey = settings.cache && !settings.fix ? ResultCache.key(bytes, [config.fingerprint, settings]) : undefined;
     if (cacheKey && cacheKey === job.cachedKey) return { errors: [], cacheKey, unchanged: true };
     const decoded = decode(bytes, display);
     const { text } = decoded;
-    const format = path === STDIN ? formatByName(settings.stdinFormat ?? "text")! : formatFor(path);
+    const format = path === STDIN ? (settings.stdinFormat ? formatByName(settings.stdinFormat)! : settings.stdinFilename ? formatFor(settings.stdinFilename) : formatByName("text")!) : formatFor(path);
     const outcome = checkText(text, display, format, checkOptions(config, settings));
     let diff: string | undefined;
     let fixed: FileOutcome["fixed"];

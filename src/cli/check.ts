@@ -12,7 +12,7 @@ import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
-import { expandPaths, realPathOf, STDIN } from "./files.js";
+import { expandPaths, readIgnoreFile, realPathOf, STDIN } from "./files.js";
 import { checkFiles, WorkerPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { removeStaleTemporaries } from "./safe-write.js";
@@ -44,7 +44,7 @@ const PARALLEL_MIN_BYTES = 512 * 1024;
 
 /** The run's results, the rules that were active in it (for reports that describe them), and warnings that do not change the outcome. */
 export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[]; warnings: string[] }> {
-  const expanded = expandPaths(options.paths);
+  const expanded = expandPaths(options.paths, readIgnoreFile());
   const changed = options.since === undefined ? undefined : changedSince(options.since, options.paths.filter((p) => p !== STDIN));
   const files = changed ? expanded.files.filter((f) => f === STDIN || changed.has(resolve(f))) : expanded.files;
   if (options.fix && files.includes(STDIN) && !options.dryRun) {
@@ -57,7 +57,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   }
   removeStaleTemporaries(onDisk);
   const errors: ProblemReport[] = expanded.errors.map((e) => e.toProblem());
-  const resolver = new ConfigResolver(options.config);
+  const resolver = new ConfigResolver(options.config, options.rules ? { rules: options.rules } : {});
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
   const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];
@@ -70,7 +70,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     options.onProgress?.(++done, files.length, words);
   };
   const threads = options.jobs ?? availableParallelism();
-  const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config, { resolver, readStdin }) : undefined;
+  const pool = threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES ? new WorkerPool(threads, options.config, options.rules, { resolver, readStdin }) : undefined;
   const streamed = new Map<number, FileOutcome>();
   // Units for the checks across files, with several files. Not from streamed files: holding their
   // units (~0.5 KB a sentence pair) would break the flat memory that streaming is for.
@@ -115,10 +115,11 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     const path = files[i]!;
     if (!settled.result) return;
     // The file's config is cached by the resolver; asking again costs nothing.
-    const config = resolver.forPath(path === STDIN ? "." : path);
+    const config = resolver.forPath(path === STDIN ? (options.stdinFilename ?? ".") : path);
     const fileScoring = withOverrides(config.scoring, options);
     scoring ??= fileScoring;
     for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
+    warnings.push(...(settled.result.warnings ?? []));
     const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring);
     // A streamed file applied the baseline as its findings came.
     results.push(keep && !streamed.has(i) ? withoutBaselined(result, keep, fileScoring) : result);

@@ -19,7 +19,7 @@ export function explainRule(id: string, specs: readonly RuleSpec[]): string {
     `kind:       ${spec.kind}`,
     `category:   ${spec.category}`,
     `severity:   ${spec.severity}`,
-    `language:   ${spec.language ?? "*"}${spec.sourceLanguage ? `, source ${spec.sourceLanguage}${spec.whenSourceUnknown ? " (or unknown)" : ""}` : ""}`,
+    `language:   ${spec.language ?? "*"}${spec.sourceLanguage ? `, source ${[spec.sourceLanguage].flat().join(", ")}${spec.whenSourceUnknown ? " (or unknown)" : ""}` : ""}`,
     `fix:        ${fixes === "none" ? "none" : fixes === "varies" ? "safe or a suggestion, depending on the finding" : fixes === "safe" ? "safe (applied by --fix)" : "suggested rewrite (applied by --fix-unsafe)"}`,
     `default:    ${spec.recommended === false ? `off (enable it in the config${spec.presets?.length ? ` or use ${spec.presets.join(", ")}` : ""})` : "on in mtlint:recommended"}`,
     "",

@@ -1,6 +1,7 @@
 /** Expanding the command line's paths: files, folders (recursively), globs and "-" for stdin. */
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import picomatch from "picomatch";
 import { globSync, isDynamicPattern } from "tinyglobby";
 import { inputError, type MtlintError } from "../core/errors.js";
 import { CHECKED_EXTENSIONS } from "../formats/index.js";
@@ -15,7 +16,37 @@ export interface ExpandedPaths {
 
 const SKIPPED_DIRS = new Set(["node_modules", ".git", ".hg", ".svn"]);
 
-export function expandPaths(paths: readonly string[]): ExpandedPaths {
+/**
+ * `.mtlintignore` in the current folder: one pattern a line as in .gitignore (blank lines and # comments
+ * skipped; a pattern without "/" matches at any depth, one ending in "/" a folder and what is in it),
+ * relative to the current folder. It leaves out files found in folders and by globs; a file named
+ * on the command line is checked.
+ */
+export function readIgnoreFile(dir = process.cwd()): ((file: string) => boolean) | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, IGNORE_FILE), "utf8");
+  } catch {
+    return undefined;
+  }
+  const patterns = text
+    .split(/\r?\n/u)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith("#"))
+    .flatMap((line) => {
+      const anchored = line.startsWith("/") || line.slice(0, -1).includes("/");
+      const body = line.replace(/^\//u, "");
+      const base = anchored ? body : `**/${body}`;
+      return base.endsWith("/") ? [`${base}**`] : [base, `${base}/**`];
+    });
+  if (!patterns.length) return undefined;
+  const matches = picomatch(patterns, { dot: true });
+  return (file) => matches(relative(dir, resolve(file)).split("\\").join("/"));
+}
+
+export const IGNORE_FILE = ".mtlintignore";
+
+export function expandPaths(paths: readonly string[], ignored: (file: string) => boolean = () => false): ExpandedPaths {
   const files: string[] = [];
   const errors: MtlintError[] = [];
   for (const path of paths) {
@@ -29,7 +60,7 @@ export function expandPaths(paths: readonly string[]): ExpandedPaths {
     } catch {
       if (isDynamicPattern(path)) {
         const matched = shortestNames(globSync(path, { onlyFiles: true, ignore: ["**/node_modules/**"] }));
-        if (matched.length) files.push(...matched);
+        if (matched.length) files.push(...matched.filter((f) => !ignored(f)));
         else errors.push(inputError("no files match this pattern", { file: path }));
       } else {
         errors.push(inputError("no such file or directory", { file: path }));
@@ -38,7 +69,7 @@ export function expandPaths(paths: readonly string[]): ExpandedPaths {
     }
     if (stat.isDirectory()) {
       const found = walk(path, new Set());
-      if (found.length) files.push(...found);
+      if (found.length) files.push(...found.filter((f) => !ignored(f)));
       else errors.push(inputError(`folder has no files to check (looked for ${[...CHECKED_EXTENSIONS].join(", ")})`, { file: path }));
     } else {
       files.push(path);

@@ -12,6 +12,8 @@ import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js
 import { jsonlLine } from "../report/jsonl.js";
 import type { LocatedFinding } from "../core/results.js";
 import type { Severity } from "../core/types.js";
+import { matchesRuleId } from "../core/rule.js";
+import { closestMatch } from "../analysis/natural.js";
 import { assertBaselineOrMissing, DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { DEFAULT_CACHE } from "./cache.js";
 import { runCheck } from "./check.js";
@@ -21,6 +23,8 @@ import { progressBar } from "./progress.js";
 import { ReportFile } from "./report-file.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
+import { atLeast, printConfig } from "./print.js";
+import { testRuleFiles } from "./test-rules.js";
 
 export const EXIT = { ok: 0, failed: 1, error: 2 } as const;
 
@@ -34,16 +38,50 @@ const numberOf = (value: string | string[]): number => {
   const text = String(lastOf(value)).trim();
   return text === "" ? NaN : Number(text);
 };
-/** Options whose value is optional: given without "=FILE" they take no value, so they never swallow the path after them. */
-const OPTIONAL_VALUE = new Set(["--write-baseline", "--writeBaseline"]);
+/** Options whose value is optional: given without "=VALUE" they take no value, so they never swallow the path after them. */
+const OPTIONAL_VALUE = new Set(["--write-baseline", "--writeBaseline", "--quiet", "-q"]);
 
 function normalizeArgs(argv: string[]): string[] {
   const end = argv.indexOf("--");
   return argv.map((a, i) => {
     // yargs drops a bare "-", so stdin travels under a name no file has.
     if (a === "-") return STDIN;
-    return OPTIONAL_VALUE.has(a) && (end === -1 || i < end) ? `${a}=` : a;
+    if (!OPTIONAL_VALUE.has(a) || (end !== -1 && i > end)) return a;
+    return a === "-q" ? "--quiet=" : `${a}=`;
   });
+}
+
+const SEVERITY_ORDER: Severity[] = ["minor", "major", "critical"];
+
+/** --rule ID=SEVERITY|off, repeated: the rule settings they give, ids checked against the rules the config knows. */
+function commandLineRules(values: string[], known: ReadonlySet<string>): Record<string, "off" | Severity> | undefined {
+  if (!values.length) return undefined;
+  const rules: Record<string, "off" | Severity> = {};
+  for (const value of values) {
+    const m = /^([^=\s]+)=(off|minor|major|critical)$/u.exec(value.trim());
+    if (!m) throw usageError(`--rule ${value}: expected ID=SEVERITY, a rule id or a prefix ending in /*, and off, minor, major or critical`);
+    const [, id, setting] = m;
+    if (![...known].some((k) => matchesRuleId(k, id!))) {
+      const hint = closestMatch(id!, known);
+      throw usageError(`--rule ${value}: unknown rule id "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
+    }
+    rules[id!] = setting as "off" | Severity;
+  }
+  return rules;
+}
+
+/** A --lang that is no language is an error; one without a rule pack gets the language-independent rules, and a warning says so. */
+function checkLanguage(lang: string | undefined, known: ReadonlySet<string>, warn: (text: string) => void): void {
+  if (lang === undefined) return;
+  const primary = lang.split(/[-_]/u)[0]!.toLowerCase();
+  let name: string | undefined;
+  try {
+    name = new Intl.DisplayNames(["en"], { type: "language" }).of(primary);
+  } catch {
+    name = undefined;
+  }
+  if (!name || name === primary) throw usageError(`--lang ${lang}: not a language code (expected one such as de, fr, pt-BR)`);
+  if (![...known].some((id) => id.startsWith(`${primary}/`))) warn(`--lang ${lang}: mtlint has no rule pack for ${name}; only the language-independent rules (common/*) check it`);
 }
 
 export interface Io {
@@ -90,14 +128,27 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option("since", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Only files changed since this git ref (committed, staged, unstaged or new)" })
           .option("cache", { type: "boolean", default: false, describe: "Reuse results of files unchanged since the last run" })
           .option("cache-location", { type: "string", requiresArg: true, default: DEFAULT_CACHE, coerce: lastOf<string>, describe: "Cache file" })
-          .option("stdin-format", { choices: FORMATS.map((f) => f.name), default: "text", coerce: lastOf<string>, describe: "Format of text read from stdin" })
+          .option("stdin-format", { choices: FORMATS.map((f) => f.name), coerce: lastOf<string>, describe: "Format of text read from stdin (default: by --stdin-filename's extension, else text)" })
           .option("jobs", { alias: "j", type: "string", requiresArg: true, coerce: numberOf, describe: "Worker threads (default: the number of cores; 1 checks in this thread)" })
-          .option("quiet", { alias: "q", type: "boolean", default: false, describe: "Only files with findings; no summary or progress bar" }),
+          .option("quiet", { alias: "q", type: "string", coerce: lastOf<string>, describe: "--quiet[=SEVERITY]: only findings of this severity or worse (default major), only files with them; no summary or progress bar" })
+          .option("rule", { type: "string", array: true, requiresArg: true, default: [] as string[], describe: "ID=SEVERITY or ID=off (repeatable): a rule's setting over the config's; ID may be a prefix ending in /*" })
+          .option("print-config", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Print the config that applies to this file (JSON) and check nothing" })
+          .option("stdin-filename", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "The name stdin is checked under: its config, format, language and the name in reports" })
+          .option("color", { type: "boolean", describe: "Colours in the stylish report (--no-color: none; default: as the terminal allows)" }),
       async (args) => {
-        const progress = progressBar(!args.quiet);
+        const quiet = args.quiet === undefined ? undefined : ((args.quiet || "major") as Severity);
+        const progress = progressBar(quiet === undefined);
         let output: ReportFile | undefined;
         let reported = false;
         try {
+          if (quiet !== undefined && !SEVERITY_ORDER.includes(quiet)) throw usageError(`--quiet=${args.quiet}: expected minor, major or critical`);
+          const known = new ConfigResolver(args.config).forPath(args.printConfig ?? args.stdinFilename ?? ".").ruleSet.known ?? new Set<string>();
+          const rules = commandLineRules(args.rule, known);
+          if (args.printConfig !== undefined) {
+            io.stdout(printConfig(new ConfigResolver(args.config, rules ? { rules } : {}).forPath(args.printConfig), args.printConfig));
+            return;
+          }
+          checkLanguage(args.lang, known, (text) => io.stderr(`mtlint: warning: ${text}`));
           if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw usageError("--jobs must be a whole number, 1 or more");
           if (args.dryRun && !args.fix && !args.fixUnsafe) throw usageError("--dry-run goes with --fix or --fix-unsafe");
           if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
@@ -125,8 +176,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             since: args.since,
             cache: args.cache ? args.cacheLocation : undefined,
             stdinFormat: args.stdinFormat,
+            stdinFilename: args.stdinFilename,
+            rules,
             readStdin: io.readStdin,
-            writeDiff: io.stdout,
+            // A diff beside a machine-readable report goes to stderr, so that stdout stays one document.
+            writeDiff: args.format === "stylish" ? io.stdout : io.stderr,
             jobs: args.jobs,
             onProgress: (done, total, words) => progress?.update(done, total, words),
             onFindings: args.format === "jsonl" ? writeStreamed : undefined,
@@ -147,7 +201,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             return;
           }
           if (!(args.dryRun && args.format === "stylish")) {
-            const report = REPORTERS[args.format](result, result.rules, { quiet: args.quiet });
+            const shown = quiet === undefined ? result : atLeast(result, quiet);
+            const report = REPORTERS[args.format](shown, result.rules, { quiet: quiet !== undefined, ...(args.color !== undefined && { color: args.color }) });
             if (output) output.write(report.endsWith("\n") || !report ? report : `${report}\n`);
             else io.stdout(report);
           }
@@ -166,11 +221,30 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .command(
       "explain <rule-id>",
       "Describe a rule: what it finds, its category, fix and examples",
-      (y) => y.positional("rule-id", { type: "string", demandOption: true }),
+      (y) =>
+        y
+          .positional("rule-id", { type: "string", demandOption: true })
+          .option("config", { alias: "c", type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Config file whose own rules are explained too (default: nearest .mtlintrc.json)" }),
       (args) => {
         try {
-          const specs = resolveConfig({ extends: "mtlint:all" }).ruleSet.rules.map((r) => r.rule.spec);
-          io.stdout(explainRule(args.ruleId, specs));
+          // Every built-in rule, on or off, and the config's own (its rule files and plugins).
+          const specs = new Map(resolveConfig({ extends: "mtlint:all" }).ruleSet.rules.map((r) => [r.rule.spec.id, r.rule.spec]));
+          for (const { rule } of new ConfigResolver(args.config).forPath(".").ruleSet.rules) if (!specs.has(rule.spec.id)) specs.set(rule.spec.id, rule.spec);
+          io.stdout(explainRule(args.ruleId, [...specs.values()]));
+        } catch (e) {
+          fail(e);
+        }
+      },
+    )
+    .command(
+      "test-rules <files..>",
+      "Run the examples of your own rule files (each invalid example must give one finding at its [[marker]], each valid one none)",
+      (y) => y.positional("files", { type: "string", array: true, demandOption: true }),
+      (args) => {
+        try {
+          const { text, failed } = testRuleFiles(args.files);
+          io.stdout(text);
+          exitCode = failed ? EXIT.failed : EXIT.ok;
         } catch (e) {
           fail(e);
         }
@@ -207,7 +281,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain or init")
+    .demandCommand(1, "Name a command: check, rules, explain, test-rules or init")
     .strict()
     .help()
     .version()

@@ -38,6 +38,7 @@ export class WorkerPool {
   constructor(
     readonly size: number,
     private readonly config: string | undefined,
+    private readonly rules: Record<string, string> | undefined,
     private readonly main?: { resolver: ConfigResolver; readStdin: () => Buffer },
     /** The worker script (tests run the built one). */
     private readonly workerUrl = new URL("./worker.js", import.meta.url),
@@ -57,7 +58,7 @@ export class WorkerPool {
   }
 
   private startWorker(): void {
-    const worker = new Worker(this.workerUrl, { workerData: { config: this.config } });
+    const worker = new Worker(this.workerUrl, { workerData: { config: this.config, rules: this.rules } });
     const sent: Pending[] = [];
     this.workers.set(worker, sent);
     worker.on("message", (reply: WorkerReply) => {

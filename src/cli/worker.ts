@@ -3,6 +3,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ConfigResolver } from "../config/config.js";
 import { runTask, type WorkerTask } from "./pool.js";
 
-const resolver = new ConfigResolver((workerData as { config?: string }).config);
+const { config, rules } = workerData as { config?: string; rules?: Record<string, "off" | "minor" | "major" | "critical"> };
+const resolver = new ConfigResolver(config, rules ? { rules } : {});
 
 parentPort!.on("message", (task: WorkerTask) => parentPort!.postMessage(runTask(task, resolver)));

@@ -7,9 +7,10 @@ import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec, 
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
+import { exampleProblem } from "../engine/examples.js";
 import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
-import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
+import { flattenConfig, merge, withOverrides, type FlatConfig } from "./extends.js";
 import { readGlossaryFile } from "./glossary.js";
 import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
 import { PACKAGE_ROOT, parseJson, validate } from "./schema.js";
@@ -123,7 +124,8 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     const options = typeof setting === "object" ? (setting.options ?? {}) : {};
     for (const rule of matched) {
       if (severity === "off") enabled.delete(rule.spec.id);
-      else enabled.set(rule.spec.id, { rule, severity: severity ?? enabled.get(rule.spec.id)?.severity ?? rule.spec.severity, options });
+      // A prefix ("en/punctuation/*") sets the rules that are on; only a rule's own id switches on one that is off by default.
+      else if (key === rule.spec.id || enabled.has(rule.spec.id)) enabled.set(rule.spec.id, { rule, severity: severity ?? enabled.get(rule.spec.id)?.severity ?? rule.spec.severity, options });
     }
   }
 
@@ -134,6 +136,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     // Built-in rules without options cannot fail to compile (their examples are tested): compiled
     // when first used, so a run pays only for the languages it checks.
     const compiled = rule.builtin && !Object.keys(options).length ? compiledOnFirstUse(rule.spec, () => compileRule(rule, env)) : compileRule(rule, env);
+    if (!rule.builtin) assertExamples(rule, compiled);
     return { rule: compiled, severity };
   });
   const scoring: Scoring = {
@@ -150,7 +153,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
     fingerprint,
     language: config.language,
     sourceLanguage: config.sourceLanguage,
-    ruleSet: { rules, accept: new Set(config.accept ?? []) },
+    ruleSet: { rules, accept: new Set(config.accept ?? []), known: new Set(all.map((r) => r.spec.id)) },
     scoring,
   };
 }
@@ -182,6 +185,14 @@ function compiledOnFirstUse(spec: RuleSpec, compile: () => CompiledRule): Compil
   };
 }
 
+/** A user's rule must do what its own examples say (the built-in rules' examples are run by the tests). */
+export function assertExamples(rule: LocatedRule, compiled: CompiledRule): void {
+  rule.spec.examples.forEach((example, i) => {
+    const problem = exampleProblem(compiled, example);
+    if (problem) throw configError(`the rule's example ${JSON.stringify(example.text)} fails: ${problem}`, { file: rule.file, pointer: `${rule.pointer}/examples/${pointerToken(i)}` });
+  });
+}
+
 export function compileRule(rule: LocatedRule, env: RuleEnvironment): CompiledRule {
   const kind = RULE_KINDS.get(rule.spec.kind);
   if (!kind) throw configError(`unknown rule kind "${rule.spec.kind}"`, { file: rule.file, pointer: `${rule.pointer}/kind` });
@@ -202,13 +213,19 @@ export class ConfigResolver {
   private flat = new Map<string, FlatConfig>();
   private resolved = new Map<string, ResolvedConfig>();
 
-  constructor(private readonly explicitFile?: string) {}
+  /** `commandLine`: settings given on the command line (--rule), over every config's own. */
+  constructor(
+    private readonly explicitFile?: string,
+    private readonly commandLine: Pick<FlatConfig, "rules"> = {},
+  ) {}
 
   forPath(path: string): ResolvedConfig {
     const file = this.explicitFile ? resolve(this.explicitFile) : findConfigFile(path);
     let flat = this.flat.get(file ?? "");
     if (!flat) this.flat.set(file ?? "", (flat = flattenConfig(file ? readConfigFile(file) : {}, file, readConfigFile)));
-    const { config, matched } = withOverrides(flat, path);
+    const overridden = withOverrides(flat, path);
+    const { matched } = overridden;
+    const config = this.commandLine.rules ? merge(overridden.config, this.commandLine) : overridden.config;
     const key = `${file ?? ""}#${matched.join(",")}`;
     let resolved = this.resolved.get(key);
     if (!resolved) this.resolved.set(key, (resolved = resolveFlat(config, file)));

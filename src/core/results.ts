@@ -32,6 +32,8 @@ export interface FileResult {
   skipped?: number;
   /** With --fix: how many fixes were applied, and which were refused. */
   fixes?: { applied: number; refused: RefusedFix[] };
+  /** What the file says that does not change its results ("file:line: …"): a suppression naming no rule. */
+  warnings?: string[];
 }
 
 export interface RefusedFix {

@@ -7,6 +7,10 @@ export interface RuleExample {
   /** Target text; `[[...]]` marks where the one expected finding is. */
   text: string;
   source?: string;
+  /** Target language of the example, for rules of every language (default "en"). */
+  language?: string;
+  /** The target's length limit, as a file sets it (XLIFF maxwidth). */
+  maxLength?: number;
   /** The text after applying the finding's fix (marker removed). */
   fixed?: string;
   valid?: boolean;
@@ -22,12 +26,14 @@ export interface RuleSpec {
   description?: string;
   /** Target language this rule applies to ("*" for all). */
   language?: string;
-  /** Only when the source language is this one... */
-  sourceLanguage?: string;
+  /** Only when the source language is this one (or one of these)... */
+  sourceLanguage?: string | string[];
   /** ...or also when no source language is known (for marks that only that source leaves). */
   whenSourceUnknown?: boolean;
   /** Rule ids or prefixes ("en/grammar/*"): this rule's finding is dropped where one of theirs overlaps it. */
   deferTo?: string[];
+  /** Marks a translation may keep as its source writes them: a finding that starts or ends with one is not reported where the source has it as often. */
+  keptFromSource?: string[];
   /** false keeps the rule out of mtlint:recommended (it is still in mtlint:all). */
   recommended?: boolean;
   /** Presets that include the rule even when it is not recommended ("mtlint:publishing"). */
@@ -117,6 +123,8 @@ export interface DraftCorpusUnit {
   /** Hashes of the normalised source and target. */
   sourceKey: string;
   targetKey: string;
+  /** The source's content words (sorted, shortened): sources that differ only in function words are one message. */
+  content: string;
   /** Shortened source, for messages that name this unit. */
   source: string;
   /** Already reported by the rule within its document. */

@@ -27,3 +27,16 @@ export function insideAny(spans: readonly Span[], span: Span): boolean {
   const m = spans[lastStartingBefore(spans, span.start, true)];
   return m !== undefined && span.end <= m.end;
 }
+
+/**
+ * A test of whether an offset lies inside one of the spans (sorted by start, overlapping or not):
+ * the spans that start at or before it, by binary search, and the farthest end among them.
+ */
+export function coveredBy(spans: readonly Span[]): (offset: number) => boolean {
+  const farthestEnd: number[] = [];
+  for (const s of spans) farthestEnd.push(Math.max(s.end, farthestEnd[farthestEnd.length - 1] ?? -Infinity));
+  return (offset) => {
+    const k = lastStartingBefore(spans, offset, true);
+    return k >= 0 && farthestEnd[k]! > offset;
+  };
+}

@@ -40,6 +40,10 @@ export interface Segment {
   masked?: Span[];
   /** Rule ids (a prefix ending in "/*", or "*" for all) whose findings are not reported here: suppression comments. */
   suppressed?: string[];
+  /** The context that tells this unit from others with the same source (PO msgctxt). */
+  context?: string;
+  /** The longest the target may be, in characters (XLIFF maxwidth with size-unit="char"). */
+  maxLength?: number;
 }
 
 export interface Document {

@@ -5,6 +5,8 @@ import type { Applicability, Document, Finding } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
 import { checkedWrite } from "../formats/write.js";
 import { detectLanguage } from "../analysis/language.js";
+import { closestMatch } from "../analysis/natural.js";
+import { matchesRuleId } from "../core/rule.js";
 import { corpusOf, type CorpusDocument } from "./corpus.js";
 import { fingerprint } from "./fingerprint.js";
 import { chosenFix, fixPass } from "./fix.js";
@@ -64,6 +66,8 @@ export function checkText(text: string, path: string, format: Format, options: C
   });
   const card = scoreFindings(located, words, options.scoring);
   const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
+  const warnings = unknownSuppressions(current.document, options.ruleSet.known);
+  if (warnings.length) result.warnings = warnings;
   if (fixes) result.fixes = fixes;
   if (current.skipped) result.skipped = current.skipped;
   return {
@@ -72,6 +76,22 @@ export function checkText(text: string, path: string, format: Format, options: C
     ...(fixedText !== undefined && { fixedText }),
     ...(options.corpus && { corpus: corpusOf(current, analyses, active, options.ruleSet, path) }),
   };
+}
+
+/** Suppressions (mtlint-disable in notes and comments) that name no rule the config knows, once per id and file. */
+function unknownSuppressions(document: Document, known: ReadonlySet<string> | undefined): string[] {
+  if (!known) return [];
+  const reported = new Set<string>();
+  const warnings: string[] = [];
+  for (const segment of document.segments) {
+    for (const id of segment.suppressed ?? []) {
+      if (id === "*" || reported.has(id) || [...known].some((k) => matchesRuleId(k, id))) continue;
+      reported.add(id);
+      const hint = closestMatch(id, known);
+      warnings.push(`${segment.origin.file}:${segment.origin.line}: mtlint-disable names no rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}; it switches nothing off`);
+    }
+  }
+  return warnings;
 }
 
 /** Passes of fixing before it is taken as not settling (two rules that undo each other). */

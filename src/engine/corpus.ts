@@ -32,6 +32,7 @@ export function corpusOf(parsed: ParsedFile, analyses: SegmentAnalysis[], active
           end: draft.end,
           sourceKey: draft.sourceKey,
           targetKey: draft.targetKey,
+          content: own(draft.content),
           source: own(draft.source),
           segmentId: own(segment.id),
           text: own(text),

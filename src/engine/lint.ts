@@ -1,5 +1,6 @@
 /** lint(): a pure function of (document, rule set) to findings. No I/O happens here. */
 import { SegmentAnalysis } from "../analysis/analysis.js";
+import { looksLikeCode } from "../analysis/code.js";
 import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Document, Finding, Severity } from "../core/types.js";
@@ -15,6 +16,8 @@ export interface RuleSet {
   rules: ActiveRule[];
   /** Flagged text that is never reported (config `accept`). */
   accept: ReadonlySet<string>;
+  /** Every rule id the config knows, on or off: a suppression naming another is a mistake. */
+  known?: ReadonlySet<string>;
 }
 
 export interface LintResult {
@@ -34,7 +37,7 @@ export function rulesFor(ruleSet: RuleSet, languageTag: string, sourceLanguageTa
   return ruleSet.rules.filter(({ rule: { spec } }) => {
     const target = spec.language ?? "*";
     if (target !== "*" && target !== language) return false;
-    if (!spec.sourceLanguage || spec.sourceLanguage === sourceLanguage) return true;
+    if (!spec.sourceLanguage || [spec.sourceLanguage].flat().includes(sourceLanguage!)) return true;
     return sourceLanguage === undefined && spec.whenSourceUnknown === true;
   });
 }
@@ -45,9 +48,15 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   const analyses = document.segments.map((s) => new SegmentAnalysis(s, primaryLanguage(s.tgtLang ?? language)!));
   const findings: Finding[] = [];
   const active = rulesFor(ruleSet, language, sourceLanguage);
+  // Not text of the target language: a target left in the source's language, whose rules would "fix" it (French
+  // spaces in English, hiding it from the check that reports it untranslated), and code (a query, a command line).
+  const translating = primaryLanguage(sourceLanguage) !== undefined && primaryLanguage(sourceLanguage) !== primaryLanguage(language);
+  const notProse = new Set(analyses.flatMap((a, i) => ((translating && isCopyOfSource(a.segment)) || looksLikeCode(a.text) ? [i] : [])));
   const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {
+    if (notProse.has(segmentIndex) && (rule.spec.language ?? "*") !== "*") return;
     const analysis = analyses[segmentIndex]!;
     const finding = toFinding(rule, severity, analysis, raw);
+    if (rule.spec.keptFromSource && keptFromSource(rule.spec.keptFromSource, finding.text, analysis.segment)) return;
     if (((raw.spansMarkup && !raw.fix) || !isMasked(analysis, finding)) && !isSuppressed(analysis.segment.suppressed, finding.ruleId) && !ruleSet.accept.has(finding.text.trim())) {
       findings.push(finding);
     }
@@ -138,6 +147,25 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
   if (raw.fix) finding.fix = raw.fix;
   if (raw.suggestions?.length) finding.suggestions = raw.suggestions;
   return finding;
+}
+
+/**
+ * A finding about marks that the translation writes as its source does (the straight quotation marks
+ * of an interface string): the flagged text starts or ends with one of `marks`, and the source has
+ * that mark at least as often as the target.
+ */
+function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
+  const source = segment.source;
+  if (source === undefined) return false;
+  const count = (s: string, mark: string) => s.split(mark).length - 1;
+  return marks.some((mark) => (text.startsWith(mark) || text.endsWith(mark)) && count(source, mark) >= count(segment.target, mark) && count(source, mark) > 0);
+}
+
+const collapsed = (text: string) => text.replace(/\s+/gu, " ").trim();
+/** A target that is its source as written, with letters in it. */
+function isCopyOfSource(segment: Document["segments"][number]): boolean {
+  const source = segment.rawSource ?? segment.source;
+  return source !== undefined && /\p{L}/u.test(source) && collapsed(source) === collapsed(segment.target);
 }
 
 export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>

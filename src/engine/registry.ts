@@ -9,6 +9,7 @@ import { sourceTermConsistencyKind } from "../rules/source-term-consistency.js";
 import { translationConsistencyKind } from "../rules/translation-consistency.js";
 import { untranslatedKind } from "../rules/untranslated.js";
 import { acronymDefinitionKind } from "../rules/acronym-definition.js";
+import { articleKind } from "../rules/article.js";
 import { consistencyKind } from "../rules/consistency.js";
 import { formatConsistencyKind } from "../rules/format-consistency.js";
 import { languageMismatchKind } from "../rules/language-mismatch.js";
@@ -24,7 +25,12 @@ import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 import { clauseKind } from "../rules/clause.js";
 import { capitalizationKind } from "../rules/capitalization.js";
+import { spacingParityKind } from "../rules/spacing-parity.js";
+import { caseParityKind } from "../rules/case-parity.js";
+import { bracketParityKind } from "../rules/bracket-parity.js";
+import { truncationKind } from "../rules/truncation.js";
+import { lengthLimitKind } from "../rules/length-limit.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind, articleKind].map((k) => [k.name, k]),
 );

@@ -21,6 +21,8 @@ export interface Field {
   masked?: Span[];
   /** Rule ids (or "*") switched off for this segment by a note or comment in the file. */
   suppressed?: string[];
+  context?: string;
+  maxLength?: number;
   /** Where the target is written in the file (for CSV: the field with its quotes). */
   raw: Span;
   /**
@@ -58,10 +60,13 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
     if (tgtLang) segment.tgtLang = tgtLang;
     if (f.masked?.length) segment.masked = f.masked;
     if (f.suppressed?.length) segment.suppressed = f.suppressed;
+    if (f.context !== undefined) segment.context = f.context;
+    if (f.maxLength !== undefined) segment.maxLength = f.maxLength;
     return segment;
   });
   const document: Document = { path, segments };
-  const [language, sourceLanguage] = [languageTag(languages.language), languageTag(languages.sourceLanguage)];
+  const language = languageTag(languages.language) ?? (segments.some((s) => s.tgtLang) ? undefined : languageFromPath(path));
+  const sourceLanguage = languageTag(languages.sourceLanguage);
   if (language) document.language = language;
   if (sourceLanguage) document.sourceLanguage = sourceLanguage;
   const parsed: ParsedFile = {
@@ -156,6 +161,31 @@ function languageTag(tag: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+/** A language code, or a locale with a region (de_DE, zh-CN), of a language Intl knows. */
+function localeName(name: string): string | undefined {
+  if (!/^[a-z]{2,3}(?:[-_][A-Za-z]{2,4}(?:[-_][A-Za-z0-9]{2,8})?)?$/iu.test(name)) return undefined;
+  const primary = name.split(/[-_]/u)[0]!.toLowerCase();
+  try {
+    return languageNames.of(primary) !== primary ? languageTag(name.replace(/_/gu, "-")) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The target language a file's name or folder says, for files that do not say it themselves:
+ * "de_DE.csv", "messages.de.xlf", "validators.zh_CN.xlf", "fr/LC_MESSAGES/app.po", "locale/de/app.po".
+ */
+export function languageFromPath(path: string): string | undefined {
+  const parts = path.split(/[\\/]/u).filter(Boolean);
+  const base = parts.pop() ?? "";
+  const stem = base.replace(/\.[^.]*$/u, "");
+  const dotted = stem.split(".");
+  const folder = parts.at(-1) === "LC_MESSAGES" ? parts.at(-2) : parts.at(-1);
+  return localeName(stem) ?? (dotted.length > 1 ? localeName(dotted.at(-1)!) : undefined) ?? (folder ? localeName(folder) : undefined);
 }
 
 /** The file offset of a target offset: in the last run starting at or before it. */

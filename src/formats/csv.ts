@@ -7,19 +7,25 @@
  *   target:  target, target text, translation, tgt    source: source, source text, src, original
  *   id:      id, key                                    languages: srcLang / source language, tgtLang / target language
  * Without source and target columns, the first two columns named like language codes ("en",
- * "zh-CN") are source and target, and their names are the languages.
+ * "zh-CN") are source and target, and their names are the languages. A first row that names no
+ * column is no header in a file named for its locale (de_DE.csv, as Magento's i18n CSV): the file is
+ * source and target in its first two columns (a module or theme column may follow).
+ * A .csv file whose first row has more semicolons than commas is read with ";" between fields.
+ * Quoting is read as spreadsheet writers and PHP's fgetcsv write it: a field may be quoted after
+ * spaces (`"a", "b"`), and a quote inside a quoted field that neither doubles nor ends the field is
+ * text (`"Select "Save" here"`).
  * Every row with a non-empty target is a segment (id: the id column, else "line-N"); the target is
- * the field's value with quotes decoded, offsets mapped back to the file. A row with more or fewer
- * fields than the header is reported with its line and skipped; blank lines are ignored.
+ * the field's value with quotes decoded, offsets mapped back to the file. Rows with more or fewer
+ * fields than the header (fewer than two without a header) are skipped and reported once per file,
+ * with their count and first line; blank lines are ignored.
  * Writing splices each edit into its field (quotes doubled in a quoted field); an unquoted field that
  * now needs quotes is written whole, quoted.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import type { Span } from "../core/types.js";
-import { parsedFromFields, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
+import { languageFromPath, parsedFromFields, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
-import { inlineMarkup, unionOfSpans } from "./markup.js";
+import { inlineMarkup } from "./markup.js";
 
 interface Cell {
   value: string;
@@ -50,8 +56,14 @@ function delimited(name: string, separator: string, extensions: string[]): Forma
   return { name, extensions, parse: (text, path) => parseDelimited(text, path, separator) };
 }
 
-export const csvFormat = delimited("csv", ",", [".csv"]);
+export const csvFormat: Format = { name: "csv", extensions: [".csv"], parse: (text, path) => parseDelimited(text, path, separatorOf(text)) };
 export const tsvFormat = delimited("tsv", "\t", [".tsv"]);
+
+/** "," unless the first row has more semicolons than commas outside quotes (CSV as European spreadsheets write it). */
+function separatorOf(text: string): string {
+  const first = /^[^\r\n]*/u.exec(text.replace(/"(?:[^"]|"")*"/gu, ""))![0];
+  return (first.match(/;/gu)?.length ?? 0) > (first.match(/,/gu)?.length ?? 0) ? ";" : ",";
+}
 
 function parseDelimited(text: string, path: string, separator: string): ParsedFile {
   const lines = new LineIndex(text);
@@ -60,12 +72,13 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
   const unique = uniqueIds();
   const rows = readRows(text, separator).filter((r) => r.cells.length > 1 || r.cells[0]!.value !== "" || r.cells[0]!.quoted || r.error);
   const report = (message: string, offset: number) => errors.push(inputError(message, { file: path, ...lines.position(offset) }));
-  const [header, ...body] = rows;
+  const [header] = rows;
   if (!header) return parsedFromFields(text, path, [], errors);
   if (header.error) {
     report(`header row: ${header.error.message}; file not read`, header.error.offset);
     return parsedFromFields(text, path, [], errors);
   }
+  let body = rows.slice(1);
   const names = header.cells.map((c) => c.value.trim());
   const normalized = names.map((n) => n.toLowerCase().replace(/[\s_-]+/g, ""));
   const column = (role: string) => normalized.findIndex((n) => COLUMNS[role]!.includes(n));
@@ -80,20 +93,32 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
       languages.language = names[target]!.replace(/_/g, "-");
     }
   }
+  // No header in a file named for its locale (de_DE.csv): source and target are the first two columns of every row, as Magento writes them.
+  const headerless = target === -1 && source === -1 && header.cells.length >= 2 && languageFromPath(path) !== undefined;
+  if (headerless) {
+    [source, target] = [0, 1];
+    body = rows;
+  }
   if (target === -1) {
     report(`no target column (expected a header naming one: ${COLUMNS.target!.join(", ")}, or two language codes); file not read`, header.start);
     return parsedFromFields(text, path, [], errors);
   }
-  const [id, srcLang, tgtLang] = [column("id"), column("srcLang"), column("tgtLang")];
+  const skipped = new Map<string, { count: number; offset: number }>();
+  const skip = (problem: string, offset: number) => {
+    const seen = skipped.get(problem);
+    if (seen) seen.count++;
+    else skipped.set(problem, { count: 1, offset });
+  };
+  const [id, srcLang, tgtLang] = headerless ? [-1, -1, -1] : [column("id"), column("srcLang"), column("tgtLang")];
   const cellValue = (row: Row, i: number) => (i === -1 ? undefined : row.cells[i]!.value || undefined);
   for (const row of body) {
     const line = lines.position(row.start).line;
     if (row.error) {
-      report(`${row.error.message}; row skipped`, row.error.offset);
+      skip(row.error.message, row.error.offset);
       continue;
     }
-    if (row.cells.length !== names.length) {
-      report(`row has ${row.cells.length} fields, the header has ${names.length}; row skipped`, row.start);
+    if (headerless ? row.cells.length < 2 : row.cells.length !== names.length) {
+      skip(headerless ? "fewer than two fields (source and target)" : `not as many fields as the header (${names.length})`, row.start);
       continue;
     }
     const cell = row.cells[target]!;
@@ -104,7 +129,7 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
       target: cell.value,
       source: sourceText,
       rawSource: sourceText,
-      masked: unionOfSpans(inlineMarkup(cell.value), cell.quoted ? [] : spacedQuotes(cell.value)),
+      masked: inlineMarkup(cell.value),
       srcLang: cellValue(row, srcLang) ?? languages.sourceLanguage,
       tgtLang: cellValue(row, tgtLang) ?? languages.language,
       raw: { start: cell.start, end: cell.end },
@@ -113,18 +138,10 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
       whole: (value) => (!cell.quoted && (value.startsWith('"') || value.includes(separator) || /[\r\n]/.test(value)) ? `"${value.replace(/"/g, '""')}"` : undefined),
     });
   }
+  for (const [problem, { count, offset }] of skipped) {
+    report(count === 1 ? `row skipped: ${problem}` : `${count} rows skipped: ${problem} (the first here)`, offset);
+  }
   return parsedFromFields(text, path, fields, errors, languages);
-}
-
-/**
- * The quotes of a field quoted after a space (`a, "b"`): by RFC 4180 the field is unquoted and its
- * quotes are text, but they are the field's quoting as the writer meant it, not quotation marks.
- */
-function spacedQuotes(value: string): Span[] {
-  const m = /^([ \t]+)"[^]*"([ \t]*)$/.exec(value);
-  if (!m) return [];
-  const close = value.length - m[2]!.length - 1;
-  return [{ start: m[1]!.length, end: m[1]!.length + 1 }, { start: close, end: close + 1 }];
 }
 
 /** RFC 4180 records. A quoting error is kept on its row, and reading goes on after the row's end. */
@@ -136,10 +153,14 @@ function readRows(text: string, separator: string): Row[] {
     const row: Row = { cells: [], start: i };
     for (;;) {
       const start = i;
-      if (text[i] === '"') {
+      // A field quoted after spaces ("a", "b"): the spaces are layout.
+      const blank = (at: number) => (text[at] === " " || text[at] === "\t") && text[at] !== separator;
+      let open = i;
+      while (blank(open)) open++;
+      if (text[open] === '"') {
         let value = "";
         const runs: Run[] = [];
-        for (i++; ; ) {
+        for (i = open + 1; ; ) {
           const quote = text.indexOf('"', i);
           if (quote === -1) {
             row.error ??= { message: "quoted field not closed", offset: start };
@@ -148,19 +169,17 @@ function readRows(text: string, separator: string): Row[] {
           }
           runs.push({ at: value.length, file: i });
           value += text.slice(i, quote);
-          if (text[quote + 1] !== '"') {
+          let after = quote + 1;
+          while (blank(after)) after++;
+          if (text[quote + 1] !== '"' && endOfField(after)) {
             runs.push({ at: value.length, file: quote });
-            i = quote + 1;
+            i = after;
             break;
           }
-          // A doubled quote: the '"' is at the first of the two.
+          // A doubled quote (the '"' is at the first of the two), or a quote that does not end the field: text.
           runs.push({ at: value.length, file: quote });
           value += '"';
-          i = quote + 2;
-        }
-        if (!endOfField(i)) {
-          row.error ??= { message: "text after a closing quote", offset: i };
-          while (!endOfField(i)) i++;
+          i = text[quote + 1] === '"' ? quote + 2 : quote + 1;
         }
         row.cells.push({ value, start, end: i, quoted: true, runs });
       } else {

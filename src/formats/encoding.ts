@@ -1,11 +1,13 @@
 /**
- * Bytes ⇄ text: UTF-8 (with or without BOM) and UTF-16 with BOM; binary and invalid UTF-8 are refused with a position.
+ * Bytes ⇄ text: UTF-8 (with or without BOM), UTF-16 with BOM, and a legacy charset that the file
+ * declares (an XML `encoding` declaration, a PO header's `charset=`: CP1251, ISO-8859-1, Shift_JIS…)
+ * when its bytes are not UTF-8; binary and undeclared invalid UTF-8 are refused with a position.
  * UTF-16 is decoded code unit by code unit, so that a lone surrogate survives a round trip, and an odd
  * trailing byte is kept aside and written back: fixing a file never rewrites what no fix touched.
  */
-import { inputError } from "../core/errors.js";
+import { inputError, MtlintError } from "../core/errors.js";
 
-export type Encoding = "utf8" | "utf8-bom" | "utf16le" | "utf16be";
+export type Encoding = "utf8" | "utf8-bom" | "utf16le" | "utf16be" | `legacy:${string}`;
 
 export interface Decoded {
   text: string;
@@ -23,6 +25,8 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(body), encoding: bom ? "utf8-bom" : "utf8" };
   } catch {
+    const declared = bom ? undefined : declaredCharset(body);
+    if (declared) return legacy(body, declared, file);
     const at = firstInvalidUtf8(body);
     const line = body.subarray(0, at).filter((b) => b === 0x0a).length + 1;
     const sequence = [...body.subarray(at, at + 4)].map((b) => b.toString(16).padStart(2, "0")).join(" ");
@@ -39,6 +43,59 @@ function utf16(bytes: Uint8Array, encoding: "utf16le" | "utf16be"): Decoded {
   return decoded;
 }
 
+/** The charset an XML declaration or a PO header names, when it is one TextDecoder knows and not UTF-8. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1");
+  const label = /^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/u.exec(head)?.[1] ?? /"Content-Type:[^"]*?\bcharset=([\w.:-]+)/iu.exec(head)?.[1];
+  if (!label) return undefined;
+  try {
+    const name = new TextDecoder(label).encoding;
+    return name === "utf-8" || name.startsWith("utf-16") ? undefined : name;
+  } catch {
+    return undefined;
+  }
+}
+
+function legacy(bytes: Uint8Array, charset: string, file: string): Decoded {
+  try {
+    return { text: new TextDecoder(charset, { fatal: true }).decode(bytes), encoding: `legacy:${charset}` };
+  } catch {
+    throw inputError(`not valid ${charset}, the charset the file declares`, { file });
+  }
+}
+
+/** Character → bytes of a legacy charset, built once from what its decoder gives for every one- and two-byte sequence. */
+const legacyTables = new Map<string, Map<string, number[]>>();
+function legacyTable(charset: string): Map<string, number[]> {
+  let table = legacyTables.get(charset);
+  if (table) return table;
+  table = new Map();
+  const decoder = new TextDecoder(charset, { fatal: true });
+  const add = (sequence: number[]) => {
+    try {
+      const char = decoder.decode(Uint8Array.from(sequence));
+      if ([...char].length === 1 && char !== "\ufffd" && !table!.has(char)) table!.set(char, sequence);
+    } catch {
+      // not a character of this charset
+    }
+  };
+  for (let b = 0; b < 256; b++) add([b]);
+  for (let lead = 0x80; lead < 256; lead++) for (let trail = 0x40; trail < 256; trail++) add([lead, trail]);
+  legacyTables.set(charset, table);
+  return table;
+}
+
+function encodeLegacy(text: string, charset: string): Uint8Array {
+  const table = legacyTable(charset);
+  const bytes: number[] = [];
+  for (const char of text) {
+    const sequence = table.get(char);
+    if (!sequence) throw inputError(`fixes not written: “${char}” cannot be written in ${charset}; file left unchanged`, {});
+    bytes.push(...sequence);
+  }
+  return Uint8Array.from(bytes);
+}
+
 export function encode(text: string, encoding: Encoding, trailingByte?: number): Uint8Array {
   const tail = trailingByte === undefined ? [] : [Buffer.from([trailingByte])];
   switch (encoding) {
@@ -50,12 +107,20 @@ export function encode(text: string, encoding: Encoding, trailingByte?: number):
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le"), ...tail]);
     case "utf16be":
       return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16(), ...tail]);
+    default:
+      return encodeLegacy(text, encoding.slice("legacy:".length));
   }
 }
 
 /** The bytes of a fixed text, refused unless they decode back to exactly that text (a lone surrogate has no UTF-8 form). */
 export function encodeChecked(text: string, decoded: Decoded, file: string): Uint8Array {
-  const bytes = encode(text, decoded.encoding, decoded.trailingByte);
+  let bytes: Uint8Array;
+  try {
+    bytes = encode(text, decoded.encoding, decoded.trailingByte);
+  } catch (e) {
+    if (e instanceof MtlintError) throw inputError(e.message, { file });
+    throw e;
+  }
   const back = decode(bytes, file);
   if (back.text !== text || back.encoding !== decoded.encoding) {
     throw inputError(`fixes not written: the fixed text cannot be written back as ${decoded.encoding}; file left unchanged`, { file });

@@ -115,6 +115,7 @@ export const poFormat: Format = {
           raw: { start: str.pieces[0]!.start, end: str.pieces[str.pieces.length - 1]!.end },
           runs: runsOf(str),
           escape,
+          ...(context && { context: valueOf(context) }),
           ...(suppressed && { suppressed }),
         });
       }

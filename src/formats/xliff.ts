@@ -7,8 +7,10 @@
  * text (<g>, <mrk>, <pc>) have only their tags masked; those that hold native code (<ph>, <bpt>,
  * <ept>, <it>, and the empty <x/>, <bx/>, <ex/>, <sc/>, <ec/>) are masked whole. Segment ids are the
  * unit's id, or "unit/segment" when a unit has several segments. A unit or segment without a
- * target, or with an empty one, is untranslated (state="new" in a partly translated file): counted
+ * target, with an empty one, or with a state saying it is not translated yet (state="new" or
+ * "needs-translation" in 1.2, "initial" in 2.x: often the source copied in), is untranslated: counted
  * and skipped; a file with no target at all is an error. Units marked translate="no" are skipped.
+ * A 1.2 unit's maxwidth with size-unit="char" is the target's length limit (Segment.maxLength).
  * <alt-trans> proposals are not segments.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
@@ -50,10 +52,13 @@ export const xliffFormat: Format = {
     const addUnit = (unit: XmlElement, parts: Part[], srcLang?: string, tgtLang?: string) => {
       if (unit.attrs.translate === "no") return;
       const unitId = unit.attrs.id ?? `line-${lines.position(unit.start).line}`;
+      const maxLength = maxLengthOf(unit);
       for (const part of parts) {
         const label = part.key === undefined ? unitId : `${unitId}/${part.key}`;
         const range = part.target && contentOf(text, part.target);
-        if (!range || !text.slice(range.start, range.end).trim()) {
+        // A target marked as not yet translated (pre-filled with the source, say) is untranslated.
+        const state = part.target?.attrs.state ?? (v2 ? part.at.attrs.state : undefined);
+        if (!range || !text.slice(range.start, range.end).trim() || (state !== undefined && UNTRANSLATED_STATES.has(state))) {
           const segment = part.key === undefined ? "" : ` segment "${part.key}" of`;
           untranslated.add(`a non-empty <target> in${segment} ${v2 ? "unit" : "trans-unit"} id="${unitId}"`, lines.position((part.target ?? part.at).start));
           continue;
@@ -62,6 +67,7 @@ export const xliffFormat: Format = {
         const field = xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), ...source, srcLang, tgtLang });
         const suppressed = notesOf(unit).flatMap((note) => suppressionsIn(plainTextOf(text, note, CODE)) ?? []);
         if (suppressed.length) field.suppressed = suppressed;
+        if (maxLength !== undefined) field.maxLength = maxLength;
         fields.push(field);
       }
     };
@@ -87,6 +93,16 @@ export const xliffFormat: Format = {
     return parsedFromFields(text, path, fields, errors, languages, untranslated.count);
   },
 };
+
+/** Target states that say the unit is not translated yet (XLIFF 1.2 state, XLIFF 2 segment state). */
+const UNTRANSLATED_STATES = new Set(["new", "needs-translation", "initial"]);
+
+/** XLIFF 1.2 maxwidth in characters (size-unit "char", the default for it being unset is "pixel": only "char" is read). */
+function maxLengthOf(unit: XmlElement): number | undefined {
+  const width = unit.attrs.maxwidth;
+  if (width === undefined || unit.attrs["size-unit"] !== "char" || !/^\d+$/u.test(width)) return undefined;
+  return Number(width);
+}
 
 /** One part per <mrk mtype="seg"> of a segmented unit (sources from <seg-source> by mid), else the whole target. */
 function parts12(unit: XmlElement): Part[] {

@@ -11,6 +11,8 @@ import { formatStylish } from "./stylish.js";
 
 export interface ReportOptions {
   quiet?: boolean;
+  /** Colours in the stylish report (default: as the terminal allows). */
+  color?: boolean;
 }
 
 type Reporter = (result: RunResult, rules: RuleSpec[], options: ReportOptions) => string;

@@ -4,22 +4,26 @@ import type { FileResult, RunResult, Summary } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import { escapeControls } from "../core/errors.js";
 
-const SEVERITY_COLOUR: Record<Severity, (s: string) => string> = { minor: pc.yellow, major: pc.red, critical: (s) => pc.bold(pc.red(s)) };
+type Colours = ReturnType<typeof pc.createColors>;
+const severityColour = (c: Colours): Record<Severity, (s: string) => string> => ({ minor: c.yellow, major: c.red, critical: (s) => c.bold(c.red(s)) });
 const number = (n: number) => n.toLocaleString("en-US");
 const count = (n: number, noun: string) => `${number(n)} ${noun}${n === 1 ? "" : noun.endsWith("x") ? "es" : "s"}`;
 const untranslated = (n: number) => `${count(n, "untranslated unit")} skipped`;
 
-export function formatStylish(result: RunResult, options: { quiet?: boolean } = {}): string {
+/** `color`: colours on (default: as picocolors finds the terminal, NO_COLOR and --no-color). */
+export function formatStylish(result: RunResult, options: { quiet?: boolean; color?: boolean } = {}): string {
+  const c = options.color === undefined ? pc : pc.createColors(options.color);
   const out: string[] = [];
   for (const file of result.files) {
     if (options.quiet && !file.findings.length) continue;
-    out.push(...fileBlock(file, result.summary.minScore), "");
+    out.push(...fileBlock(file, result.summary.minScore, c), "");
   }
-  if (!options.quiet) out.push(...summaryBlock(result.summary));
+  if (!options.quiet) out.push(...summaryBlock(result.summary, c));
   return out.join("\n");
 }
 
-function fileBlock(file: FileResult, minScore: number): string[] {
+function fileBlock(file: FileResult, minScore: number, pc: Colours): string[] {
+  const SEVERITY_COLOUR = severityColour(pc);
   const lines = [pc.underline(escapeControls(file.path))];
   const width = Math.max(0, ...file.findings.map((f) => `${f.line}:${f.column}`.length));
   for (const f of file.findings) {
@@ -40,7 +44,7 @@ function fileBlock(file: FileResult, minScore: number): string[] {
   return lines;
 }
 
-function summaryBlock(s: Summary): string[] {
+function summaryBlock(s: Summary, pc: Colours): string[] {
   const severities = (Object.entries(s.bySeverity) as [Severity, number][]).filter(([, n]) => n).map(([k, n]) => `${k} ${n}`);
   const categories = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`);
   const bands = Object.entries(s.scoreDistribution).map(([band, n]) => `${band}: ${n}`);

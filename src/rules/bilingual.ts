@@ -65,10 +65,16 @@ export function wholeTarget(analysis: SegmentAnalysis): Span {
   return { start, end: Math.max(start, text.trimEnd().length) };
 }
 
-/** The segment's source, when it has a non-blank one. */
+/**
+ * A source that is a message key, not text ("bnpl_payment_terms_url", "LVL_5", gettext's
+ * "translator-credits"): its target is not a translation of it, so nothing is compared.
+ */
+export const isKeySource = (source: string) => /^\s*(?:translator[-_]credits|[A-Za-z][\w.-]*_[\w.-]*)\s*$/u.test(source);
+
+/** The segment's source, when it has a non-blank one that is text (not a message key). */
 export function sourceOf(analysis: SegmentAnalysis): string | undefined {
   const source = analysis.segment.source;
-  return source !== undefined && source.trim() !== "" ? source : undefined;
+  return source !== undefined && source.trim() !== "" && !isKeySource(source) ? source : undefined;
 }
 
 const SCRIPTS: [name: string, test: RegExp][] = [

@@ -12,6 +12,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { numericValue, readNumbers } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
+import type { Span } from "../core/types.js";
 import { listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 /** A number in one side of the segment, with every value it can be read as. */
@@ -81,6 +82,40 @@ table({
   1e9: "billion Milliarde миллиард",
   0.5: "half halb половина",
 });
+// French, Spanish, Italian, Portuguese and Dutch, for targets that spell out the source's digits.
+table({
+  0: "zéro cero zero nul",
+  1: "un une uno una um uma één premier première primero primera primo prima eerste",
+  2: "deux dos due dois duas twee deuxième segundo segunda secondo seconda tweede",
+  3: "trois tres tre três drie troisième tercero tercera terzo terza derde",
+  4: "quatre cuatro quattro quatro vier quatrième cuarto cuarta quarto quarta vierde",
+  5: "cinq cinco cinque vijf cinquième quinto quinta vijfde",
+  6: "six seis sei zes sixième sexto sexta sesto sesta zesde",
+  7: "sept siete sette sete zeven septième séptimo séptima settimo settima zevende",
+  8: "huit ocho otto oito acht huitième octavo octava ottavo ottava achtste",
+  9: "neuf nueve nove negen neuvième noveno novena nono nona negende",
+  10: "dix diez dieci dez tien dixième décimo décima decimo decima tiende",
+  11: "onze once undici elf",
+  12: "douze doce dodici doze twaalf",
+  13: "treize trece tredici treze dertien",
+  14: "quatorze catorce quattordici catorze veertien",
+  15: "quinze quince quindici vijftien",
+  16: "seize dieciséis sedici dezesseis zestien",
+  17: "dix-sept diecisiete diciassette dezessete zeventien",
+  18: "dix-huit dieciocho diciotto dezoito achttien",
+  19: "dix-neuf diecinueve diciannove dezenove negentien",
+  20: "vingt veinte venti vinte twintig",
+  30: "trente treinta trenta trinta dertig",
+  100: "cent cien ciento cento cem honderd",
+  1000: "mille mil mil duizend",
+});
+/** Russian compounds that open with a numeral: "двухфакторная", "шестизначный". */
+const RUSSIAN_NUMERAL_PREFIX: [RegExp, number][] = [
+  [/^(?:одно)/u, 1], [/^(?:двух|дву)/u, 2], [/^(?:тр[её]х)/u, 3], [/^(?:четыр[её]х)/u, 4], [/^(?:пяти)/u, 5],
+  [/^(?:шести)/u, 6], [/^(?:семи)/u, 7], [/^(?:восьми)/u, 8], [/^(?:девяти)/u, 9], [/^(?:десяти)/u, 10],
+];
+/** One Han numeral on its own ("二要素", "三个"): a spelled-out number that may stand for a digit. */
+const HAN_SINGLE = /(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十](?![零〇一二两三四五六七八九十百千万亿])/gu;
 // Month names (and their genitive and short forms) stand for month numbers in dates.
 // One formatter per locale and style serves all twelve months: creating one costs ~0.3 ms, at every start of every thread.
 for (const locale of ["en", "de", "ru", "fr", "es"]) {
@@ -163,9 +198,46 @@ function readings(raw: string): number[] {
   return values;
 }
 
+/**
+ * "1.299,99", "1 299,99", Swiss "80’000" and "1'299.50" written the English way, at the same
+ * offsets ("1,299.99"), so that readNumbers() reads them whole. "1.299" and "1 299" alone are left:
+ * readNumbers() and readings() know them.
+ */
+const LOCALE_NUMBER = /(?<![\d.,])\d{1,3}(?:([.\u00a0\u202f ’'])\d{3})(?:\1\d{3})*(,\d+|\.\d+)?(?![\d.,]\d)/gu;
+function asEnglishNumbers(text: string): string {
+  return text.replace(LOCALE_NUMBER, (m, separator: string, decimals: string | undefined) => {
+    const swiss = separator === "’" || separator === "'";
+    if (!swiss && !decimals?.startsWith(",")) return m;
+    if (!swiss && separator === "." && decimals === undefined) return m;
+    return m.replaceAll(separator, ",").replace(/,(\d+)$/u, decimals ? ".$1" : ",$1");
+  });
+}
+
+/** A date of three numbers ("03/04/2024", "04.03.2024", "2024-03-04"), read in any order. */
+const DATE = /(?<![\d.,/-])(\d{1,4})([./-])(\d{1,2})\2(\d{1,4})(?![\d/-]|[.,]\d)/gu;
+const dateKey = (m: RegExpMatchArray) => [m[1]!, m[3]!, m[4]!].map(Number).sort((a, b) => a - b).join("-");
+const isDate = (m: RegExpMatchArray) => [m[1]!, m[4]!].some((part) => part.length === 4) || (m[2] !== "." && Number(m[1]) <= 31 && Number(m[3]) <= 31);
+
+/** Source and target with the dates they share blanked (the same day written in each locale's order). */
+function withoutSharedDates(source: string, target: string): [string, string] {
+  const dates = (text: string) => [...text.matchAll(DATE)].filter(isDate);
+  const targetDates = dates(target);
+  const blanks: [Span[], Span[]] = [[], []];
+  for (const m of dates(source)) {
+    const k = targetDates.findIndex((t) => dateKey(t) === dateKey(m));
+    if (k < 0) continue;
+    const [t] = targetDates.splice(k, 1);
+    blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
+    blanks[1].push({ start: t!.index!, end: t!.index! + t![0].length });
+  }
+  const blank = (text: string, spans: Span[]) => spans.reduce((out, s) => out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end), text);
+  return [blank(source, blanks[0]), blank(target, blanks[1])];
+}
+
 /** Digits (with every reading and scale) and spelled-out numbers in prose. */
-export function numbersIn(text: string): ReadNumber[] {
+export function numbersIn(original: string): ReadNumber[] {
   const found: ReadNumber[] = [];
+  const text = asEnglishNumbers(original);
   for (const n of readNumbers(text)) {
     const after = text.slice(n.end, n.end + 12);
     const extra = n.scale === 1 ? MORE_SCALES.find(([re]) => re.test(after)) : undefined;
@@ -184,7 +256,7 @@ export function numbersIn(text: string): ReadNumber[] {
       }
       const unit = i === n.parts.length - 1 ? UNITS.find(([re]) => re.test(after)) : undefined;
       const approx = unit ? [...values].map(unit[1]) : [];
-      const number: ReadNumber = { start, end, text: text.slice(start, end).trim(), values, approx, spelled: false };
+      const number: ReadNumber = { start, end, text: original.slice(start, end).trim(), values, approx, spelled: false };
       if (unit) Object.assign(number, { metric: unit[2], unit: after.match(unit[0])![0] });
       found.push(number);
     });
@@ -193,10 +265,14 @@ export function numbersIn(text: string): ReadNumber[] {
     const value = NOT_A_NUMBER.test(text.slice(m.index, m.index + 8)) ? undefined : hanNumeralValue(m[0]);
     if (value !== undefined) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: new Set([key(value)]), approx: [], spelled: false });
   }
-  for (const m of text.matchAll(/\p{L}+/gu)) {
+  for (const m of text.matchAll(HAN_SINGLE)) {
+    if (!found.some((n) => n.start <= m.index && m.index < n.end)) found.push({ start: m.index, end: m.index + 1, text: m[0], values: new Set([HAN_DIGITS[m[0]] ?? 10]), approx: [], spelled: true });
+  }
+  for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
     const word = m[0].toLowerCase();
-    // German compounds: "zehnmal", "zehnfache".
-    const value = WORD_VALUES.get(word) ?? WORD_VALUES.get(/^(\p{L}+?)(?:mal|fach\p{L}*)$/u.exec(word)?.[1] ?? "");
+    // German compounds ("zehnmal", "zehnfache"), Russian ones ("двухфакторная").
+    const value =
+      WORD_VALUES.get(word) ?? WORD_VALUES.get(word.split("-")[0]!) ?? WORD_VALUES.get(/^(\p{L}+?)(?:mal|fach\p{L}*)$/u.exec(word)?.[1] ?? "") ?? RUSSIAN_NUMERAL_PREFIX.find(([re]) => re.test(word))?.[1];
     if (value === undefined) continue;
     // The scale of "two billion" or "2 billion" is part of that number, not a billion of its own.
     const previous = /([\p{L}\d.,]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
@@ -220,10 +296,17 @@ export interface NumberComparison {
   extra: ReadNumber[];
 }
 
-export function compareNumbers(source: string, target: string): NumberComparison {
+/** Units written against their number ("5GB", "24h", "10px"): the number is a quantity, not part of a name. */
+const GLUED_UNIT = /^(?:[KMGTP]i?B|[kMG]?Hz|px|pt|em|rem|ms|fps|dpi|bps|MP|[smhdDKkx%])(?![\p{L}\d])/u;
+/** Digits inside a name or identifier ("CVV2", "snippet_4", "2FA", "G20"): not a quantity a translation must keep. */
+const inIdentifier = (text: string, n: ReadNumber) =>
+  !n.spelled && (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(text.slice(0, n.start)) || (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text.slice(n.end)) && !GLUED_UNIT.test(text.slice(n.end))));
+
+export function compareNumbers(rawSource: string, rawTarget: string): NumberComparison {
+  const [source, target] = withoutSharedDates(rawSource, rawTarget);
   // ":00" minutes go unsaid ("15:00" is "3 p.m.").
-  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(0, n.start))));
-  const tgt = numbersIn(target);
+  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !inIdentifier(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(0, n.start))));
+  const tgt = numbersIn(target).filter((n) => !inIdentifier(target, n));
   const used = new Set<ReadNumber>();
   const usedValues = new Set<number>();
   const use = (t: ReadNumber) => {
@@ -250,8 +333,9 @@ export function compareNumbers(source: string, target: string): NumberComparison
     return !match && !close(n);
   });
   // Spelled-out source numbers ("three") account for target digits, but are not required.
+  // (A lone Han numeral is too often part of a word, "两个", to claim a digit.)
   for (const n of src) {
-    const match = n.spelled ? find(n, true) : undefined;
+    const match = n.spelled && n.text.length > 1 ? find(n, true) : undefined;
     if (match) use(match);
   }
   // A target figure that repeats a matched one ("8,000 … these 8,000") is not a changed number.
@@ -322,7 +406,10 @@ export const numberParityKind: RuleKind = {
       checkSegment(analysis: SegmentAnalysis, index, report) {
         const source = sourceOf(analysis);
         if (!source || !/[\d十百千万亿]/u.test(source)) return;
-        const { missing, extra } = compareNumbers(proseOf(source), proseOf(analysis.text));
+        const target = proseOf(analysis.text);
+        // A target of codes only is the untranslated rule's to report, once.
+        if (!/[\p{L}\p{N}]/u.test(target)) return;
+        const { missing, extra } = compareNumbers(proseOf(source), target);
         if (missing.length === 0) return;
         if (missing.length === 1 && extra.length === 1) {
           const changed = extra[0]!;

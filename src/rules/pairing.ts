@@ -14,13 +14,16 @@
  * - list labels ("1)", "b)") and smileys (":)") are not brackets;
  * - a doubled bracket ("((", "))") is a typo for one mark, not a missing partner (the advice
  *   to add one would be wrong), so it is left to a check for doubled punctuation;
- * - a straight double quote after a digit, with no quotation open, is an inch mark (12").
+ * - a straight double quote after a digit, with no quotation open, is an inch mark (12");
+ * - in a translation unit whose source does not balance either, a sentence was split in two units.
  * Straight quotes have one mark for both sides: the neighbours decide, else they alternate.
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
+import { proseOf, sourceOf } from "./bilingual.js";
+import { imbalance } from "./bracket-parity.js";
 
 interface PairingSpec extends RuleSpec {
   /**
@@ -95,7 +98,15 @@ export const pairingKind: RuleKind = {
 
     return {
       spec,
-      checkDocument(_document, analyses, report) {
+      checkDocument(_document, analyses, reportAny) {
+        // A translation unit whose source does not balance either is a fragment of a sentence split in two units.
+        const fragment = analyses.map((a) => {
+          const source = sourceOf(a);
+          return source !== undefined && imbalance(proseOf(source)).some((n) => n !== 0);
+        });
+        const report: typeof reportAny = (segment, finding) => {
+          if (!fragment[segment]) reportAny(segment, finding);
+        };
         const units = analyses.flatMap((a, segment) =>
           (spec.scope === "segment" ? [{ start: 0, end: a.text.length }] : a.paragraphs).map((span) => ({ segment, ...span })),
         );

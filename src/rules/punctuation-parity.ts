@@ -1,8 +1,17 @@
 /**
- * `punctuation-parity` (bilingual): the target's punctuation against the source's — a question
- * whose translation is not a question (or the reverse), an exclamation lost or added, a final
- * full stop missing (the one safe fix: the source ends with one, the target with a letter or
- * digit), and parentheses or quotation marks in the source with none in the target.
+ * `punctuation-parity` (bilingual): the target's final punctuation against the source's, by
+ * class, so that each language writes its own marks ("." ↔ "。" ↔ "।", "?" ↔ "？" ↔ "؟", Greek ";"
+ * for "?"): a question whose translation is not a question (or the reverse), an exclamation lost,
+ * a final mark changed to another class (". ↔ !", ": ↔ ."), and a final full stop, colon or
+ * semicolon lost (the one safe fix: the source ends with a full stop, the target with a word). A
+ * semicolon ending a list item is a full stop in the comparison (languages end list items either
+ * way), and a full stop turned into a colon (the translation introduces what follows) is not compared.
+ *
+ * A lost full stop counts only after a sentence: a source of at least `minWords` words that
+ * starts with a capital (or in a script without case) and whose last word is not an
+ * abbreviation — "(см.", "et al." end units cut inside a sentence, and a heading's or a
+ * fragment's full stop is often dropped on purpose. Japanese and Korean may ask without a
+ * question mark; Thai, Lao and Khmer end sentences without one.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
@@ -10,25 +19,70 @@ import { trailingRunStart, withoutTrailing } from "../analysis/text.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
-const CLOSER = /[\s"'”’»)\]）」』】〉》*_]/u;
-const QUESTION = /[?？]/u;
+interface PunctuationParitySpec extends RuleSpec {
+  /** Words a source sentence needs before its lost full stop is reported (default 4). */
+  minWords?: number;
+  /** Abbreviations of any language (without their full stop) that end units cut inside a sentence. */
+  abbreviations?: string[];
+}
+
+type MarkClass = "stop" | "question" | "exclamation" | "colon" | "ellipsis" | "comma";
+
+const CLASS_OF: Record<string, MarkClass> = {
+  ".": "stop", "。": "stop", "．": "stop", "।": "stop", "۔": "stop", "։": "stop", "။": "stop",
+  "?": "question", "？": "question", "؟": "question", "\u037e": "question",
+  "!": "exclamation", "！": "exclamation",
+  ":": "colon", "：": "colon",
+  // A semicolon ends list items where other languages end them with a full stop: the same class.
+  ";": "stop", "；": "stop", "؛": "stop",
+  "…": "ellipsis",
+  ",": "comma", "，": "comma", "、": "comma", "،": "comma",
+};
+const NAMES: Record<MarkClass, string> = {
+  stop: "a full stop", question: "a question mark", exclamation: "an exclamation mark", colon: "a colon",
+  ellipsis: "an ellipsis", comma: "a comma",
+};
+
+/** Closing quotes, brackets and emphasis after the final mark (one character of them). */
+const CLOSER = /[\s"'”’»›)\]）」』】〉》*_]/u;
+const QUESTION = /[?？؟\u037e]/u;
 const EXCLAMATION = /[!！]/u;
-const FULL_STOP = /[.。．]$/u;
-const QUOTES = /["“”«»„「」『』]/gu;
-const PARENS = /[(（]/gu;
 
 /** Targets in these languages may ask a question without a question mark (Japanese …か。). */
 const QUESTION_WITHOUT_MARK = new Set(["ja", "ko"]);
+/** Languages that end sentences without a full stop. */
+const NO_FULL_STOP = new Set(["th", "lo", "km"]);
 
 /** The text without closing quotes and brackets at its end. */
 const ending = (text: string) => withoutTrailing(text, CLOSER);
 /** A character of the word that ends the target (which starts with a letter or digit). */
 const IN_LAST_WORD = /[\p{L}\p{N}\p{M}'’-]/u;
 
+/** The class of the text's final mark ("..." is an ellipsis), or undefined when it ends with a word. */
+function finalClass(text: string, language: string): MarkClass | undefined {
+  if (/(?:\.\.\.|…)$/u.test(text)) return "ellipsis";
+  const last = text.at(-1) ?? "";
+  if (last === ";" && language === "el") return "question";
+  return CLASS_OF[last];
+}
+
 export const punctuationParityKind: RuleKind = {
   name: "punctuation-parity",
   fixes: () => "safe",
-  compile(spec: RuleSpec): CompiledRule {
+  compile(rawSpec): CompiledRule {
+    const spec = rawSpec as PunctuationParitySpec;
+    const minWords = spec.minWords ?? 4;
+    const abbreviations = new Set((spec.abbreviations ?? []).map((a) => a.toLowerCase()));
+    /** A source that ends a sentence: enough words, a capital first (in scripts with case), no abbreviation last. */
+    const endsSentence = (source: string) => {
+      const words = source.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu) ?? [];
+      if (words.length < minWords) return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(source) && source.length >= 8;
+      const first = words[0]![0]!;
+      if (first !== first.toUpperCase() && first.toUpperCase() !== first.toLowerCase()) return false;
+      // A single letter before the full stop is an initial or an abbreviation cut in two units ("т.").
+      const last = /(?<![\p{L}.])([\p{L}][\p{L}.]*)\.$/u.exec(source)?.[1];
+      return !(last && (abbreviations.has(last.toLowerCase()) || [...last].length === 1));
+    };
     return {
       spec,
       checkSegment(analysis: SegmentAnalysis, index, report) {
@@ -43,41 +97,50 @@ export const punctuationParityKind: RuleKind = {
         const whole = { ...wholeTarget(analysis), spansMarkup: true };
         const say = (detail: string) => expandTemplate(spec.message, [detail]);
         const language = primary(analysis.language) ?? "";
-        const srcLast = srcEnd.at(-1)!;
-        const tgtLast = tgtEnd.at(-1)!;
-        if (QUESTION.test(srcLast) && !QUESTION.test(target) && !QUESTION_WITHOUT_MARK.has(language)) {
-          report(index, { ...whole, message: say("the source is a question, the target is not") });
+        const srcClass = finalClass(srcEnd, primary(analysis.segment.srcLang) ?? "");
+        const tgtClass = finalClass(tgtEnd, language);
+        if (srcClass === tgtClass) return;
+        if (srcClass === "question") {
+          if (!QUESTION.test(target) && !QUESTION_WITHOUT_MARK.has(language)) report(index, { ...whole, message: say("the source is a question, the target is not") });
           return;
         }
-        if (QUESTION.test(tgtLast) && !QUESTION.test(source) && !/[かか吗嗎呢吧][。.]?$/u.test(srcEnd)) {
-          report(index, { ...whole, message: say("the target is a question, the source is not") });
+        if (tgtClass === "question") {
+          // "How often should we e-mail you about:" may well be asked.
+          if (srcClass && srcClass !== "colon" && !QUESTION.test(source)) report(index, { ...whole, message: say("the target is a question, the source is not") });
           return;
         }
-        if (EXCLAMATION.test(srcLast) && !EXCLAMATION.test(target)) {
-          report(index, { ...whole, message: say("the source ends with an exclamation mark, the target has none") });
+        if (srcClass === "exclamation") {
+          if (!EXCLAMATION.test(target) && tgtClass !== "ellipsis") report(index, { ...whole, message: say("the source ends with an exclamation mark, the target has none") });
           return;
         }
-        if (FULL_STOP.test(srcEnd) && /[\p{L}\p{N}]/u.test(tgtLast) && tgtEnd.length === target.slice(0, trimmedEnd).length && /\p{L}{2}[.。．]$/u.test(srcEnd)) {
+        // A target that ends with a word lost the source's final mark.
+        if (tgtClass === undefined) {
+          if (srcClass === "colon") {
+            report(index, { ...whole, message: say(`the source ends with ${NAMES[srcClass]}, the target does not`) });
+            return;
+          }
+          if (srcClass !== "stop" || NO_FULL_STOP.has(language) || tgtEnd.length !== target.slice(0, trimmedEnd).length || !endsSentence(srcEnd)) return;
           // The last word of the target is flagged; the fix adds the full stop after it.
+          // (Found by a backward scan: /[\p{L}\p{N}][…]*$/ would rescan a long run of word characters from each of them.)
           const wordPart = trailingRunStart(tgtEnd, IN_LAST_WORD);
-          const lastWord = wordPart + tgtEnd.slice(wordPart).search(/[\p{L}\p{N}]/u);
+          const firstLetter = tgtEnd.slice(wordPart).search(/[\p{L}\p{N}]/u);
+          if (firstLetter < 0) return;
           const stop = ["zh", "ja"].includes(language) ? "。" : ".";
           report(index, {
-            start: lastWord,
+            start: wordPart + firstLetter,
             end: tgtEnd.length,
             message: say("the source ends with a full stop, the target does not"),
             fix: { title: `Add “${stop}” at the end`, applicability: "safe", edits: [{ start: tgtEnd.length, end: tgtEnd.length, text: stop, expected: "" }] },
           });
           return;
         }
-        const pairs = (text: string, re: RegExp) => (text.match(re) ?? []).length;
-        if (pairs(source, PARENS) >= 1 && /[)）]/u.test(source) && pairs(target, PARENS) === 0 && !/[)）]/u.test(target)) {
-          report(index, { ...whole, message: say("the source has a parenthesis, the target none") });
-          return;
-        }
-        if (pairs(source, QUOTES) >= 2 && pairs(target, QUOTES) === 0 && !/(?<!\p{L})'|'(?!\p{L})|‘|’(?!\p{L})/u.test(target)) {
-          report(index, { ...whole, message: say("the source has quotation marks, the target none") });
-        }
+        // Both end with a mark, of different classes: a mark changed. An ellipsis may stand for either; a
+        // target that stops at a comma where a sentence ends is cut short, one that the source ends so is a fragment.
+        if (srcClass === undefined || srcClass === "comma" || [srcClass, tgtClass].includes("ellipsis")) return;
+        // A statement turned into the introduction of what follows is a translator's choice; the reverse loses what the colon announced.
+        if (srcClass === "stop" && tgtClass === "colon") return;
+        if (tgtClass === "comma" && srcClass === "stop" && !endsSentence(srcEnd)) return;
+        report(index, { ...whole, message: say(`the source ends with ${NAMES[srcClass]}, the target with ${NAMES[tgtClass]}`) });
       },
     };
   },

@@ -7,13 +7,15 @@
  * dictionary knows with their full stop ("bzw."), words the document uses more than once (names,
  * terms), words next to another unknown word (a foreign phrase or a name), productive forms the
  * dictionary lacks (spec `prefixes`, `infixes`, `suffixes`; German compounds of known words), and
- * words with no dictionary word one edit away, or many (see below).
+ * words with no dictionary word one edit away (the first letter kept), or many (see below), and in
+ * translations of a source, English words (loanwords and terms left as they are).
  * The dictionary is read when the first document of its language is checked.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { dictionaryFor, type HunspellDictionary } from "../analysis/dictionary.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
+import { overlapsAny } from "../core/spans.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
 
@@ -45,10 +47,10 @@ interface Unknown {
 
 const MAX_SUGGESTIONS = 3;
 /**
- * Longer words are not checked: no word of running text is this long, and the cost of suggestions
- * grows with the cube of a word's length (each candidate one edit away is split as a compound).
+ * Longer words are not checked: running text has hardly any word this long, and the cost of
+ * suggestions grows with the cube of a word's length (each candidate one edit away may be split as a compound).
  */
-const MAX_WORD_LENGTH = 30;
+const MAX_WORD_LENGTH = 40;
 /** Longer tokens are not looked at: a few such words joined by hyphens at most. */
 const MAX_TOKEN_LENGTH = 3 * MAX_WORD_LENGTH;
 const WORD_CHARS = /^[\p{L}\p{M}'’-]+$/u;
@@ -84,21 +86,28 @@ export const spellingKind: RuleKind = {
           if (neighbours.has(u.token - 1) || neighbours.has(u.token + 1)) continue;
           const word = normalize(u.word);
           if (dictionary.isLooseCompound(word) || withoutMorphemes(word, spec).some((w) => dictionary.isKnown(w))) continue;
+          // An English word in a translation from an English source is a loanword or a term left as is, not a slip.
+          if (language !== "en" && analyses[u.segment]!.segment.source !== undefined && dictionaryFor("en").isKnown(word)) continue;
           // A real slip is one edit from the word it misspells. An unknown word one edit from many
           // words is more often a rare regular form; a capitalised one (a German noun) often a name.
           const most = /^\p{Lu}/u.test(word) ? 1 : 2;
           const near = knownAmong(oneEdit(word, dictionary.alphabet), dictionary, most + 1);
           if (near.length === 0 || near.length > most) continue;
           const text = analyses[u.segment]!.text;
+          // Slips rarely hit the first letter: a word one such edit away ("Premium" → "Gremium") is no likelier than the
+          // word itself (a name, a term), so it is neither offered nor taken as evidence of a slip.
+          const likely = (w: string) => w[0]!.toLowerCase() === word[0]!.toLowerCase();
+          const nearLikely = near.filter(likely);
+          if (!nearLikely.length) continue;
           const far = knownAmong(twoCheapEdits(word), dictionary, MAX_SUGGESTIONS - near.length, [word, ...near]);
-          const offered = [...near, ...far];
+          const offered = [...nearLikely, ...far.filter(likely)].slice(0, MAX_SUGGESTIONS);
           const message = expandTemplate(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
           report(u.segment, {
             start: u.start,
             end: u.end,
             message,
             // Several candidates are only named: picking one would be a guess.
-            ...(near.length === 1 && { fix: makeFix(text, u, near[0]!, "unsafe") }),
+            ...(nearLikely.length === 1 && near.length === 1 && { fix: makeFix(text, u, nearLikely[0]!, "unsafe") }),
           });
         }
       },
@@ -143,7 +152,7 @@ function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDic
   const found: Unknown[] = [];
   analyses.forEach((analysis, segment) => {
     const { text } = analysis;
-    const source = analysis.segment.source ?? "";
+    const sourceLower = (analysis.segment.source ?? "").toLowerCase();
     const { tokens } = analysis;
     const candidates: number[] = [];
     tokens.forEach((token, index) => {
@@ -153,23 +162,54 @@ function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDic
       if (!isKnown(dictionary(), normalize(token.text), text[token.end] === ".", accepted)) candidates.push(index);
     });
     // A word copied from the source is a name or a term (or untranslated: another rule's business).
-    const copied = occurrences(source, candidates.map((i) => tokens[i]!.text));
+    const copied = occurrences(sourceLower, candidates.map((i) => tokens[i]!.text.toLowerCase()));
+    let soundedSource: Set<string> | undefined;
     candidates.forEach((index, k) => {
       if (copied[k]) return;
       const token = tokens[index]!;
+      // A loanword written in Cyrillic from a word of the source ("токена" for "token", "подкаст" for "podcast").
+      if (/^\p{Script=Cyrillic}{5,}$/u.test(token.text) && transliterationOf(token.text, (soundedSource ??= soundedPrefixes(sourceLower)))) return;
+      // A word cut by markup ("f&auml;llig" in CSV, "ei&amp;nfügen") is not a word on its own (the markup touching it counts).
+      if (analysis.segment.masked && overlapsAny(analysis.segment.masked, { start: token.start - 1, end: token.end + 1 })) return;
+      const followedByStop = text[token.end] === ".";
       // Hyphenated words are right when each part is; only the unknown parts are reported.
       let at = token.start;
-      for (const part of token.text.split("-")) {
+      const parts = token.text.split("-");
+      parts.forEach((part, k) => {
         const start = at;
         at += part.length + 1;
         const word = normalize(part);
-        if (word.length > MAX_WORD_LENGTH || !isChecked(word, checkCapitalized)) continue;
-        if (isKnown(dictionary(), word, text[token.end] === "." && at > token.end, accepted)) continue;
+        if (word.length > MAX_WORD_LENGTH || !isChecked(word, checkCapitalized)) return;
+        if (isKnown(dictionary(), word, followedByStop && at > token.end, accepted)) return;
+        // "Rechnungs-E-Mail": a first part with its linking "s" ("Fugen-s").
+        if (k < parts.length - 1 && /s$/u.test(word) && isKnown(dictionary(), word.slice(0, -1), false, accepted)) return;
         found.push({ segment, start, end: start + part.length, word: part, token: index });
-      }
+      });
     });
   });
   return found;
+}
+
+const LATIN_OF_CYRILLIC: Record<string, string> = {
+  а: "a", б: "b", в: "v", г: "g", д: "d", е: "e", ё: "e", ж: "zh", з: "z", и: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p",
+  р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "ts", ч: "ch", ш: "sh", щ: "sch", ъ: "", ы: "i", ь: "", э: "e", ю: "yu", я: "ya",
+};
+/** Latin spelling reduced to how it sounds, roughly: "c" as "s" or "k", "ph" as "f", "y" as "i". */
+const sounded = (latin: string) => latin.replace(/j/gu, "y").replace(/ph/gu, "f").replace(/th/gu, "t").replace(/c(?=[eiy])/gu, "s").replace(/[cq]/gu, "k").replace(/x/gu, "ks").replace(/w/gu, "v").replace(/y/gu, "i");
+
+/** How the (lower-cased) source's words sound, up to their fifth letter: every prefix of that, for transliterationOf. */
+function soundedPrefixes(source: string): Set<string> {
+  const prefixes = new Set<string>();
+  for (const [w] of source.matchAll(/[a-z]{5,}/gu)) {
+    const start = sounded(w).slice(0, 5);
+    for (let n = 0; n <= start.length; n++) prefixes.add(start.slice(0, n));
+  }
+  return prefixes;
+}
+
+/** Whether the Cyrillic word begins as a word of the source sounds (`prefixes`: soundedPrefixes): a transliterated loanword. */
+function transliterationOf(word: string, prefixes: Set<string>): boolean {
+  return prefixes.has(sounded([...word.toLowerCase()].map((c) => LATIN_OF_CYRILLIC[c] ?? c).join("")).slice(0, 5));
 }
 
 /**
@@ -208,7 +248,7 @@ function isKnown(dictionary: HunspellDictionary, word: string, followedByStop: b
   return word.split("'").every((part) => part.length <= 2 || accepted(part) || dictionary.isKnown(part) || dictionary.isKnown(`${part}e`));
 }
 
-function touchesCode(text: string, start: number, end: number): boolean {
+export function touchesCode(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 1), start);
   const after = text.slice(end, end + 2);
   if (CODE_LIKE_NEIGHBOUR.test(before) || CODE_LIKE_NEIGHBOUR.test(after[0] ?? "")) return true;

@@ -6,6 +6,7 @@
  * ("$3 $1 $2"). Used for the word orders that MT carries over from the source language.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { countNouns, englishCountability } from "../analysis/countability.js";
 import { POS_TAGS, type PosTag } from "../analysis/pos.js";
 import type { Token } from "../analysis/text.js";
 import type { Span } from "../core/types.js";
@@ -17,6 +18,8 @@ import { expandTemplate } from "../engine/matcher.js";
 interface ElementSpec {
   /** Exact word or words, compared in lower case. */
   word?: string | string[];
+  /** A singular common noun of the countability table (src/analysis/countability.ts): "any" of them, or a "count" noun (rarely bare); a word list too. */
+  nounTable?: "any" | "count";
   /** A regular expression the whole token must match (built-in rules only). */
   regex?: string;
   /** Part-of-speech tags: coarse ("AUX"), fine ("VBN") or both ("AUX/VBD"). */
@@ -34,6 +37,8 @@ interface ElementSpec {
   rest?: boolean;
   /** The noun phrase starting here: determiners, adjectives, numbers, nouns, and "of" + more of them. */
   nounPhrase?: boolean;
+  /** One or more adjacent tokens that each pass the element's test, as many as the rest of the pattern allows (with `optional`: zero or more). */
+  repeat?: boolean;
   /** Inverts the element's test. */
   not?: boolean;
 }
@@ -50,6 +55,12 @@ interface TokensSpec extends RuleSpec {
    * number of the subject it now follows ("Was made 8,000 sorties" → "8,000 sorties were made").
    */
   agreement?: [number, number];
+  /**
+   * [first, last] element (1-based, inclusive): the part of the match that is the finding and that
+   * the suggestion rewrites; the other elements are context that must be there but is neither
+   * reported nor changed. $0 is then the reported text.
+   */
+  report?: [number, number];
 }
 
 const PLURAL_FORMS: Record<string, string> = { was: "were", is: "are", has: "have" };
@@ -82,7 +93,7 @@ interface Element extends ElementSpec {
  * sentences, the tokens in lower case, and where each word occurs, so that a rule visits only the
  * places where its required words are.
  */
-class SegmentWords {
+export class SegmentWords {
   readonly sentences: Sentence[] = [];
   /** Each token's sentence (an index in `sentences`), or -1 for a token outside all sentences. */
   readonly sentenceOf: Int32Array;
@@ -93,6 +104,26 @@ class SegmentWords {
   readonly nextSame: Int32Array;
   /** The segment's tags, once a rule needing them has asked (see tagSegment). */
   tags?: readonly PosTag[];
+  private _ids?: Int32Array;
+  private _idsFor = 0;
+
+  /**
+   * Each token's id among the words rules registered with wordId() (in lower case), -1 for other
+   * words and tokens outside sentences: rules with large word tables index them by number instead
+   * of each hashing every word.
+   */
+  get ids(): Int32Array {
+    if (!this._ids || this._idsFor !== WORD_IDS.size) {
+      // Recomputed when a rule compiled since registered more words.
+      const ids = (this._ids = new Int32Array(this.lower.length).fill(-1));
+      this._idsFor = WORD_IDS.size;
+      for (const [word, first] of this.firstAt) {
+        const id = WORD_IDS.get(word);
+        if (id !== undefined) for (let at = first; at >= 0; at = this.nextSame[at]!) ids[at] = id;
+      }
+    }
+    return this._ids;
+  }
 
   constructor(
     readonly text: string,
@@ -123,8 +154,19 @@ class SegmentWords {
   }
 }
 
+/** Words that rules look up by number (SegmentWords.ids), in lower case. */
+const WORD_IDS = new Map<string, number>();
+
+/** The id of a word (in lower case) for SegmentWords.ids, registered on first use; aliases (other spellings) share it. */
+export function wordId(word: string, ...aliases: string[]): number {
+  let id = WORD_IDS.get(word);
+  if (id === undefined) WORD_IDS.set(word, (id = WORD_IDS.size));
+  for (const alias of aliases) WORD_IDS.set(alias, id);
+  return id;
+}
+
 /** text.toLowerCase(), without the call for the common case of an ASCII word in lower case already. */
-function lowerCase(text: string): string {
+export function lowerCase(text: string): string {
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
@@ -184,7 +226,7 @@ function compileElement(e: ElementSpec, trusted: boolean, at: { file: string; po
   if (e.regex !== undefined && !trusted) throw configError("regex in token elements is available to built-in rules only; use word lists", at);
   return {
     ...e,
-    words: e.word === undefined ? undefined : new Set(list(e.word)!.map((w) => w.toLowerCase())),
+    words: e.nounTable ? new Set(e.nounTable === "count" ? countNouns() : englishCountability().keys()) : e.word === undefined ? undefined : new Set(list(e.word)!.map((w) => w.toLowerCase())),
     re: e.regex === undefined ? undefined : new RegExp(`^(?:${e.regex})$`, "u"),
     tags: e.tag === undefined ? undefined : tagSet(list(e.tag)!),
     notTags: e.notTag === undefined ? undefined : tagSet(list(e.notTag)!),
@@ -223,6 +265,14 @@ function match(elements: Element[], s: Sentence, k: number, i: number, ranges: (
     let end = at + 1;
     if (e.rest) while (end < s.tokens.length && !s.clauseBreakBefore[end]) end++;
     if (e.nounPhrase) end = nounPhraseEnd(s, at + 1);
+    if (e.repeat) {
+      while (end < s.tokens.length && !s.breakBefore[end] && test(e, s, end)) end++;
+      // The longest run first, then shorter ones, so that the elements after it can match.
+      for (; end > at + 1; end--) {
+        const found = match(elements, s, k + 1, end, [...ranges, [at, end]]);
+        if (found) return found;
+      }
+    }
     const found = match(elements, s, k + 1, end, [...ranges, [at, end]]);
     if (found) return found;
   }
@@ -248,7 +298,7 @@ function nounPhraseEnd(s: Sentence, from: number): number {
  */
 let last: { analysis?: SegmentAnalysis; words?: SegmentWords } = {};
 
-function segmentWords(analysis: SegmentAnalysis): SegmentWords {
+export function segmentWords(analysis: SegmentAnalysis): SegmentWords {
   if (last.analysis !== analysis) last = { analysis, words: new SegmentWords(analysis.text, analysis.tokens, analysis.sentences) };
   return last.words!;
 }
@@ -289,15 +339,15 @@ function requiredRuns(elements: Element[]): RequiredRun[] {
   let optionals: TextTest[] = [];
   elements.forEach((e, k) => {
     const required = (e.words || e.re) && !e.optional && !e.not;
-    const oneToken = !e.rest && !e.nounPhrase && !e.skip;
+    const oneToken = !e.rest && !e.nounPhrase && !e.skip && !e.repeat;
     // The element follows the previous one directly only without a skip, and when the previous one is a single token.
-    const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase;
+    const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase && !elements[k - 1]!.repeat;
     if (e.optional && !e.not && oneToken && run !== undefined) optionals.push(textTest(e));
     else if (!required) run = undefined;
     else if (adjacent) run!.tests.push({ test: textTest(e), optionals });
     else runs.push((run = { tests: [{ test: textTest(e), optionals: [] }], atStart: k === 0 && e.sentenceStart === true, words: e.words }));
     if (required || !run) optionals = [];
-    if (e.rest || e.nounPhrase) run = undefined;
+    if (e.rest || e.nounPhrase || e.repeat) run = undefined;
   });
   return runs;
 }
@@ -360,6 +410,9 @@ export const tokensKind: RuleKind = {
     const needsTags = [elements, ...antipatterns].flat().some((e) => e.tags || e.notTags);
     if (spec.unlessSentence !== undefined && !env.trusted) throw configError("unlessSentence is available to built-in rules only", at("unlessSentence"));
     const unless = spec.unlessSentence === undefined ? undefined : new RegExp(spec.unlessSentence, "u");
+    if (spec.report && !(spec.report[0] <= spec.report[1] && spec.report[1] <= elements.length)) {
+      throw configError(`report must name elements first ≤ last ≤ ${elements.length}`, at("report"));
+    }
     const required = requiredRuns(elements);
     // The segment must hold a word of each required word list.
     const requiredWords = elements.filter((e) => e.words && !e.optional && !e.not).map((e) => e.words!);
@@ -388,7 +441,8 @@ export const tokensKind: RuleKind = {
             });
             if (excepted) continue;
             const text = analysis.text;
-            const span = { start: s.tokens[first]!.start, end: s.tokens[last]!.end };
+            const reported = reportedRange(ranges, spec.report) ?? [first, last + 1];
+            const span = { start: s.tokens[reported[0]]!.start, end: s.tokens[reported[1] - 1]!.end };
             const groups = [text.slice(span.start, span.end), ...ranges.map((r) => (r ? text.slice(s.tokens[r[0]]!.start, s.tokens[r[1] - 1]!.end) : ""))];
             if (spec.agreement) {
               const [verb, subject] = spec.agreement;
@@ -400,15 +454,43 @@ export const tokensKind: RuleKind = {
             report(index, {
               ...span,
               message: expandTemplate(spec.message, groups),
-              ...(rewrite !== undefined && rewrite !== groups[0] && { suggestions: [makeFix(text, span, rewrite, "unsafe", `Rewrite as “${rewrite}”`)] }),
+              ...(rewrite !== undefined && rewrite !== groups[0] && { suggestions: [rewriteFix(text, span, rewrite)] }),
             });
-            i = last;
+            i = reported[1] - 1;
           }
         }
       },
     };
   },
 };
+
+/** The tokens of elements first…last (1-based) that are present, or undefined when the rule reports the whole match or none of them is. */
+function reportedRange(ranges: ([number, number] | undefined)[], report: [number, number] | undefined): [number, number] | undefined {
+  if (!report) return undefined;
+  const present = ranges.slice(report[0] - 1, report[1]).filter((r): r is [number, number] => r !== undefined);
+  return present.length ? [present[0]![0], present.at(-1)![1]] : undefined;
+}
+
+/**
+ * The rewrite of a span as an edit of the words that change only: the words the rewrite keeps at
+ * either end stay untouched, so that the fix cannot collide with a neighbour's fix.
+ */
+function rewriteFix(text: string, span: Span, rewrite: string) {
+  const original = text.slice(span.start, span.end);
+  // A word boundary of both strings: the kept text starts or ends at a space or an end of the string.
+  const boundary = (str: string, at: number) => at === 0 || at === str.length || /\s/u.test(str[at - 1]!) || /\s/u.test(str[at]!);
+  const shorter = Math.min(original.length, rewrite.length);
+  let prefix = 0;
+  for (let k = 1; k <= shorter && original[k - 1] === rewrite[k - 1]; k++) if (boundary(original, k) && boundary(rewrite, k)) prefix = k;
+  let suffix = 0;
+  for (let k = 1; k <= shorter - prefix && original[original.length - k] === rewrite[rewrite.length - k]; k++) {
+    if (boundary(original, original.length - k) && boundary(rewrite, rewrite.length - k)) suffix = k;
+  }
+  if (prefix === 0 && suffix === 0) return makeFix(text, span, rewrite, "unsafe", `Rewrite as “${rewrite}”`);
+  const edit = { start: span.start + prefix, end: span.end - suffix };
+  const inserted = rewrite.slice(prefix, rewrite.length - suffix);
+  return makeFix(text, edit, inserted, "unsafe", edit.start === edit.end ? `Insert “${inserted.trim()}”` : undefined);
+}
 
 /** Spaces collapsed, and the rewrite starts with a capital where the original did. */
 function tidy(rewrite: string, original: string): string {

@@ -1,0 +1,72 @@
+/**
+ * `bracket-parity` (bilingual): brackets and quotation marks that do not balance in the target
+ * while every kind balances in the source — a closing mark lost or an opening one left over. Any
+ * language: marks are counted by class, so the target may use other marks than the source
+ * (“…” for «…», （…） for (…)). A class balances when its opening and closing marks are as many;
+ * double quotation marks (“ ” „ ‟, whose roles differ between languages) and straight ones when
+ * there is an even number. A source that does not balance is a fragment (a sentence split in two
+ * units): nothing is compared. List labels opening a line ("1)", "b)") and smileys are not brackets; markup,
+ * URLs and placeholders are not read.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { expandTemplate } from "../engine/matcher.js";
+import { proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+
+interface MarkClass {
+  opening: string;
+  closing: string;
+}
+
+/** Opening and closing marks of each class; a class with no closing marks balances by parity. */
+const CLASSES: MarkClass[] = [
+  { opening: "(（", closing: ")）" },
+  { opening: "[［【〔", closing: "]］】〕" },
+  { opening: "「", closing: "」" },
+  { opening: "『", closing: "』" },
+  { opening: "«", closing: "»" },
+  { opening: "‹", closing: "›" },
+  { opening: "“”„‟", closing: "" },
+  { opening: '"', closing: "" },
+];
+
+/** ":)", ";-)", "=(" are faces; "1)", "b)", "iv)" opening a line are list labels. */
+const NOT_A_BRACKET = /[:;=][-^']?[()]|^[ \t]*(?:\d{1,3}[a-z]?|\p{L}|[ivx]{1,5})\.?\)/gmu;
+
+/** How far each class is from balancing: opening minus closing marks, or 1 for an odd number of marks that do both. */
+export function imbalance(text: string): number[] {
+  const prose = text.replace(NOT_A_BRACKET, (m) => " ".repeat(m.length));
+  return CLASSES.map(({ opening, closing }) => {
+    let open = 0;
+    let close = 0;
+    for (const c of prose) {
+      if (opening.includes(c)) open++;
+      else if (closing.includes(c)) close++;
+    }
+    return closing ? open - close : open % 2;
+  });
+}
+
+export const bracketParityKind: RuleKind = {
+  name: "bracket-parity",
+  fixes: () => "none",
+  compile(spec: RuleSpec): CompiledRule {
+    return {
+      spec,
+      checkSegment(analysis: SegmentAnalysis, index, report) {
+        const source = sourceOf(analysis);
+        if (!source) return;
+        const target = analysis.text;
+        if (!/[()（）[\]［］【】〔〕「」『』«»‹›“”„‟"]/u.test(target)) return;
+        if (imbalance(proseOf(source)).some((n) => n !== 0)) return;
+        const off = imbalance(proseOf(target));
+        const k = off.findIndex((n) => n !== 0);
+        if (k < 0) return;
+        const { opening, closing } = CLASSES[k]!;
+        const marks = closing ? `${opening[0]}…${closing[0]}` : `${opening[0]}…${opening.length > 1 ? opening[1] : opening[0]}`;
+        const detail = closing && off[k]! < 0 ? `a closing “${closing[0]}” without its opening mark` : `“${marks}” not closed`;
+        report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
+      },
+    };
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * `case-parity` (bilingual): a target that starts in lower case where the source starts with a
+ * capital. Only when both texts open with a word (no code, placeholder, digit or mid-sentence
+ * punctuation before it) in a script with case. Not compared: an acronym or a mixed-case name
+ * ("ORCID", "iPhone") on either side — unless the source writes the target's word with a capital
+ * ("OpenID" lowered to "openID") —, the same word opening both, a target that opens with an
+ * abbreviation ("о. Буве"), a word before a quotation ("разделе «Адреса»"), or a common noun
+ * before a name where the source is a title-case name ("остров Мэн" for "Isle of Man").
+ * The reverse — a capital where the source starts in lower case — is not reported: a source
+ * fragment that continues a sentence is often translated as a whole sentence.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RuleKind } from "../core/rule.js";
+import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { primary, proseOf, sourceOf } from "./bilingual.js";
+
+interface FirstWord {
+  start: number;
+  word: string;
+}
+
+/** The first word, when nothing but spaces and punctuation (no digit, no code) comes before it. */
+function firstWord(text: string): FirstWord | undefined {
+  const m = /^[\s\p{P}\p{S}]*?([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)/u.exec(text);
+  if (!m || !/^\p{L}/u.test(m[1]!)) return undefined;
+  // Markup and placeholders are blanked in prose: a word after a wide blank follows code; a comma before it, a sentence.
+  const before = text.slice(0, m.index + m[0].length - m[1]!.length);
+  if (/\s{3,}|[%{}<>[\]$#@&*_=|\\/,;:]/u.test(before)) return undefined;
+  return { start: before.length, word: m[1]! };
+}
+
+const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase();
+const isUpper = (c: string) => c !== c.toLowerCase();
+/** "Isle of Man", "Public Client Terms": every word of two letters or more capitalised, not all in capitals. */
+function isTitle(text: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w)) && words.some((w) => /\p{Ll}/u.test(w));
+}
+
+/** "ORCID", "iPhone", "eBay", "PDF-Datei": a capital after the first letter. */
+const isNameLike = (word: string) => /\p{Lu}/u.test(word.slice(1).split(/[-’']/u)[0]!);
+
+export const caseParityKind: RuleKind = {
+  name: "case-parity",
+  fixes: (spec) => spec.applicability ?? "safe",
+  compile(rawSpec): CompiledRule {
+    const spec = rawSpec;
+    return {
+      spec,
+      checkSegment(analysis: SegmentAnalysis, index, report) {
+        const source = sourceOf(analysis);
+        if (!source) return;
+        const src = firstWord(proseOf(source));
+        const tgt = firstWord(proseOf(analysis.text));
+        if (!src || !tgt) return;
+        const s = src.word[0]!;
+        const t = tgt.word[0]!;
+        if (!isCased(s) || !isCased(t) || !isUpper(s) || isUpper(t)) return;
+        const language = primary(analysis.language) ?? "";
+        const capitalised = t.toLocaleUpperCase(language) + tgt.word.slice(1);
+        // A mixed-case name ("iPhone") or an acronym is written so, unless the source capitalises it ("OpenID" lowered to "openID").
+        const lowered = isNameLike(tgt.word) && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(capitalised)}(?![\\p{L}\\p{N}])`, "u").test(source);
+        if (!lowered && (isNameLike(src.word) || isNameLike(tgt.word))) return;
+        // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
+        const after = analysis.text.slice(tgt.start + tgt.word.length);
+        if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;
+        const changed = capitalised.slice(0, capitalised.length - tgt.word.length + 1);
+        if (changed.length !== 1) return;
+        report(index, {
+          start: tgt.start,
+          end: tgt.start + tgt.word.length,
+          message: expandTemplate(spec.message, [tgt.word]),
+          fix: { title: "Capitalise the first letter", applicability: spec.applicability ?? "safe", edits: [{ start: tgt.start, end: tgt.start + 1, text: changed, expected: t }] },
+        });
+      },
+    };
+  },
+};

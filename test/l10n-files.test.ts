@@ -1,0 +1,147 @@
+/**
+ * Localization files as they come from real projects: quiet on good translations, one sharp
+ * finding for each real error. Every fixture is written for this test.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { languageFromPath } from "../src/formats/bilingual.js";
+import { check, fix } from "../src/index.js";
+import { runCli, tempTree } from "./cli-helpers.js";
+
+const rulesOf = async (text: string, format: string, language: string, sourceLanguage = "en") =>
+  (await check(text, { format, language, sourceLanguage })).findings.map((f) => `${f.ruleId.replace(/^common\//u, "")} ${f.text}`);
+
+const xliff = (units: [source: string, target: string][], target = "fr") => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="${target}" datatype="plaintext" original="app">
+    <body>
+${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
+    </body>
+  </file>
+</xliff>
+`;
+
+describe("a target left in the source's language", () => {
+  test("is reported untranslated once; the target language's typography does not touch it", async () => {
+    const text = xliff([["Name: your full name, as it appears on your card", "Name: your full name, as it appears on your card"]]);
+    expect(await rulesOf(text, "xliff", "fr")).toEqual(["accuracy/untranslated Name: your full name, as it appears on your card"]);
+    // Fixing adds no French no-break space to the English text (which would hide it from the untranslated check).
+    expect((await fix(text, { format: "xliff", language: "fr", sourceLanguage: "en" })).text).toBe(text);
+  });
+
+  test("a target of inline codes only is one finding, not a number and a length finding", async () => {
+    const text = xliff([['Delete <x id="1"/>3 files<x id="2"/> from the list', '<x id="1"/><x id="2"/>']]);
+    expect(await rulesOf(text, "xliff", "de")).toEqual(['accuracy/untranslated <x id="1"/><x id="2"/>']);
+  });
+});
+
+describe("CSV as Magento writes it", () => {
+  test("a field quoted after a space has no leading space of its own", async () => {
+    const text = 'source,target\n"Save the settings", "Einstellungen speichern"\n"Open the menu",  "Menü öffnen"\n';
+    expect(await rulesOf(text, "csv", "de")).toEqual([]);
+  });
+});
+
+const tmx = (units: [source: string, target: string][]) => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/>
+<body>
+${units.map(([s, t]) => `<tu><tuv lang="ru"><seg>${s}</seg></tuv><tuv lang="en"><seg>${t}</seg></tuv></tu>`).join("\n")}
+</body></tmx>
+`;
+
+describe("help texts as translation memories keep them", () => {
+  test("a query is code: the target language's prose rules do not read it", async () => {
+    const query = "SELECT\nOrders.Customer, Orders.Total\nFROM\nSales.Orders AS Orders\nWHERE Orders.Total &gt; &amp;Limit";
+    expect(await rulesOf(tmx([[query, query]]), "tmx", "en", "ru")).toEqual([]);
+  });
+
+  test("a sentence split in two units: brackets that the source leaves open are not reported in the target", async () => {
+    const text = tmx([
+      ["Узлы перечислены в таблице (см.", "The nodes are listed in the table (see"],
+      ["ниже).", "below)."],
+    ]);
+    expect(await rulesOf(text, "tmx", "en", "ru")).toEqual([]);
+  });
+
+  test("a bracket the translation lost is reported once: at the mark where the language has a pairing rule, else by the source-vs-target check", async () => {
+    const text = tmx([["Узлы перечислены в таблице (см. ниже).", "The nodes are listed in the table (see below."]]);
+    expect(await rulesOf(text, "tmx", "en", "ru")).toEqual(["en/punctuation/unbalanced-quote-or-bracket ("]);
+    const italian = text.replace('lang="en"', 'lang="it"').replace("The nodes are listed in the table (see below.", "I nodi sono elencati nella tabella (vedi sotto.");
+    expect(await rulesOf(italian, "tmx", "it", "ru")).toEqual(["punctuation/bracket-parity I nodi sono elencati nella tabella (vedi sotto."]);
+  });
+});
+
+describe("files in the charset they declare", () => {
+  const cp1251 = (text: string) => Uint8Array.from([...text].map((c) => (c.charCodeAt(0) < 128 ? c.charCodeAt(0) : 0xc0 + "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя".indexOf(c))));
+  const po = `msgid ""\nmsgstr ""\n"Language: ru\\n"\n"Content-Type: text/plain; charset=CP1251\\n"\n\nmsgid "Open the file and save it."\nmsgstr "Откройте файл и сохраните его"\n`;
+
+  test("a CP1251 PO file is read, checked and fixed in CP1251", async () => {
+    const dir = tempTree({ "ru.po": cp1251(po) });
+    const report = JSON.parse((await runCli(["check", "--format", "json", "--source-lang", "en", join(dir, "ru.po")])).stdout) as { files: { findings: { ruleId: string; text: string }[] }[]; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.files[0]!.findings.map((f) => [f.ruleId, f.text])).toEqual([["common/punctuation/punctuation-parity", "его"]]);
+    await runCli(["check", "--fix", "--source-lang", "en", join(dir, "ru.po")]);
+    expect(readFileSync(join(dir, "ru.po"))).toEqual(Buffer.from(cp1251(po.replace("сохраните его\"", "сохраните его.\""))));
+  });
+
+  test("an ISO-8859-1 XLIFF file is read; a file that is valid UTF-8 stays UTF-8 whatever it declares", async () => {
+    const text = xliff([["Open the settings window now", "Ouvrez la fenêtre des paramètres maintenant"]]).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const dir = tempTree({ "fr.xlf": Buffer.from(text, "latin1"), "utf8.xlf": text });
+    const report = JSON.parse((await runCli(["check", "--format", "json", dir])).stdout) as { files: { findings: unknown[] }[]; errors: unknown[] };
+    expect(report.errors).toEqual([]);
+    expect(report.files.map((f) => f.findings)).toEqual([[], []]);
+  });
+});
+
+describe("the target language from the file name, when the file does not say", () => {
+  test.each([
+    ["messages.de.xlf", "de"],
+    ["translations/validators.zh_CN.xlf", "zh-CN"],
+    ["locale/fr/LC_MESSAGES/app.po", "fr"],
+    ["i18n/de_DE.csv", "de-DE"],
+    ["po/pt_BR.po", "pt-BR"],
+  ])("%s → %s", (path, language) => {
+    expect(languageFromPath(path)).toBe(language);
+  });
+
+  test("names that are no language say nothing", () => {
+    expect(["messages.xlf", "po/app.po", "project_save.tmx", "data/es.txt.bak"].map(languageFromPath)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test("a PO header naming its language in words (Language: français) gives way to the file name", async () => {
+    const po = `msgid ""\nmsgstr ""\n"Language: français\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "Delete the file?"\nmsgstr "Supprimer le fichier?"\n`;
+    const { findings } = await check(po, { format: "po", path: "po/fr.po", sourceLanguage: "en" });
+    expect(findings.map((f) => f.ruleId)).toEqual(["fr/punctuation/missing-no-break-space"]);
+  });
+});
+
+describe("what the formats say about their units", () => {
+  test("XLIFF: a target whose state says it is not translated yet is skipped; maxwidth in characters is a length limit", async () => {
+    const text = xliff([
+      ["Save the settings now", "Save the settings now"],
+      ["Open", "Ouvrir le fichier"],
+    ])
+      .replace('<target>Save the settings now</target>', '<target state="needs-translation">Save the settings now</target>')
+      .replace('<trans-unit id="u2">', '<trans-unit id="u2" maxwidth="10" size-unit="char">');
+    expect(await rulesOf(text, "xliff", "fr")).toEqual(["style/length-limit Ouvrir le fichier"]);
+    // Within the limit: nothing; a limit in pixels is not read.
+    expect(await rulesOf(text.replace('maxwidth="10"', 'maxwidth="17"'), "xliff", "fr")).toEqual([]);
+    expect(await rulesOf(text.replace('size-unit="char"', 'size-unit="pixel"'), "xliff", "fr")).toEqual([]);
+  });
+
+  test("PO: one source in two contexts (msgctxt) may be translated two ways", async () => {
+    const entry = (context: string, target: string) => `msgctxt "${context}"\nmsgid "Open the file now"\nmsgstr "${target}"\n`;
+    const po = `msgid ""\nmsgstr ""\n"Language: de\\n"\n\n${entry("menu", "Datei jetzt öffnen")}\n${entry("menu", "Datei jetzt öffnen")}\n${entry("dialog", "Datei jetzt Öffnen")}`;
+    expect((await check(po, { format: "po", sourceLanguage: "en" })).findings.map((f) => f.ruleId)).not.toContain("common/terminology/translation-consistency");
+    const sameContext = po.replace('"dialog"', '"menu"');
+    expect((await check(sameContext, { format: "po", sourceLanguage: "en" })).findings.map((f) => f.ruleId)).toContain("common/terminology/translation-consistency");
+  });
+});
+
+test("straight quotation marks that the translation keeps from its source are no typography error; curly English ones still are", async () => {
+  const csv = 'source,target\n"Click ""Save"" now","Klicken Sie jetzt auf ""Speichern"""\n"Click “Save” now","Klicken Sie jetzt auf “Speichern”"\n';
+  expect((await check(csv, { format: "csv", language: "de", sourceLanguage: "en" })).findings.map((f) => [f.ruleId, f.text])).toEqual([
+    ["de/punctuation/english-quotation-marks", "“"],
+    ["de/punctuation/english-quotation-marks", "”"],
+  ]);
+});
