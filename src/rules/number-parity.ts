@@ -12,8 +12,9 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { numericValue, readNumbers } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
+import { coveredBy } from "../core/spans.js";
 import type { Span } from "../core/types.js";
-import { listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { blankSpans, listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 /** A number in one side of the segment, with every value it can be read as. */
 export interface ReadNumber {
@@ -221,17 +222,18 @@ const isDate = (m: RegExpMatchArray) => [m[1]!, m[4]!].some((part) => part.lengt
 /** Source and target with the dates they share blanked (the same day written in each locale's order). */
 function withoutSharedDates(source: string, target: string): [string, string] {
   const dates = (text: string) => [...text.matchAll(DATE)].filter(isDate);
-  const targetDates = dates(target);
+  // Each source date takes the first target date of its day not taken yet.
+  const targetDates = new Map<string, { dates: RegExpMatchArray[]; next: number }>();
+  for (const t of dates(target)) (targetDates.get(dateKey(t)) ?? targetDates.set(dateKey(t), { dates: [], next: 0 }).get(dateKey(t))!).dates.push(t);
   const blanks: [Span[], Span[]] = [[], []];
   for (const m of dates(source)) {
-    const k = targetDates.findIndex((t) => dateKey(t) === dateKey(m));
-    if (k < 0) continue;
-    const [t] = targetDates.splice(k, 1);
+    const day = targetDates.get(dateKey(m));
+    const t = day?.dates[day.next++];
+    if (!t) continue;
     blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
-    blanks[1].push({ start: t!.index!, end: t!.index! + t![0].length });
+    blanks[1].push({ start: t.index!, end: t.index! + t[0].length });
   }
-  const blank = (text: string, spans: Span[]) => spans.reduce((out, s) => out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end), text);
-  return [blank(source, blanks[0]), blank(target, blanks[1])];
+  return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((a, b) => a.start - b.start))];
 }
 
 /** Digits (with every reading and scale) and spelled-out numbers in prose. */
@@ -265,8 +267,9 @@ export function numbersIn(original: string): ReadNumber[] {
     const value = NOT_A_NUMBER.test(text.slice(m.index, m.index + 8)) ? undefined : hanNumeralValue(m[0]);
     if (value !== undefined) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: new Set([key(value)]), approx: [], spelled: false });
   }
+  const inNumber = coveredBy([...found].sort((a, b) => a.start - b.start));
   for (const m of text.matchAll(HAN_SINGLE)) {
-    if (!found.some((n) => n.start <= m.index && m.index < n.end)) found.push({ start: m.index, end: m.index + 1, text: m[0], values: new Set([HAN_DIGITS[m[0]] ?? 10]), approx: [], spelled: true });
+    if (!inNumber(m.index)) found.push({ start: m.index, end: m.index + 1, text: m[0], values: new Set([HAN_DIGITS[m[0]] ?? 10]), approx: [], spelled: true });
   }
   for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
     const word = m[0].toLowerCase();
@@ -288,7 +291,7 @@ export function numbersIn(original: string): ReadNumber[] {
 }
 
 /** "1. ", "2) ", "(3) " opening the segment: list numbering, not content. */
-const isListNumber = (text: string, n: ReadNumber) => /^\s*\(?$/u.test(text.slice(0, n.start)) && /^[.)、．]\s/u.test(text.slice(n.end) + " ") && !n.spelled;
+const isListNumber = (text: string, n: ReadNumber) => /^\s*\(?$/u.test(text.slice(0, n.start)) && /^[.)、．]\s/u.test(text.slice(n.end, n.end + 2) + " ") && !n.spelled;
 
 export interface NumberComparison {
   missing: ReadNumber[];
@@ -299,13 +302,17 @@ export interface NumberComparison {
 /** Units written against their number ("5GB", "24h", "10px"): the number is a quantity, not part of a name. */
 const GLUED_UNIT = /^(?:[KMGTP]i?B|[kMG]?Hz|px|pt|em|rem|ms|fps|dpi|bps|MP|[smhdDKkx%])(?![\p{L}\d])/u;
 /** Digits inside a name or identifier ("CVV2", "snippet_4", "2FA", "G20"): not a quantity a translation must keep. */
-const inIdentifier = (text: string, n: ReadNumber) =>
-  !n.spelled && (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(text.slice(0, n.start)) || (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text.slice(n.end)) && !GLUED_UNIT.test(text.slice(n.end))));
+const inIdentifier = (text: string, n: ReadNumber) => {
+  // The code point before the number and a few after it are all the patterns look at (a whole prefix would be rescanned per number).
+  const before = text.slice(Math.max(0, n.start - 2), n.start);
+  const after = text.slice(n.end, n.end + 8);
+  return !n.spelled && (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(before) || (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(after) && !GLUED_UNIT.test(after)));
+};
 
 export function compareNumbers(rawSource: string, rawTarget: string): NumberComparison {
   const [source, target] = withoutSharedDates(rawSource, rawTarget);
   // ":00" minutes go unsaid ("15:00" is "3 p.m.").
-  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !inIdentifier(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(0, n.start))));
+  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !inIdentifier(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(Math.max(0, n.start - 2), n.start))));
   const tgt = numbersIn(target).filter((n) => !inIdentifier(target, n));
   const used = new Set<ReadNumber>();
   const usedValues = new Set<number>();

@@ -13,6 +13,7 @@
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
+import { trailingRunStart } from "../analysis/text.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 
@@ -43,7 +44,7 @@ export function weightedLength(text: string): number {
 }
 
 /** Code, not prose: paths, calls, assignments, identifiers, SQL. */
-export const CODE = /[\w.-]+\/[\w.-]+\/|\b\w+\([^)]*\)|[=;{}$]|\b[a-z]+_[a-z_]+\b|\b(?:SELECT|FROM|WHERE|INSERT|UPDATE)\b/u;
+export const CODE = /(?<![\w.-])[\w.-]+\/[\w.-]+\/|\b\w+\([^)]*\)|[=;{}$]|\b[a-z]+_[a-z_]+\b|\b(?:SELECT|FROM|WHERE|INSERT|UPDATE)\b/u;
 
 const wordsIn = (text: string) => (proseOf(text).match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -79,7 +80,9 @@ export const truncationKind: RuleKind = {
       const words = dangling.get(language);
       if (!words) return false;
       if (language === "ja" || language === "zh") return [...words].some((w) => end.endsWith(w));
-      const last = /[\p{L}'’]+$/u.exec(end)?.[0].toLowerCase();
+      // (By a backward scan: /[\p{L}'’]+$/ would rescan a long word inside the text from each of its letters.)
+      const lastStart = trailingRunStart(end, /[\p{L}'’]/u);
+      const last = lastStart < end.length ? end.slice(lastStart).toLowerCase() : undefined;
       return last !== undefined && words.has(last.replace(/^.*['’]/u, "")) && !/['’]$/u.test(last);
     };
     return {
