@@ -12,6 +12,7 @@
 import type { SegmentAnalysis } from "../src/analysis/analysis.js";
 import type { CompiledRule, RawFinding } from "../src/core/rule.js";
 import type { Document } from "../src/core/types.js";
+import { RULE_KINDS } from "../src/engine/registry.js";
 import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../src/bench/adversarial-inputs.js";
 
 const SMALL = 10_000;
@@ -19,7 +20,10 @@ const LARGE = 100_000;
 const LIMIT = 15;
 const FLOOR_MS = 3;
 /** Rule kinds that compare a segment's source with its target (spelling reads the source too). */
-const SOURCE_READING_KINDS = new Set(["number-parity", "untranslated", "punctuation-parity", "placeholder-parity", "length-ratio", "source-term-consistency", "glossary", "translation-consistency", "spelling"]);
+const SOURCE_READING_KINDS = new Set([
+  "number-parity", "untranslated", "punctuation-parity", "placeholder-parity", "length-ratio", "source-term-consistency", "glossary", "translation-consistency", "spelling",
+  "spacing-parity", "case-parity", "bracket-parity", "truncation", "length-limit",
+]);
 /** The language-independent bilingual rules run with a language of spaces and one without. */
 const BILINGUAL_LANGUAGES = new Set(["en", "zh"]);
 
@@ -86,3 +90,8 @@ const runs = ["en", "de", "fr", "es", "ru", "zh", "ja"].flatMap((language) => [f
 test.each(runs)("the rules for $language (with sources: $bilingual) take linear time on adversarial inputs", ({ language, bilingual }) => {
   expect(checkLanguage(language, bilingual)).toEqual([]);
 }, 300_000);
+
+test("the runs time a built-in rule of every rule kind", () => {
+  const timed = new Set(runs.flatMap(({ language, bilingual }) => rulesOf(language, bilingual).map((r) => r.spec.kind)));
+  expect([...RULE_KINDS.keys()].filter((kind) => !timed.has(kind))).toEqual([]);
+});

@@ -100,6 +100,8 @@ export const ADVERSARIAL_INPUTS: AdversarialInput[] = [
   { name: "200-letter words", make: (size) => distinctWords(200, size) },
   { name: "nested brackets", make: nested("([{", "}])") },
   { name: "nested quotes", make: nested("“‘«„", "“»’”") },
+  { name: "nested markup", make: nested("<b><i>", "</i></b>") },
+  { name: "nested ICU branches", make: nested("{n, select, other {", "}}") },
   { name: "unclosed brackets", make: run("(") },
   { name: "full stops", make: run(".") },
   { name: "exclamation and question marks", make: run("!?") },
@@ -129,6 +131,7 @@ export const ADVERSARIAL_INPUTS: AdversarialInput[] = [
   { name: "URL-like text", make: run("http://www.") },
   { name: "markup", make: run("<b>x</b>"), maskTags: true },
   { name: "unclosed markup", make: run("<a ") },
+  { name: "unclosed codes and CDATA", make: run('<ph id="1"><![CDATA[') },
   { name: "entities and placeholders", make: run("&amp;%s{{x}}{0}") },
   { name: "many segments", make: (size) => sentenceList(size, (i) => `The ministry said ${i} people came.`) },
   {
@@ -148,7 +151,8 @@ export function adversarialDocument(input: AdversarialInput, size: number, langu
   const sourceLanguage = language === "en" ? "ru" : "en";
   const segments: Segment[] = targets.map((target, i) => {
     const segment: Segment = { id: String(i + 1), target, tgtLang: language, origin: { file: input.name, line: i + 1, column: 1 } };
-    if (bilingual) Object.assign(segment, { source: sources[i] ?? "", srcLang: sourceLanguage });
+    // A length limit as XLIFF's maxwidth gives one, so that length-limit has something to measure.
+    if (bilingual) Object.assign(segment, { source: sources[i] ?? "", srcLang: sourceLanguage, maxLength: 100 });
     if (input.maskTags) segment.masked = [...target.matchAll(TAG)].map((m): Span => ({ start: m.index, end: m.index + m[0].length }));
     return segment;
   });

@@ -54,7 +54,8 @@ function endsInPartWord(text: string, language: string): boolean {
   const last = /(?<![\p{L}\p{M}'’-])\p{L}[\p{L}\p{M}]{2,}$/u.exec(proseOf(text).trimEnd())?.[0];
   if (!last || /^\p{Lu}/u.test(last)) return false;
   const dictionary = dictionaryFor(language);
-  return !dictionary.isKnown(last) && !dictionary.isLooseCompound(last) && dictionary.beginsWord(last);
+  // The prefix search first: it is quick on any word, while a compound split of a long word is not.
+  return dictionary.beginsWord(last) && !dictionary.isKnown(last) && !dictionary.isLooseCompound(last);
 }
 
 const median = (values: number[]) => {
