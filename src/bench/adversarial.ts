@@ -6,12 +6,13 @@
  * (ratio large / small over 15, every row with --all): best of 3 runs at the small size, of up
  * to 3 at the large one. Each language and mode runs in a child process, so that a rule that
  * hangs (no progress for --timeout seconds) or runs out of memory is reported as stopped
- * instead of stopping the run.
+ * instead of stopping the run. Then a table by rule kind: each kind's row of the highest ratio.
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import type { RawFinding } from "../core/rule.js";
 import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule } from "./adversarial-inputs.js";
+import { resolveConfig } from "../config/config.js";
 
 const LANGUAGES = ["en", "de", "fr", "es", "ru", "zh", "ja"];
 const ANALYSIS = "(analysis: sentences, tokens, tags)";
@@ -84,6 +85,18 @@ if (process.argv[2] === "--child") {
   console.log("|---|---|---|---:|---:|---:|");
   for (const r of shown.sort((a, b) => rowRatio(b) - rowRatio(a) || a.row.localeCompare(b.row))) {
     console.log(`| ${r.row} | ${r.language}, ${r.mode} | ${r.input} | ${ms(r.small)} | ${ms(r.large)} | ${Number.isFinite(rowRatio(r)) ? rowRatio(r).toFixed(1) : "∞"} |`);
+  }
+  const kindOf = new Map(resolveConfig({ extends: "mtlint:all" }).ruleSet.rules.map((r) => [r.rule.spec.id, r.rule.spec.kind]));
+  const worstByKind = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) {
+    const kind = kindOf.get(r.row) ?? r.row;
+    const worst = worstByKind.get(kind);
+    if (!worst || rowRatio(r) > rowRatio(worst)) worstByKind.set(kind, r);
+  }
+  console.log(`\n| rule kind | worst row (rule, language, mode, input) | ${sizes[0] / 1000} KB (ms) | ${sizes[1] / 1000} KB (ms) | ratio |`);
+  console.log("|---|---|---:|---:|---:|");
+  for (const [kind, r] of [...worstByKind].sort(([a], [b]) => a.localeCompare(b))) {
+    console.log(`| ${kind} | ${r.row}, ${r.language} ${r.mode}, ${r.input} | ${ms(r.small)} | ${ms(r.large)} | ${Number.isFinite(rowRatio(r)) ? rowRatio(r).toFixed(1) : "∞"} |`);
   }
   const finite = rows.filter((r) => Number.isFinite(rowRatio(r)));
   const worst = finite.reduce((a, b) => (rowRatio(b) > rowRatio(a) ? b : a));
