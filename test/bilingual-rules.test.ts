@@ -6,6 +6,8 @@ import { loadBuiltinRules } from "../src/config/rules.js";
 import type { Document } from "../src/core/types.js";
 import { lint } from "../src/engine/lint.js";
 import { compareNumbers, hanNumeralValue } from "../src/rules/number-parity.js";
+import { looksLikeCode } from "../src/analysis/code.js";
+import { URL_OR_MAIL } from "../src/engine/fixes.js";
 import { compareItems } from "../src/rules/placeholder-parity.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 import { ruleSetOf } from "./helpers.js";
@@ -126,13 +128,22 @@ describe("placeholder-parity", () => {
     same("Invalid code %s", "Code %snon valide");
     same("{n, plural, one {page} other {pages}}", "{n, plural, one {Seite} other {Seiten}}");
     same("{{ limit }} characters.|{{ limit }} characters.", "{{limit}} символ.|{{limit}} символа.|{{limit}} символов.");
+    // Variants on one side only: a language with one plural form, or a source with one form.
+    same("{{ count }} file.|{{ count }} files.", "{{ count }} 个文件。");
+    same("Try again in %minutes% minutes.", "Через %minutes% минуту.|Через %minutes% минуты.|Через %minutes% минут.");
+    same("Try again in %minutes% minutes.", "%minutes% 分钟后再试。|%minutes% 分钟后再试。");
     same("For example: jane@school.edu", "Beispiel: erika@schule.edu");
     same("Written by <ann@home.org>", "Geschrieben von <ann@home.org>");
     same("&lt;x1/&gt;Close&lt;x2/&gt;", "&lt;x1/&gt;Schließen&lt;x2/&gt;");
+    // A placeholder that no variant keeps is still missing, and one no variant of the source has is extra.
+    expect(compareItems("{{ count }} file.|{{ count }} files.", "文件太多。").missing).toEqual(["{{count}}"]);
+    expect(compareItems("Try again later.", "Später.|%minutes% Minuten später.").extra.map((i) => i.key)).toEqual(["%minutes%"]);
     // Positions the source uses must be kept.
     expect(compareItems("%1$s of %2$s", "%1$s von %1$s").missing).toEqual(["%2$s"]);
     // One letter changed is a typo, even in an example.
     expect(compareItems("For example: jane@school.edu", "Beispiel: jane@schoul.edu").changed.map(([key, item]) => [key, item.key])).toEqual([["jane@school.edu", "jane@schoul.edu"]]);
+    expect(compareItems("For example, http://www.shop.com/cart.html", "Zum Beispiel http://wmw.shop.com/cart.html").changed.map(([key]) => key)).toEqual(["shop.com/cart.html"]);
+    same("For example, http://www.shop.com/cart.html", "Zum Beispiel http://www.laden.de/korb.html");
     // A printf glued to a word counts only as the source's: "%sure" in a target is not an extra "%s".
     expect(compareItems("Save", "100%sure").extra).toEqual([]);
   });
@@ -154,11 +165,43 @@ describe("placeholder-parity", () => {
   });
 });
 
+describe("a URL ends where the text around it goes on", () => {
+  test("a bracket or full stop after a URL closes the text, not the URL; a bracket the URL opens is its own", () => {
+    const urls = (text: string) => [...text.matchAll(URL_OR_MAIL)].map((m) => m[0]);
+    expect(urls("(see http://shop.example/cart.html).")).toEqual(["http://shop.example/cart.html"]);
+    expect(urls("（例：https://shop.example/cart.html）。")).toEqual(["https://shop.example/cart.html"]);
+    expect(urls("详见 www.shop.example/help。")).toEqual(["www.shop.example/help"]);
+    expect(urls("Read https://en.wikipedia.org/wiki/Pluto_(dwarf_planet), then")).toEqual(["https://en.wikipedia.org/wiki/Pluto_(dwarf_planet)"]);
+    expect(urls("Go to https://shop.example/a?b=1&c=2!")).toEqual(["https://shop.example/a?b=1&c=2"]);
+  });
+
+  test("bracket-parity: the bracket closed after a URL is closed", () => {
+    expect(
+      found(
+        "punctuation/bracket-parity",
+        [
+          ["Use a full address, e.g. https://shop.example/cart.html", "完全なアドレスを使ってください（例：https://shop.example/cart.html）"],
+          ["Use a full address, e.g. https://shop.example/cart.html", "Use una dirección completa (p. ej.: https://tienda.example/carro.html)"],
+        ],
+        {},
+        "ja",
+      ),
+    ).toEqual([]);
+    expect(found("punctuation/bracket-parity", [["Use a full address (e.g. https://shop.example/cart.html).", "Use una dirección completa (p. ej.: https://tienda.example/carro.html."]], {}, "es")).toHaveLength(1);
+  });
+});
+
 describe("untranslated", () => {
   test("identical text and source-script words; names and codes pass", () => {
     expect(found("accuracy/untranslated", [["Откройте файл и сохраните его.", "Откройте файл и сохраните его."]])).toHaveLength(1);
     expect(found("accuracy/untranslated", [["Hamburg", "Hamburg"], ["ID-4711", "ID-4711"], ["Berlin Hauptbahnhof", "Berlin Hauptbahnhof"]], {}, "de")).toEqual([]);
     expect(found("accuracy/untranslated", [["东京是日本的首都。", "東京は日本の首都です。"]], {}, "ja")).toEqual([]);
+  });
+
+  test("a query kept as it is needs no translation, even without code punctuation; capitals in prose are no query", () => {
+    expect(found("accuracy/untranslated", [["SELECT name FROM %table%\nWHERE", "SELECT name FROM %table%\nWHERE"], ["INSERT INTO %table% VALUES", "INSERT INTO %table% VALUES"]], {}, "de")).toEqual([]);
+    expect(["SELECT YOUR PLAN AND START NOW", "NOT IN STOCK OR ON ORDER", "Select the files you want."].map(looksLikeCode)).toEqual([false, false, false]);
+    expect(found("accuracy/untranslated", [["Select the files you want.", "Select the files you want."]], {}, "de")).toHaveLength(1);
   });
 });
 

@@ -53,6 +53,12 @@ describe("stray capitals", () => {
     expect(findings(id, "The critics loved Hero. They say Hero left, and the hero returned.").map((f) => f.text)).toEqual(["Hero", "Hero"]);
   });
 
+  test("an adverb in -ly beside a name is still a slip, and makes no name word for the rest of the document", () => {
+    expect(findings(id, ["In the evenings it is Usually Stone who meets the press at the door.", "He Usually waits in the hall."]).map((f) => f.text)).toEqual(["Usually", "Usually"]);
+    // Beside a word that is only ordinary, the capitals make a title.
+    expect(findings(id, "The band played Slowly Forward twice at the fair.")).toEqual([]);
+  });
+
   test("a document that capitalizes pronouns for reverence capitalizes nouns so too", () => {
     expect(findings(id, "We follow where He leads by His word, and the Truth is His.")).toEqual([]);
   });

@@ -1,7 +1,9 @@
 /** Running the CLI in-process with captured output, in temporary folders. */
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { main } from "../src/cli/main.js";
 
 export interface CliRun {
@@ -19,6 +21,14 @@ export async function runCli(args: string[], stdin = ""): Promise<CliRun> {
     readStdin: () => Buffer.from(stdin),
   });
   return { code, stdout, stderr };
+}
+
+const BIN = fileURLToPath(new URL("../bin/mtlint.js", import.meta.url));
+
+/** The built CLI (dist/, compiled by `npm test` first) as a process in `cwd`, for what needs a folder or environment of its own. */
+export function runBuiltCli(cwd: string, args: string[], options: { stdin?: string; env?: Record<string, string> } = {}): CliRun {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", input: options.stdin ?? "", env: { ...process.env, ...options.env } });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
 const created: string[] = [];

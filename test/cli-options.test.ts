@@ -1,27 +1,12 @@
 /** Options that must never take a path for their value, repeated options, and outputs that would overwrite inputs. */
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { MT_TEXT, runCli, tempTree } from "./cli-helpers.js";
-
-const BIN = fileURLToPath(new URL("../bin/mtlint.js", import.meta.url));
-
-/** The built CLI in a folder of its own, so that default output files land there. */
-function runIn(cwd: string, args: string[]): { code: number; stderr: string } {
-  try {
-    execFileSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    return { code: 0, stderr: "" };
-  } catch (e) {
-    const { status, stderr } = e as { status: number; stderr: string };
-    return { code: status, stderr };
-  }
-}
+import { MT_TEXT, runBuiltCli, runCli, tempTree } from "./cli-helpers.js";
 
 describe("--write-baseline", () => {
   test("given without =FILE it takes no value: the path after it is checked, not overwritten", () => {
     const dir = tempTree({ "a.txt": MT_TEXT });
-    const run = runIn(dir, ["check", "--write-baseline", "a.txt"]);
+    const run = runBuiltCli(dir, ["check", "--write-baseline", "a.txt"]);
     expect(run.code).toBe(0);
     expect(readFileSync(join(dir, "a.txt"), "utf8")).toBe(MT_TEXT);
     const baseline = JSON.parse(readFileSync(join(dir, ".mtlint-baseline.json"), "utf8"));
@@ -97,13 +82,16 @@ describe("options that write files", () => {
     const dir = tempTree({ "a.txt": MT_TEXT });
     const file = join(dir, "a.txt");
     const missing = join(dir, "no-such-folder", "out");
-    for (const args of [["--output-file", missing], [`--write-baseline=${missing}`], ["--cache", "--cache-location", missing]]) {
+    // A report file's missing folders are made (test/cli-conventions.test.ts); a file in the way is not one.
+    const underAFile = join(file, "no-such-folder", "out");
+    for (const args of [["--output-file", underAFile], [`--write-baseline=${missing}`], ["--cache", "--cache-location", missing]]) {
       const run = await runCli(["check", ...args, file]);
       expect(run.code).toBe(2);
       expect(run.stderr.trim().split("\n").filter((l) => l.startsWith("mtlint:"))).toEqual([expect.stringMatching(/^mtlint: .*no-such-folder.*(cannot write|ENOENT)/)]);
       expect(run.stderr).not.toMatch(/\n\s+at /);
     }
     expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
+    expect(readFileSync(file, "utf8")).toBe(MT_TEXT);
   });
 
   test("the report file is written as before", async () => {

@@ -29,6 +29,18 @@ describe("a target left in the source's language", () => {
     expect((await fix(text, { format: "xliff", language: "fr", sourceLanguage: "en" })).text).toBe(text);
   });
 
+  test("also where only its punctuation or spacing was changed: the target language's rules do not read it", async () => {
+    const text = xliff([
+      ['Choose "Fast mode" to skip the preview.', "Choose „Fast mode“ to skip the preview."],
+      ["Where is the file? Open it: now.", "Where is the file ? Open it : now."],
+    ]);
+    const rules = await rulesOf(text, "xliff", "de");
+    expect(rules.filter((r) => r.startsWith("de/"))).toEqual([]);
+    expect(await rulesOf(text, "xliff", "fr")).not.toEqual(expect.arrayContaining([expect.stringMatching(/^fr\//u)]));
+    // A translated target is still read by them.
+    expect(await rulesOf(xliff([['Choose Fast mode to skip the preview.', 'Wählen Sie "Schnellmodus", um die Vorschau zu überspringen.']]), "xliff", "de")).toEqual(expect.arrayContaining([expect.stringMatching(/^de\/punctuation\//u)]));
+  });
+
   test("a target of inline codes only is one finding, not a number and a length finding", async () => {
     const text = xliff([['Delete <x id="1"/>3 files<x id="2"/> from the list', '<x id="1"/><x id="2"/>']]);
     expect(await rulesOf(text, "xliff", "de")).toEqual(['accuracy/untranslated <x id="1"/><x id="2"/>']);

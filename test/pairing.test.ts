@@ -89,6 +89,20 @@ describe("pairing", () => {
     expect(check(link, { pairs: [["(", ")"], ["[", "]"]] }, { masked: [{ start: 24, end: 48 }] }).map((f) => f.start)).toEqual([49]);
   });
 
+  test("with documentShare, marks are reported only when that share of three or more paragraphs holding marks fails to pair", () => {
+    const texts = ["He said “no and left.", "She said “yes” twice.", "They said “maybe”."];
+    expect(marks(texts, { documentShare: 0.5 })).toEqual([]);
+    expect(marks(texts, { documentShare: 0.3 })).toEqual(["1:8:“"]);
+    expect(marks(["No marks here.", ...texts, "They said “no”."], { documentShare: 0.25 })).toEqual(["2:8:“"]);
+    // Fewer than three paragraphs with marks tell nothing about the document.
+    expect(marks(texts.slice(0, 2), { documentShare: 0.3 })).toEqual([]);
+  });
+
+  test("a straight mark with a space on both sides is not reported as left open", () => {
+    expect(marks('The sign read Closed " for the season.')).toEqual([]);
+    expect(marks('The sign read Closed "for the season.')).toEqual(["1:21:\""]);
+  });
+
   test("a mark may belong to one pair only", () => {
     expect(() => pairingKind.compile({ ...base, pairs: [["“", "”"], ["„", "“"]] }, env)).toThrow(MtlintError);
   });
@@ -102,9 +116,11 @@ describe("English rules", () => {
     expect(run("en/punctuation/unbalanced-quote-or-bracket", 'The “Kommersant and «Vedomosti» (daily. He said "no. It’s the boys’ ’90s.')).toEqual(["“", "("]);
   });
 
-  test("the straight-quote rule is not recommended", () => {
-    const rule = builtin.find((r) => r.spec.id === "en/punctuation/unbalanced-straight-quote");
-    expect(rule?.spec.recommended).toBe(false);
-    expect(run("en/punctuation/unbalanced-straight-quote", 'He said "no and left.')).toEqual(['"']);
+  test("the straight-quote rule reports only where a third of the quoting paragraphs fail to pair", () => {
+    const id = "en/punctuation/unbalanced-straight-quote";
+    expect(run(id, 'He said "no and left.')).toEqual([]);
+    const balanced = '"Yes," he said.\n\n"Later," she said.\n\n"Now," they said.';
+    expect(run(id, `${balanced}\n\nHe said "no and left.`)).toEqual([]);
+    expect(run(id, `${balanced}\n\nHe said "no and left.\n\nShe said "yes and went.`)).toEqual(['"', '"']);
   });
 });

@@ -92,8 +92,12 @@ describe("variety spec", () => {
   };
 
   test("works for other languages with plain word lists", () => {
-    const findings = check("O fato é que a ação foi ótima e o acção também.", {}, spec);
-    expect(findings.map((f) => f.message)).toEqual(["acção (European) → ação (Brazilian, 2 vs 1: fato, ação)"]);
+    const findings = check("O fato é que a ação foi ótima, o fato segue e o acção também.", {}, spec);
+    expect(findings.map((f) => f.message)).toEqual(["acção (European) → ação (Brazilian, 3 vs 1: fato, ação)"]);
+  });
+
+  test("two words against one are no clear majority", () => {
+    expect(check("O fato é que a ação foi ótima e o acção também.", {}, spec)).toEqual([]);
   });
 
   test("words are found in capitals and with letters beyond ASCII, but not glued to other letters", () => {

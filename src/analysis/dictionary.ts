@@ -196,6 +196,33 @@ export class HunspellDictionary {
   }
 
   /**
+   * Word forms of the dictionary, for training models on a language's words: each stem, and the
+   * stem with one suffix, one prefix, or both (cross products). Twofold suffixes and compounds are
+   * not generated. A form may come more than once.
+   */
+  *forms(): Generator<string> {
+    const byFlag = new Map<string, Affix[]>();
+    for (const list of [...this.suffixes.values(), ...this.prefixes.values()]) {
+      for (const a of list) (byFlag.get(a.flag) ?? byFlag.set(a.flag, []).get(a.flag)!).push(a);
+    }
+    const applies = (a: Affix, stem: string) =>
+      (a.prefix ? stem.startsWith(a.strip) : stem.endsWith(a.strip)) && (!a.condition || a.condition.test(stem));
+    const apply = (a: Affix, stem: string) =>
+      a.prefix ? a.add + stem.slice(a.strip.length) : stem.slice(0, stem.length - a.strip.length) + a.add;
+    for (const [stem, flagSets] of this.stems) {
+      for (const flags of flagSets) {
+        if (!hasFlag(flags, this.special.needAffix) && !hasFlag(flags, this.special.onlyInCompound)) yield stem;
+        const affixes = [...flags].flatMap((f) => byFlag.get(f) ?? []).filter((a) => applies(a, stem));
+        for (const a of affixes) yield apply(a, stem);
+        for (const p of affixes) {
+          if (!p.prefix || !p.crossProduct) continue;
+          for (const s of affixes) if (!s.prefix && s.crossProduct) yield apply(p, apply(s, stem));
+        }
+      }
+    }
+  }
+
+  /**
    * Whether the word is spelled right: a form of a stem, or a compound of such forms. A word
    * capitalised as at a sentence start is also tried in lower case (except KEEPCASE stems).
    */

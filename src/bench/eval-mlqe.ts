@@ -1,16 +1,13 @@
 /**
  * Sentence-level false alarms and detections on post-edited MT (MLQE-PE ru→en):
- *   node dist/bench/eval-mlqe.js [FILE] [--rule PREFIX] [--show RULE]
+ *   node dist/bench/eval-mlqe.js FILE [--rule PREFIX] [--show RULE]   (npm run eval:mlqe names the team's file)
  * Each record ({ target, hter }) is checked on its own with the recommended rules. Reported: the
  * share of sentences the post-editor left unchanged (hter 0) that get a finding — almost always a
  * false alarm — and the share of heavily edited ones (hter ≥ 0.3) that get one, for all rules, for
  * grammar and style rules, and for the rules whose id starts with --rule (default: the clause checks).
- * --show RULE prints that rule's findings on unchanged sentences. FILE defaults to
- * ../shared/eval-dev/mlqe-ruen-dev.jsonl; it is never part of the tests.
+ * --show RULE prints that rule's findings on unchanged sentences. FILE is never part of the tests.
  */
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { resolveConfig } from "../config/config.js";
 import type { Finding } from "../core/types.js";
 import { lint } from "../engine/lint.js";
@@ -21,13 +18,16 @@ interface Record {
   hter: number;
 }
 
-const project = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
 const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const path = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--")) ?? join(project, "..", "shared", "eval-dev", "mlqe-ruen-dev.jsonl");
+const path = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
+if (!path) {
+  console.error("usage: node dist/bench/eval-mlqe.js FILE.jsonl [--rule PREFIX] [--show RULE]");
+  process.exit(2);
+}
 const prefix = option("--rule");
 const show = option("--show");
 const records = readFileSync(path, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record);

@@ -4,8 +4,8 @@
  *
  * The annotated articles, sorted by name, are split in two halves: A (even positions) to build
  * detectors from, B (odd positions) to check them on before keeping them. Read the misses and
- * false alarms of A only; look at B's totals, not its sentences. The folder defaults to
- * ../shared/eval-dev/mt-news (or $MTLINT_NEWS) and is never part of the tests.
+ * false alarms of A only; look at B's totals, not its sentences. The folder is --gold DIR or
+ * $MTLINT_NEWS (package.json's eval:news script names the team's eval data); it is never part of the tests.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -19,12 +19,13 @@ const option = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 };
-const news = resolve(option("--gold") ?? process.env.MTLINT_NEWS ?? join(project, "..", "shared", "eval-dev", "mt-news"));
+const gold = option("--gold") ?? process.env.MTLINT_NEWS;
 const split = (option("--split") ?? "all").toUpperCase();
-if (!["A", "B", "ALL"].includes(split)) {
-  console.error("usage: npm run eval:news -- [--split A|B|all] [--misses] [--false-alarms] [--json] [--config FILE]");
+if (!gold || !["A", "B", "ALL"].includes(split)) {
+  console.error("usage: node dist/bench/eval-news.js --gold DIR [--split A|B|all] [--misses] [--false-alarms] [--json] [--config FILE]");
   process.exit(2);
 }
+const news = resolve(gold);
 
 const annotated = readFileSync(join(news, "annotated.txt"), "utf8").split(/\s+/).filter(Boolean).sort();
 const chosen = annotated.filter((_, i) => split === "ALL" || (i % 2 === 0) === (split === "A"));

@@ -9,6 +9,7 @@ import { checkText, type CheckOptions } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
 import { decode, encodeChecked } from "../formats/encoding.js";
+import type { Format } from "../formats/format.js";
 import { formatByName, formatFor } from "../formats/index.js";
 import { ResultCache } from "./cache.js";
 import { STDIN } from "./files.js";
@@ -65,7 +66,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     if (cacheKey && cacheKey === job.cachedKey) return { errors: [], cacheKey, unchanged: true };
     const decoded = decode(bytes, display);
     const { text } = decoded;
-    const format = path === STDIN ? (settings.stdinFormat ? formatByName(settings.stdinFormat)! : settings.stdinFilename ? formatFor(settings.stdinFilename) : formatByName("text")!) : formatFor(path);
+    const format = fileFormat(path, settings);
     const outcome = checkText(text, display, format, checkOptions(config, settings));
     let diff: string | undefined;
     let fixed: FileOutcome["fixed"];
@@ -86,6 +87,12 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     if (!(e instanceof MtlintError)) throw e;
     return { errors: [e.toProblem()] };
   }
+}
+
+/** How a file is read: by its extension; stdin by --stdin-format, else by --stdin-filename's extension, else as text. */
+export function fileFormat(path: string, settings: Pick<FileSettings, "stdinFormat" | "stdinFilename">): Format {
+  if (path !== STDIN) return formatFor(path);
+  return settings.stdinFormat ? formatByName(settings.stdinFormat)! : settings.stdinFilename ? formatFor(settings.stdinFilename) : formatByName("text")!;
 }
 
 /** What the engine needs to check a file (or a batch of a streamed one) under this config and these settings. */

@@ -6,14 +6,13 @@ import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, escapeControls, formatProblem, usageError } from "../core/errors.js";
-import { ConfigResolver, resolveConfig } from "../config/config.js";
+import { closestRuleId, ConfigResolver, resolveConfig } from "../config/config.js";
 import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
 import { jsonlLine } from "../report/jsonl.js";
 import type { LocatedFinding } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import { matchesRuleId } from "../core/rule.js";
-import { closestMatch } from "../analysis/natural.js";
 import { assertBaselineOrMissing, DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { DEFAULT_CACHE } from "./cache.js";
 import { runCheck } from "./check.js";
@@ -21,6 +20,7 @@ import { explainRule } from "./explain.js";
 import { initConfig } from "./init.js";
 import { progressBar } from "./progress.js";
 import { ReportFile } from "./report-file.js";
+import { segmentReader } from "./report-text.js";
 import { STDIN } from "./files.js";
 import { formatRuleList } from "./rules-command.js";
 import { atLeast, printConfig } from "./print.js";
@@ -38,6 +38,8 @@ const numberOf = (value: string | string[]): number => {
   const text = String(lastOf(value)).trim();
   return text === "" ? NaN : Number(text);
 };
+/** A repeatable option's values. Not a yargs array, which would take the paths after it as more values. */
+const allOf = (value: string | string[]): string[] => [value].flat();
 /** Options whose value is optional: given without "=VALUE" they take no value, so they never swallow the path after them. */
 const OPTIONAL_VALUE = new Set(["--write-baseline", "--writeBaseline", "--quiet", "-q"]);
 
@@ -62,7 +64,7 @@ function commandLineRules(values: string[], known: ReadonlySet<string>): Record<
     if (!m) throw usageError(`--rule ${value}: expected ID=SEVERITY, a rule id or a prefix ending in /*, and off, minor, major or critical`);
     const [, id, setting] = m;
     if (![...known].some((k) => matchesRuleId(k, id!))) {
-      const hint = closestMatch(id!, known);
+      const hint = closestRuleId(id!, known);
       throw usageError(`--rule ${value}: unknown rule id "${id}"${hint ? ` (did you mean "${hint}"?)` : ""}`);
     }
     rules[id!] = setting as "off" | Severity;
@@ -131,7 +133,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           .option("stdin-format", { choices: FORMATS.map((f) => f.name), coerce: lastOf<string>, describe: "Format of text read from stdin (default: by --stdin-filename's extension, else text)" })
           .option("jobs", { alias: "j", type: "string", requiresArg: true, coerce: numberOf, describe: "Worker threads (default: the number of cores; 1 checks in this thread)" })
           .option("quiet", { alias: "q", type: "string", coerce: lastOf<string>, describe: "--quiet[=SEVERITY]: only findings of this severity or worse (default major), only files with them; no summary or progress bar" })
-          .option("rule", { type: "string", array: true, requiresArg: true, default: [] as string[], describe: "ID=SEVERITY or ID=off (repeatable): a rule's setting over the config's; ID may be a prefix ending in /*" })
+          .option("rule", { type: "string", requiresArg: true, default: [] as string[], coerce: allOf, describe: "ID=SEVERITY or ID=off (repeatable): a rule's setting over the config's; ID may be a prefix ending in /*" })
           .option("print-config", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Print the config that applies to this file (JSON) and check nothing" })
           .option("stdin-filename", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "The name stdin is checked under: its config, format, language and the name in reports" })
           .option("color", { type: "boolean", describe: "Colours in the stylish report (--no-color: none; default: as the terminal allows)" }),
@@ -163,6 +165,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             if (output) output.write(lines);
             else io.stdout(lines);
           };
+          // Kept for the HTML report, which shows the text that was checked.
+          let stdinBytes: Buffer | undefined;
+          const readStdin = () => (stdinBytes ??= io.readStdin());
           const result = await runCheck({
             paths: args.paths,
             config: args.config,
@@ -178,7 +183,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
             stdinFormat: args.stdinFormat,
             stdinFilename: args.stdinFilename,
             rules,
-            readStdin: io.readStdin,
+            readStdin,
             // A diff beside a machine-readable report goes to stderr, so that stdout stays one document.
             writeDiff: args.format === "stylish" ? io.stdout : io.stderr,
             jobs: args.jobs,
@@ -202,7 +207,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
           }
           if (!(args.dryRun && args.format === "stylish")) {
             const shown = quiet === undefined ? result : atLeast(result, quiet);
-            const report = REPORTERS[args.format](shown, result.rules, { quiet: quiet !== undefined, ...(args.color !== undefined && { color: args.color }) });
+            const report = REPORTERS[args.format](shown, result.rules, {
+              quiet: quiet !== undefined,
+              ...(args.color !== undefined && { color: args.color }),
+              ...(args.format === "html" && { segments: segmentReader(args, () => stdinBytes) }),
+            });
             if (output) output.write(report.endsWith("\n") || !report ? report : `${report}\n`);
             else io.stdout(report);
           }
@@ -264,6 +273,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       },
     )
     .command(
+      "lsp",
+      "Start the language server (LSP over stdio) for editors",
+      (y) => y.option("stdio", { type: "boolean", describe: "Talk over stdin/stdout (the only transport; accepted because editors pass it)" }),
+      async () => {
+        // Loaded only here: the other commands do not pay for the LSP libraries.
+        const { startLanguageServer } = await import("../lsp/server.js");
+        startLanguageServer(); // runs until the editor sends "exit" or closes its input
+      },
+    )
+    .command(
       "rules",
       "List the rules of the active config",
       (y) =>
@@ -281,7 +300,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         }
       },
     )
-    .demandCommand(1, "Name a command: check, rules, explain, test-rules or init")
+    .demandCommand(1, "Name a command: check, rules, explain, test-rules, init or lsp")
     .strict()
     .help()
     .version()

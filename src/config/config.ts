@@ -10,7 +10,7 @@ import type { ActiveRule, RuleSet } from "../engine/lint.js";
 import { exampleProblem } from "../engine/examples.js";
 import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
-import { flattenConfig, merge, withOverrides, type FlatConfig } from "./extends.js";
+import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
 import { readGlossaryFile } from "./glossary.js";
 import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
 import { PACKAGE_ROOT, parseJson, validate } from "./schema.js";
@@ -95,6 +95,13 @@ export function resolveConfig(config: UserConfig = {}, file?: string): ResolvedC
   return resolveFlat(flattenConfig(config, file, readConfigFile), file);
 }
 
+/** The known id closest to a mistyped one; for a prefix ("en/punctation/*"), the closest prefix of a known id. */
+export function closestRuleId(key: string, ids: Iterable<string>): string | undefined {
+  if (!key.endsWith("/*")) return closestMatch(key, ids);
+  const prefixes = new Set([...ids].flatMap((id) => id.split("/").slice(0, -1).map((_, i, parts) => `${parts.slice(0, i + 1).join("/")}/*`)));
+  return closestMatch(key, prefixes);
+}
+
 function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
   const display = file ? relative(process.cwd(), file) || file : "(defaults)";
   const builtin = loadBuiltinRules();
@@ -117,7 +124,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
   for (const [key, setting] of Object.entries(config.rules ?? {})) {
     const matched = all.filter((r) => matchesRuleId(r.spec.id, key));
     if (!matched.length) {
-      const hint = closestMatch(key, all.map((r) => r.spec.id));
+      const hint = closestRuleId(key, all.map((r) => r.spec.id));
       throw configError(`unknown rule id "${key}"${hint ? ` (did you mean "${hint}"?)` : ""}`, { file: display, pointer: `/rules/${pointerToken(key)}` });
     }
     const severity = typeof setting === "string" ? setting : setting.severity;
@@ -209,6 +216,11 @@ export function compileRule(rule: LocatedRule, env: RuleEnvironment): CompiledRu
  * Config for a checked file: --config if given, else the nearest .mtlintrc.json, else the
  * defaults; with the overrides that match the file. Cached per config file and set of overrides.
  */
+/** Rule settings with `last` applied after all of `rules`: settings apply in order, so a key already in `rules` must move to the end to win. */
+function settingsLast<T>(rules: Record<string, T>, last: Record<string, T>): Record<string, T> {
+  return { ...Object.fromEntries(Object.entries(rules).filter(([key]) => !(key in last))), ...last };
+}
+
 export class ConfigResolver {
   private flat = new Map<string, FlatConfig>();
   private resolved = new Map<string, ResolvedConfig>();
@@ -225,7 +237,7 @@ export class ConfigResolver {
     if (!flat) this.flat.set(file ?? "", (flat = flattenConfig(file ? readConfigFile(file) : {}, file, readConfigFile)));
     const overridden = withOverrides(flat, path);
     const { matched } = overridden;
-    const config = this.commandLine.rules ? merge(overridden.config, this.commandLine) : overridden.config;
+    const config = this.commandLine.rules ? { ...overridden.config, rules: settingsLast(overridden.config.rules ?? {}, this.commandLine.rules) } : overridden.config;
     const key = `${file ?? ""}#${matched.join(",")}`;
     let resolved = this.resolved.get(key);
     if (!resolved) this.resolved.set(key, (resolved = resolveFlat(config, file)));

@@ -92,8 +92,16 @@ const SCALES: Record<string, number> = { thousand: 1e3, thous: 1e3, ths: 1e3, ty
 const scaleOf = (word: string) => SCALES[word.toLowerCase().replace(/s$|\.$/u, "")]!;
 const NUMBER =
   /(\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?|\d{1,3}(?:(?:,|[ \u00a0\u202f])\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?:\s*[-–—]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?))?(?:\s+((?:thousand|million|billion|trillion)s?(?![\p{L}\p{N}])|(?:thous|ths|tys)\.|(?:mln|bln|mlrd|trln)(?![\p{L}\p{N}])\.?))?/giu;
-/** The local part of an address starts where its run of characters does: tried inside the run, it would rescan it (quadratic on a long word without "@"). */
-export const URL_OR_MAIL = /\b(?:https?:\/\/|www\.)[^\s<>"”]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/**
+ * URLs and e-mail addresses as written in text: a URL ends before the punctuation that closes the
+ * sentence or the bracket around it ("(e.g. http://a.example/x.html)."), keeps brackets it opens
+ * itself ("/wiki/Mercury_(planet)"), and never runs into full-width or CJK text ("…/page.html）。").
+ * The closing punctuation is looked at up to 16 marks ahead (a longer run stays in the URL but its
+ * last 16), and the local part of an address starts where its run of characters does: both would
+ * otherwise rescan a long run at each of its characters.
+ */
+export const URL_OR_MAIL =
+  /\b(?:https?:\/\/|www\.)(?:\([^\s<>"”()\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]*\)|[^\s<>"”()\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])+?(?=[.,;:!?'’]{0,16}(?:[\s<>"”)\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]|\((?![^\s<>"”()]*\))|$))|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
 /** Character and entity references, and tags written escaped ("&lt;a href=…&gt;"), as in HTML strings of PO, JSON or XML. */
 const REFERENCE_OR_ESCAPED_TAG = /&lt;\/?[a-zA-Z](?:(?!&gt;)[^<>])*&gt;|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[a-zA-Z][a-zA-Z\d]{1,31});/gu;

@@ -154,18 +154,19 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
  * of an interface string): the flagged text starts or ends with one of `marks`, and the source has
  * that mark at least as often as the target.
  */
-function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
+export function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
   const source = segment.source;
   if (source === undefined) return false;
   const count = (s: string, mark: string) => s.split(mark).length - 1;
   return marks.some((mark) => (text.startsWith(mark) || text.endsWith(mark)) && count(source, mark) >= count(segment.target, mark) && count(source, mark) > 0);
 }
 
-const collapsed = (text: string) => text.replace(/\s+/gu, " ").trim();
-/** A target that is its source as written, with letters in it. */
+/** The words and numbers of a text, in order: what stays when only its punctuation and spacing are changed. */
+const wordsOf = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(" ");
+/** A target that is its source with letters in it, as written or with only punctuation and spacing changed (“…” for "…", French spaces). */
 function isCopyOfSource(segment: Document["segments"][number]): boolean {
   const source = segment.rawSource ?? segment.source;
-  return source !== undefined && /\p{L}/u.test(source) && collapsed(source) === collapsed(segment.target);
+  return source !== undefined && /\p{L}/u.test(source) && wordsOf(source) === wordsOf(segment.target);
 }
 
 export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>

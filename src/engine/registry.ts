@@ -25,6 +25,9 @@ import { tokensKind } from "../rules/tokens.js";
 import { varietyKind } from "../rules/variety.js";
 import { clauseKind } from "../rules/clause.js";
 import { capitalizationKind } from "../rules/capitalization.js";
+import { nameVariantsKind } from "../rules/name-variants.js";
+import { acronymVariantsKind } from "../rules/acronym-variants.js";
+import { foreignWordKind } from "../rules/foreign-word.js";
 import { spacingParityKind } from "../rules/spacing-parity.js";
 import { caseParityKind } from "../rules/case-parity.js";
 import { bracketParityKind } from "../rules/bracket-parity.js";
@@ -32,5 +35,5 @@ import { truncationKind } from "../rules/truncation.js";
 import { lengthLimitKind } from "../rules/length-limit.js";
 
 export const RULE_KINDS: ReadonlyMap<string, RuleKind> = new Map(
-  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind, articleKind].map((k) => [k.name, k]),
+  [patternKind, acronymDefinitionKind, consistencyKind, repetitionKind, numberScaleKind, substitutionKind, scriptKind, formatConsistencyKind, pairingKind, varietyKind, tokensKind, languageMismatchKind, numberParityKind, untranslatedKind, punctuationParityKind, placeholderParityKind, lengthRatioKind, sourceTermConsistencyKind, glossaryKind, translationConsistencyKind, spellingKind, quotationStyleKind, clauseKind, capitalizationKind, spacingParityKind, caseParityKind, bracketParityKind, truncationKind, lengthLimitKind, articleKind, nameVariantsKind, acronymVariantsKind, foreignWordKind].map((k) => [k.name, k]),
 );

@@ -3,6 +3,7 @@ import type { RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { formatCheckstyle } from "./checkstyle.js";
 import { formatGithub } from "./github.js";
+import { formatHtml, type HtmlOptions } from "./html.js";
 import { formatJson } from "./json.js";
 import { formatJsonl } from "./jsonl.js";
 import { formatJunit } from "./junit.js";
@@ -13,6 +14,8 @@ export interface ReportOptions {
   quiet?: boolean;
   /** Colours in the stylish report (default: as the terminal allows). */
   color?: boolean;
+  /** The text of reported files, for the HTML report. */
+  segments?: HtmlOptions["segments"];
 }
 
 type Reporter = (result: RunResult, rules: RuleSpec[], options: ReportOptions) => string;
@@ -25,6 +28,7 @@ export const REPORTERS = {
   junit: (result, rules) => formatJunit(result, rules),
   github: (result, rules) => formatGithub(result, rules),
   checkstyle: (result, rules) => formatCheckstyle(result, rules),
+  html: (result, _rules, options) => formatHtml(result, options),
 } satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;

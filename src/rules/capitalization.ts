@@ -369,13 +369,20 @@ export function isStrayPosition(casing: SegmentCasing, i: number, cls?: LexiconC
   // In a list of names (“browsers such as Brave, DuckDuckGo”) an ordinary word is a name too.
   const listed = (j: number) => casing.sentence(j) === casing.sentence(i) && casing.isNameWord(j) && !inLexicon(casing, j);
   if ((casing.afterComma(i + 1) && listed(i + 1)) || (casing.afterComma(i) && listed(i - 1))) return false;
-  // An adverb in -ly is part of no name; beside one it still is a slip ("it is Usually Peskov who…").
-  return cls === "always" && casing.lower(i).endsWith("ly") ? !touchesOrdinaryCapital(casing, i) : !casing.touchesName(i);
+  return partOfNoName(casing, i, cls) ? !touchesOrdinaryCapital(casing, i) : !casing.touchesName(i);
 }
 
-/** Beside a capitalized word that is itself an ordinary word: a title ("Truly Madly Deeply"), not a slip. */
+/** An adverb in -ly the lexicon has as lowercase always is part of no name; beside one it still is a slip ("it is Usually Peskov who…"). */
+function partOfNoName(casing: SegmentCasing, i: number, cls: LexiconClass | undefined): boolean {
+  return cls === "always" && casing.lower(i).endsWith("ly");
+}
+
+/**
+ * Beside a capitalized word that is never a name either: a title ("Truly Madly Deeply"), not a slip.
+ * A word also seen in names ("Stone", "Sand") may be a surname, as in "it is Usually Peskov who…".
+ */
 function touchesOrdinaryCapital(casing: SegmentCasing, i: number): boolean {
-  const ordinary = (j: number) => casing.shape(j) === CAPITALIZED && casing.joined(j) && inLexicon(casing, j);
+  const ordinary = (j: number) => casing.shape(j) === CAPITALIZED && casing.joined(j) && mayBeInLexicon(casing, j) && lowercaseLexicon().get(casing.lower(j)) === "always";
   return (casing.joined(i) && ordinary(i - 1)) || (casing.joined(i + 1) && ordinary(i + 1));
 }
 
@@ -717,7 +724,7 @@ interface CapitalizationSpec extends RuleSpec {
 function nameWords(casings: readonly SegmentCasing[]): Set<string> {
   const words = new Set<string>();
   for (const casing of casings) {
-    for (let i = 0; i < casing.length; i++) if (casing.isNameWord(i) && casing.touchesName(i)) words.add(casing.lower(i));
+    for (let i = 0; i < casing.length; i++) if (casing.isNameWord(i) && casing.touchesName(i) && !partOfNoName(casing, i, strayClass(casing, i))) words.add(casing.lower(i));
   }
   return words;
 }

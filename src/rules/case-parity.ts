@@ -5,7 +5,9 @@
  * ("ORCID", "iPhone") on either side — unless the source writes the target's word with a capital
  * ("OpenID" lowered to "openID") —, the same word opening both, a target that opens with an
  * abbreviation ("о. Буве"), a word before a quotation ("разделе «Адреса»"), or a common noun
- * before a name where the source is a title-case name ("остров Мэн" for "Isle of Man").
+ * before a name where the source is a title-case name ("остров Мэн" for "Isle of Man"), or, in a
+ * target without case (Japanese, Chinese), an opening word with case that the source writes so
+ * ("falseでなければなりません" for "This value should be false.").
  * The reverse — a capital where the source starts in lower case — is not reported: a source
  * fragment that continues a sentence is often translated as a whole sentence.
  */
@@ -19,15 +21,22 @@ interface FirstWord {
   word: string;
 }
 
-/** The first word, when nothing but spaces and punctuation (no digit, no code) comes before it. */
+/**
+ * The first word, when nothing but spaces and punctuation (no digit, no code) comes before it;
+ * a word with case ends where letters without case begin ("false" in "falseでなければなりません").
+ */
 function firstWord(text: string): FirstWord | undefined {
   const m = /^[\s\p{P}\p{S}]*?([\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*)/u.exec(text);
   if (!m || !/^\p{L}/u.test(m[1]!)) return undefined;
   // Markup and placeholders are blanked in prose: a word after a wide blank follows code; a comma before it, a sentence.
   const before = text.slice(0, m.index + m[0].length - m[1]!.length);
   if (/\s{3,}|[%{}<>[\]$#@&*_=|\\/,;:]/u.test(before)) return undefined;
-  return { start: before.length, word: m[1]! };
+  return { start: before.length, word: /^[\p{Lu}\p{Ll}\p{Lt}\p{M}\p{N}'’-]+/u.exec(m[1]!)?.[0] ?? m[1]! };
 }
+
+/** Text written mostly in letters without case (Japanese, Chinese). */
+const isCaselessText = (text: string) => (text.match(/\p{Lo}/gu)?.length ?? 0) > (text.match(/[\p{Lu}\p{Ll}\p{Lt}]/gu)?.length ?? 0);
+const wholeWordIn = (text: string, word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, "u").test(text);
 
 const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase();
 const isUpper = (c: string) => c !== c.toLowerCase();
@@ -60,8 +69,10 @@ export const caseParityKind: RuleKind = {
         const language = primary(analysis.language) ?? "";
         const capitalised = t.toLocaleUpperCase(language) + tgt.word.slice(1);
         // A mixed-case name ("iPhone") or an acronym is written so, unless the source capitalises it ("OpenID" lowered to "openID").
-        const lowered = isNameLike(tgt.word) && new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(capitalised)}(?![\\p{L}\\p{N}])`, "u").test(source);
+        const lowered = isNameLike(tgt.word) && wholeWordIn(source, capitalised);
         if (!lowered && (isNameLike(src.word) || isNameLike(tgt.word))) return;
+        // In text without case, an opening word with case is a term of the source ("false", "null"): written as the source writes it, it is right.
+        if (isCaselessText(analysis.text) && wholeWordIn(source, tgt.word)) return;
         // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
         const after = analysis.text.slice(tgt.start + tgt.word.length);
         if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;

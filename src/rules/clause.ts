@@ -314,12 +314,25 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
 
 /**
  * What Brown shows a "fronted phrase" can really be: a quoted title that is the subject itself
- * ("“To Be Left Behind” was printed"), and a sentence-initial "For" that is the conjunction ("For
- * something, clearly, has gone wrong").
+ * ("“To Be Left Behind” was printed"), a sentence-initial "For" that is the conjunction ("For
+ * something, clearly, has gone wrong"), and bare nouns that end in the subject.
  */
 function mayHoldItsSubject(c: SentenceContext, clause: Clause): boolean {
   if (gapAt(c.s, clause.frontedStart) & GAP_QUOTE && gapAt(c.s, clause.verbStart) & GAP_QUOTE) return true;
-  return clause.frontedStart === c.s.first && c.word(clause.frontedStart) === "for";
+  if (clause.frontedStart === c.s.first && c.word(clause.frontedStart) === "for") return true;
+  return endsInBareSubject(c, clause);
+}
+
+/**
+ * A preposition and two or more bare nouns ("in crisis order is going"): the phrase may end where
+ * the subject begins, and without a determiner nothing tells where.
+ */
+function endsInBareSubject(c: SentenceContext, clause: Clause): boolean {
+  const { frontedStart: from, frontedEnd: to } = clause;
+  const tags = c.s.tags;
+  if (to - from < 3 || tags[from]!.coarse !== "ADP") return false;
+  for (let i = from + 1; i < to; i++) if (tags[i]!.coarse !== "NOUN" || gapAt(c.s, i) !== 0) return false;
+  return true;
 }
 
 /** The clause opens its sentence right after a dash, the way Russian sets off the words after a quotation. */

@@ -185,7 +185,7 @@ function occurrences(group: Group, analyses: SegmentAnalysis[], words: WordIndex
 const normalise = (s: string, caseSensitive: boolean) => (caseSensitive ? s : s.toLowerCase()).replace(/\s+/g, " ");
 
 /** An all-capitals acronym inside an all-capitals headline ("THIS IS NEWS") is an ordinary word. */
-function inShoutedText(text: string, start: number, end: number): boolean {
+export function inShoutedText(text: string, start: number, end: number): boolean {
   const around = text.slice(Math.max(0, start - 30), Math.min(text.length, end + 30));
   const letters = around.replace(/[^\p{L}]/gu, "");
   const upper = letters.replace(/[^\p{Lu}]/gu, "");

@@ -2,10 +2,13 @@
  * `format-consistency`: one document writing the same kind of thing two ways — dates as
  * "15 October 2006" and "October 15, 2006", straight and curly quotation marks. Each class is a
  * pattern; when a document uses more than one, the occurrences outside the clear majority class
- * are flagged. A tie says nothing about which is intended, so it is not flagged.
+ * are flagged. A tie says nothing about which is intended, so it is not flagged. With
+ * `keptFromSource`, marks a translation writes as its source does (straight quotation marks around
+ * the source's "shadow" or "client_id") are the source's style, not the document's: not counted.
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { pointerToken } from "../core/errors.js";
+import { keptFromSource } from "../engine/lint.js";
 import { compileMatcher, expandTemplate } from "../engine/matcher.js";
 
 interface FormatClass {
@@ -29,8 +32,11 @@ export const formatConsistencyKind: RuleKind = {
     return {
       spec,
       checkDocument(_document, analyses, report) {
+        const kept = spec.keptFromSource;
         const found = classes.map((c) =>
-          analyses.flatMap((a, segment) => [...c.matcher.matchAll(a.text)].map((m) => ({ segment, start: m.start, end: m.end, text: m.groups[0]! }))),
+          analyses.flatMap((a, segment) =>
+            [...c.matcher.matchAll(a.text)].flatMap((m) => (kept && keptFromSource(kept, m.groups[0]!, a.segment) ? [] : [{ segment, start: m.start, end: m.end, text: m.groups[0]! }])),
+          ),
         );
         const counts = found.map((f) => f.length);
         const used = counts.filter((n) => n > 0).length;

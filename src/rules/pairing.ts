@@ -43,6 +43,12 @@ interface PairingSpec extends RuleSpec {
   unopenedMessage?: string;
   /** Message for a quotation mark pointing the wrong way (default: `message`); $0 the mark, $1 the right one. */
   reversedMessage?: string;
+  /**
+   * Report only in a document where marks fail to pair in at least this share of the paragraphs
+   * that hold them, and at least SHARE_PARAGRAPHS paragraphs do: one slip among many quotations is
+   * more often a typist's or a transcription's than a translation's; a third of them failing is not.
+   */
+  documentShare?: number;
 }
 
 interface Pair {
@@ -56,6 +62,8 @@ const OPENING_CONTEXT = /[\s([{“‘«—–\-/]/u;
 const CLOSING_CONTEXT = /[\s.,;:!?)\]}”’»—–…]/u;
 /** ":)", ";-)", "=(": the bracket is a face, not a bracket. */
 const SMILEY = /[:;=][-^']?$/u;
+/** A share of failing paragraphs says something about a document from this many paragraphs with marks on (a lone sentence may be cut from its quotation). */
+const SHARE_PARAGRAPHS = 3;
 /** How many paragraphs later a mark left open may still be closed (a quoted letter, a poem). */
 const MAX_CARRY = 8;
 /** "1)", "b)", "iv)", "2a)" starting a list item or inline enumeration. */
@@ -145,16 +153,22 @@ export const pairingKind: RuleKind = {
           const source = sourceOf(a);
           return source !== undefined && imbalance(proseOf(source)).some((n) => n !== 0);
         });
-        const report: typeof reportAny = (segment, finding) => {
-          if (!fragment[segment]) reportAny(segment, finding);
+        /** Findings with the unit they were found in, held back until the document's share is known. */
+        const held: { segment: number; unit: number; finding: Parameters<typeof reportAny>[1] }[] = [];
+        let unitWithMarks = 0;
+        const report = (segment: number, finding: Parameters<typeof reportAny>[1], unit: number) => {
+          if (!fragment[segment]) held.push({ segment, unit, finding });
         };
         const units = analyses.flatMap((a, segment) =>
           (spec.scope === "segment" ? [{ start: 0, end: a.text.length }] : a.paragraphs).map((span) => ({ segment, ...span })),
         );
         /** Marks left open at the end of an earlier unit, per pair, each with the unit it was left in (oldest first, from `head`). */
         const pending = pairs.map(() => new Pending());
-        const unclosed = (segment: number, at: number, pair: Pair) =>
-          report(segment, { start: at, end: at + 1, message: expandTemplate(spec.message, [pair.open, pair.close]) });
+        /** Straight marks with a space on both sides: taken to open when nothing is open, but which side they are on is unknown. */
+        const sideless = new Set<string>();
+        const unclosed = (segment: number, at: number, pair: Pair, unit: number) => {
+          if (!sideless.has(`${segment}:${at}`)) report(segment, { start: at, end: at + 1, message: expandTemplate(spec.message, [pair.open, pair.close]) }, unit);
+        };
 
         units.forEach((unit, u) => {
           const { text, segment: { target, masked } } = analyses[unit.segment]!;
@@ -169,7 +183,9 @@ export const pairingKind: RuleKind = {
           const stacks = pairs.map((): number[] => []);
 
           marks.lastIndex = unit.start;
-          for (let m = marks.exec(text); m && m.index < unit.end; m = marks.exec(text)) {
+          let m = marks.exec(text);
+          if (m && m.index < unit.end) unitWithMarks++;
+          for (; m && m.index < unit.end; m = marks.exec(text)) {
             const at = m.index;
             const ch = m[0];
             const index = owner.get(ch)!;
@@ -185,6 +201,7 @@ export const pairingKind: RuleKind = {
             let role: "open" | "close";
             if (pair.open === pair.close) {
               if (/\d/u.test(before) && stack.length === 0) continue; // inch mark: 12"
+              if (/\s/u.test(before) && /\s/u.test(after)) sideless.add(`${unit.segment}:${at}`);
               role = opensHere && !closesHere ? "open" : !opensHere && closesHere ? "close" : stack.length ? "close" : "open";
             } else if (pair.quote && ch === pair.open && stack.length && closesHere && (!opensHere || !startsWord(text, at + 1, unit.end))) {
               reversed(at, pair.close); // “quoted text“ and “quoted text “, — the second mark closes
@@ -200,7 +217,7 @@ export const pairingKind: RuleKind = {
             else if (stack.length) stack.pop();
             else if (pending[index]!.size) pending[index]!.pop(); // closes a block quotation or aside begun paragraphs earlier
             else if (!excused(at, pair)) {
-              report(unit.segment, { start: at, end: at + 1, message: expandTemplate(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) });
+              report(unit.segment, { start: at, end: at + 1, message: expandTemplate(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) }, u);
             }
           }
 
@@ -217,7 +234,7 @@ export const pairingKind: RuleKind = {
             // Marks not closed within a few paragraphs are reported.
             while (pending[i]!.size && (pending[i]!.oldest().unit <= u - MAX_CARRY || !next)) {
               const p = pending[i]!.shift();
-              unclosed(p.segment, p.at, pair);
+              unclosed(p.segment, p.at, pair, p.unit);
             }
           });
 
@@ -227,9 +244,13 @@ export const pairingKind: RuleKind = {
               end: at + 1,
               message: expandTemplate(spec.reversedMessage ?? spec.message, [text[at], right]),
               fix: makeFix(text, { start: at, end: at + 1 }, right, applicability),
-            });
+            }, u);
           }
         });
+
+        const failing = new Set(held.map((h) => h.unit)).size;
+        if (spec.documentShare !== undefined && (unitWithMarks < SHARE_PARAGRAPHS || failing < spec.documentShare * unitWithMarks)) return;
+        for (const { segment, finding } of held) reportAny(segment, finding);
       },
     };
   },

@@ -12,7 +12,8 @@
  *   plural branches differ between languages, by presence; branch text is text, so "{work}" in a
  *   branch is no placeholder. A select's branches are code and must all be kept, and a target that
  *   is not valid ICU is reported;
- * - Symfony's plural variants ("one|many") are compared by presence, as languages have more or fewer;
+ * - Symfony's plural variants ("one|many") are compared by presence, as languages have more or fewer
+ *   (one, in Japanese and Chinese, for the source's two; three in Russian for the source's one);
  * - an example URL or e-mail address localised on purpose (the source says "e.g.", "for example",
  *   "format"…, or uses a reserved example domain) by more than a one-letter change.
  * The raw target is read, as XLIFF masks its markup from other rules; XLIFF and TMX sources are
@@ -173,8 +174,9 @@ export function compareItems(source: string, target: string, urls = true, masked
   const icuProblem = src.icu && "arguments" in src.icu ? icuProblemOf(src.icu, tgt.icu) : undefined;
   let missing: string[];
   let extra: Item[];
-  if (src.icu || tgt.icu || (src.variants && tgt.variants)) {
-    // Plural branches and variants repeat items a different number of times per language.
+  if (src.icu || tgt.icu || src.variants || tgt.variants) {
+    // Plural branches and variants repeat items a different number of times per language, and a
+    // language with one plural form (ja, zh) writes one variant for the source's two.
     const srcKeys = new Set(src.items.map((i) => i.key));
     const tgtKeys = new Set(tgt.items.map((i) => i.key));
     missing = [...srcKeys].filter((k) => !tgtKeys.has(k));
@@ -196,22 +198,25 @@ export function compareItems(source: string, target: string, urls = true, masked
       else extra.push(item);
     }
   }
-  // The kind of a key is its first source item's; each key's glued occurrences are looked up once.
-  const kindOf = new Map<string, ItemKind>();
-  for (const i of src.items) if (!kindOf.has(i.key)) kindOf.set(i.key, i.kind);
+  // The kind of a key is its first source item's (its address as written too); each key's glued occurrences are looked up once.
+  const firstOf = new Map<string, Item>();
+  for (const i of src.items) if (!firstOf.has(i.key)) firstOf.set(i.key, i);
+  const kindOf = (key: string) => firstOf.get(key)?.kind;
   const isItem = coveredBy(tgt.items);
   const glued = new Map<string, boolean>();
   const gluedKey = (key: string) => glued.get(key) ?? glued.set(key, gluedIn(target, key, isItem)).get(key)!;
-  missing = missing.filter((key) => !(kindOf.get(key) === "printf" && gluedKey(key)));
+  missing = missing.filter((key) => !(kindOf(key) === "printf" && gluedKey(key)));
   const isExample = EXAMPLE.test(source);
   const changed: [string, Item][] = [];
   for (const kind of ["url", "mail"] as const) {
-    const lost = missing.filter((k) => kindOf.get(k) === kind);
+    const lost = missing.filter((k) => kindOf(k) === kind);
     const added = extra.filter((i) => i.kind === kind);
     if (!lost.length || lost.length !== added.length) continue;
     lost.forEach((key, n) => {
       const other = added[n]!;
-      if (!(editDistance(key, other.key, 2) >= 2 && (isExample || RESERVED_DOMAIN.test(key)))) changed.push([key, other]);
+      // Measured on the addresses as written: "www." → "rww." is one letter, though the keys leave "www." out.
+      const distance = editDistance(asWritten(source, firstOf.get(key)!), asWritten(target, other), 2);
+      if (!(distance >= 2 && (isExample || RESERVED_DOMAIN.test(key)))) changed.push([key, other]);
     });
     const lostKeys = new Set(lost);
     const addedItems = new Set(added);
@@ -220,6 +225,9 @@ export function compareItems(source: string, target: string, urls = true, masked
   }
   return { missing, extra, changed, ...(icuProblem && { icuProblem }) };
 }
+
+/** A URL or address as the text writes it, in lower case, without its scheme. */
+const asWritten = (text: string, item: Item) => text.slice(item.start, item.end).toLowerCase().replace(/^(?:https?:\/\/|mailto:)/u, "");
 
 /** A printf of the source written against the next word in the target ("%snon", "%s的"), where no item is. */
 function gluedIn(target: string, key: string, isItem: (offset: number) => boolean): boolean {

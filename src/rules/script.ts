@@ -46,8 +46,10 @@ export const scriptKind: RuleKind = {
       if (!isScriptName(s)) throw configError(`unknown Unicode script "${s}" (e.g. "Cyrillic", "Han")`, { file: env.file, pointer: `${env.pointer}/scripts/${pointerToken(i)}` });
     });
     const scriptClass = spec.scripts.map((s) => `\\p{Script=${s}}`).join("");
-    // A run of the scripts' letters, possibly several words joined by spaces and marks.
-    const run = new RegExp(`[${scriptClass}][${scriptClass}\\p{M}'’-]*(?:[\\s,.;:!?«»“”„"()-]+[${scriptClass}][${scriptClass}\\p{M}'’-]*)*`, "gu");
+    // A run of the scripts' letters, possibly several words joined by spaces and marks. A Latin
+    // look-alike inside a word ("Истoчник" with a Latin o) stays part of it: one word, one finding.
+    const word = `[${scriptClass}](?:[${scriptClass}\\p{M}'’-]|\\p{Script=Latin}(?=[${scriptClass}]))*`;
+    const run = new RegExp(`${word}(?:[\\s,.;:!?«»“”„"()-]+${word})*`, "gu");
     const which = spec.scripts.map((s) => ({ name: s, test: new RegExp(`\\p{Script=${s}}`, "u") }));
     return {
       spec,

@@ -15,6 +15,7 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
 import { trailingRunStart } from "../analysis/text.js";
 import { expandTemplate } from "../engine/matcher.js";
+import { imbalance } from "./bracket-parity.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface TruncationSpec extends RuleSpec {
@@ -110,7 +111,9 @@ export const truncationKind: RuleKind = {
           // A source that continues a sentence (lower case first) or breaks off itself is a fragment: its translation may
           // end anywhere, unless the fragment ends the sentence (a full stop).
           const continues = /^[\s\p{P}]*\p{Ll}/u.test(proseOf(source));
-          if (dangles(source, sourceLanguage) || (continues && !/[.!?。！？]\s*$/u.test(proseOf(source)))) continue;
+          // So is one whose bracket stays open ("… objects (see" split at the abbreviation): the sentence goes on in the next unit.
+          const unclosed = imbalance(proseOf(source)).some((n) => n > 0);
+          if (unclosed || dangles(source, sourceLanguage) || (continues && !/[.!?。！？]\s*$/u.test(proseOf(source)))) continue;
           const cut = dangles(analysis.text, language) || endsInPartWord(analysis.text, language);
           if (!cut && (continues || relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
           const detail = `${Math.round(relative * 100)} % of the length the document's translations give such a source${cut ? ", and it breaks off" : ""}`;

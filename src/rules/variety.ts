@@ -5,8 +5,8 @@
  * majority are flagged and respelled (a tie says nothing, so nothing is flagged). A variety set
  * in the rule options (`{ "variety": "us" }`) is enforced even on a single word.
  *
- * A majority must be clear — at least twice the other varieties' words — because a 5:4 split
- * does not tell which variety the text means.
+ * A majority must be clear — at least twice the other varieties' words, and at least three
+ * words — because a 5:4 split, or two words against one, does not tell which variety the text means.
  *
  * Word lists stay short because inflections are generated: a pair whose forms end in the first
  * row of an `inflections` group (organ|ize / organ|ise) also yields every other row of the group
@@ -50,6 +50,8 @@ interface Occurrence {
   form: Form;
 }
 
+/** Words the majority variety needs before the other variety's words are flagged. */
+const MIN_MAJORITY = 3;
 const WORD = /\p{L}+/gu;
 const LATIN_FORM = /^[a-z\u00c0-\u024f]+$/;
 const LETTER = /\p{L}/u;
@@ -89,7 +91,7 @@ export const varietyKind: RuleKind = {
           const top = Math.max(...counts);
           target = counts.indexOf(top);
           const others = found.length - top;
-          if (others === 0 || top < 2 * others) return;
+          if (others === 0 || top < 2 * others || top < MIN_MAJORITY) return;
         }
         const accepted = spec.accepted?.[ids[target]!] ?? [];
         const examples = [...new Set(found.filter((o) => o.form.variety === target).map((o) => o.form.row[target]!))].slice(0, 3).join(", ");

@@ -1,0 +1,188 @@
+/**
+ * `acronym-variants`: one body named by two acronyms, or spelled out two ways, in one document, as
+ * MT leaves it when it keeps a source acronym beside its own (“Continental Hockey League (KHL)” and
+ * later “CHL”), or drops a word of the long form (“Compliance Committee (CRC)”). Found by matching
+ * the document's definitions — “Long Form (ACR)” — with its acronyms, by initials; no acronym is listed.
+ *  - a long form whose initials are its acronym less one letter (past the first): a word is missing;
+ *  - one acronym defined by two different long forms;
+ *  - an acronym that spells the initials of another acronym's long form, or two acronyms defined by one long form.
+ * Foreign acronyms whose initials match nothing English (“Federal Security Service (FSB)”) are normal and left alone.
+ */
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { makeFix } from "../engine/fixes.js";
+import { expandTemplate } from "../engine/matcher.js";
+import { inShoutedText } from "./consistency.js";
+
+interface AcronymVariantsSpec extends RuleSpec {
+  /** $0 the long form, $1 the acronym, $2 the letter its initials lack. */
+  missingWordMessage: string;
+  /** $0 the long form, $1 the acronym, $2 the other long form, $3 where that one is. */
+  twoLongFormsMessage: string;
+  /** $0 the acronym reported, $1 the other acronym, $2 the definition that links them, $3 where that is. */
+  message: string;
+}
+
+interface Definition {
+  segment: number;
+  /** The long form's span. */
+  start: number;
+  end: number;
+  longForm: string;
+  acronym: string;
+}
+
+/** Words an acronym may take a letter from or skip. */
+const FUNCTION_WORDS = new Set(["of", "and", "for", "the", "on", "in", "at", "to", "de", "du", "des", "la", "le", "del", "di", "da", "von", "van", "der", "&"]);
+/** The capitalised words (and function words between them) right before "(ACR)". */
+const LONG_FORM_BEFORE = /(?:(?:\p{Lu}[\p{L}\p{M}’'-]*|of|and|for|the|on|in|at|to|de|du|des|la|le|del|di|da|von|van|der|&)\s+){1,10}$/u;
+const DEFINED = /\(\s*(\p{Lu}{2,8})\s*\)/gu;
+const ACRONYM_TOKEN = /^\p{Lu}{2,8}$/u;
+
+export const acronymVariantsKind: RuleKind = {
+  name: "acronym-variants",
+  fixes: () => "unsafe",
+  compile(rawSpec): CompiledRule {
+    const spec = rawSpec as AcronymVariantsSpec;
+    return {
+      spec,
+      checkDocument(_document, analyses, report) {
+        const definitions = analyses.flatMap((a, segment) => definitionsIn(a, segment));
+        if (definitions.length === 0) return;
+        const at = (d: Definition) => lineOf(analyses, d.segment, d.start);
+        const reported = new Set<Definition>();
+        for (const d of definitions) {
+          const letter = missingLetter(d);
+          if (letter === undefined) continue;
+          reported.add(d);
+          report(d.segment, { start: d.start, end: d.end, message: expandTemplate(spec.missingWordMessage, [d.longForm, d.acronym, letter]) });
+        }
+        // One acronym, two long forms of one body (they share a word; neither is a shortening of the other): the later one is reported.
+        for (const [i, d] of definitions.entries()) {
+          if (reported.has(d)) continue;
+          const earlier = definitions.slice(0, i).find((e) => e.acronym === d.acronym && !sameLongForm(e.longForm, d.longForm) && shareAWord(e.longForm, d.longForm));
+          if (!earlier) continue;
+          reported.add(d);
+          report(d.segment, {
+            start: d.start,
+            end: d.end,
+            message: expandTemplate(spec.twoLongFormsMessage, [d.longForm, d.acronym, earlier.longForm, `line ${at(earlier)}`]),
+            fix: makeFix(analyses[d.segment]!.text, d, earlier.longForm, "unsafe"),
+          });
+        }
+        // Another acronym for a defined long form names the same body: the less used one is reported
+        // (on a tie the one used later; the first used, often in the definition, names the body).
+        const uses = new Map<string, { segment: number; start: number; end: number }[]>();
+        analyses.forEach((a, segment) => {
+          for (const token of a.tokens) {
+            if (!ACRONYM_TOKEN.test(token.text) || inShoutedText(a.text, token.start, token.end)) continue;
+            (uses.get(token.text) ?? uses.set(token.text, []).get(token.text)!).push({ segment, start: token.start, end: token.end });
+          }
+        });
+        const defined = new Set(definitions.map((d) => d.acronym));
+        const linked = new Set<string>();
+        for (const [other, used] of uses) {
+          const d = definitions.find(
+            (e) => e.acronym !== other && (defined.has(other) ? sameLongFormOf(definitions, other, e) : explains(other, words(e.longForm))),
+          );
+          const mine = d && uses.get(d.acronym);
+          if (!d || !mine || linked.has(`${d.acronym} ${other}`)) continue;
+          linked.add(`${other} ${d.acronym}`);
+          const otherFirst = used.length > mine.length || (used.length === mine.length && earlier(used[0]!, mine[0]!));
+          const [loser, winner, losing] = otherFirst ? [d.acronym, other, mine] : [other, d.acronym, used];
+          const shown = definitions.find((e) => e.acronym === winner) ?? d;
+          for (const u of losing) {
+            report(u.segment, {
+              start: u.start,
+              end: u.end,
+              message: expandTemplate(spec.message, [loser, winner, `${shown.longForm} (${shown.acronym})`, `line ${at(shown)}`]),
+              fix: makeFix(analyses[u.segment]!.text, u, winner, "unsafe"),
+            });
+          }
+        }
+      },
+    };
+  },
+};
+
+/** "Long Form (ACR)" definitions in a segment; the long form starts at its first capitalised word that the acronym needs. */
+function definitionsIn(a: SegmentAnalysis, segment: number): Definition[] {
+  const found: Definition[] = [];
+  for (const m of a.text.matchAll(DEFINED)) {
+    const run = LONG_FORM_BEFORE.exec(a.text.slice(Math.max(0, m.index - 160), m.index))?.[0];
+    if (!run || inShoutedText(a.text, m.index, m.index + m[0].length)) continue;
+    const acronym = m[1]!;
+    const parts = [...run.matchAll(/\S+/g)];
+    const all = words(run);
+    // Leading words the acronym does not need ("Russian President", "the") are not part of the long form;
+    // a foreign acronym ("Federal Security Service (FSB)") is taken to have one word a letter.
+    let first = all.findIndex((w, i) => !FUNCTION_WORDS.has(w.toLowerCase()) && explainsLoosely(acronym, all.slice(i)));
+    if (first < 0) first = lastContentWords(all, acronym.length);
+    while (first < all.length && FUNCTION_WORDS.has(all[first]!.toLowerCase())) first++;
+    if (all.length - first < 2) continue;
+    const runStart = m.index - run.length;
+    const start = runStart + parts[first]!.index;
+    const end = runStart + run.trimEnd().length;
+    found.push({ segment, start, end, longForm: a.text.slice(start, end).replace(/\s+/g, " "), acronym });
+  }
+  return found;
+}
+
+/** Where the last `n` words that are not function words start. */
+function lastContentWords(ws: string[], n: number): number {
+  let i = ws.length;
+  for (let seen = 0; i > 0 && seen < n; i--) if (!FUNCTION_WORDS.has(ws[i - 1]!.toLowerCase())) seen++;
+  return i;
+}
+
+const words = (longForm: string) => longForm.trim().split(/\s+/).map((w) => w.replace(/['’]s$/, ""));
+
+/** The letters a word may give an acronym: its initial, or one per hyphenated part; a function word may give none. */
+function contributions(word: string): string[] {
+  const initial = word.charAt(0).toUpperCase();
+  if (FUNCTION_WORDS.has(word.toLowerCase())) return ["", initial];
+  const parts = word.split("-").filter(Boolean);
+  return parts.length > 1 ? [initial, parts.map((p) => p.charAt(0).toUpperCase()).join("")] : [initial];
+}
+
+/** Whether the words' initials spell the acronym, every word used. */
+function explains(acronym: string, ws: string[]): boolean {
+  const from = (w: number, a: number): boolean => {
+    if (w === ws.length) return a === acronym.length;
+    return contributions(ws[w]!).some((c) => acronym.startsWith(c, a) && from(w + 1, a + c.length));
+  };
+  return ws.length > 1 && from(0, 0);
+}
+
+/** Whether the words spell the acronym, or the acronym less one letter. */
+const explainsLoosely = (acronym: string, ws: string[]) => explains(acronym, ws) || shortenings(acronym).some((s) => explains(s, ws));
+
+const shortenings = (acronym: string) => [...acronym].slice(1).map((_, i) => acronym.slice(0, i + 1) + acronym.slice(i + 2));
+
+/** The letter of the acronym (past the first) that no word of the long form gives, when all the others do. */
+function missingLetter(d: Definition): string | undefined {
+  const ws = words(d.longForm);
+  if (d.acronym.length < 3 || explains(d.acronym, ws)) return undefined;
+  if (ws.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase())).length < 2) return undefined;
+  const i = shortenings(d.acronym).findIndex((s) => explains(s, ws));
+  return i < 0 ? undefined : d.acronym.charAt(i + 1);
+}
+
+const sameLongForm = (a: string, b: string) => {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.endsWith(y) || y.endsWith(x);
+};
+
+const contentWords = (longForm: string) => words(longForm.toLowerCase()).filter((w) => !FUNCTION_WORDS.has(w));
+const shareAWord = (a: string, b: string) => contentWords(a).some((w) => contentWords(b).includes(w));
+
+/** Whether an acronym defined in the document is defined by the same long form as `d`. */
+const sameLongFormOf = (definitions: Definition[], acronym: string, d: Definition) =>
+  definitions.some((e) => e.acronym === acronym && sameLongForm(e.longForm, d.longForm));
+
+const earlier = (a: { segment: number; start: number }, b: { segment: number; start: number }) => a.segment < b.segment || (a.segment === b.segment && a.start < b.start);
+
+function lineOf(analyses: SegmentAnalysis[], segment: number, offset: number): number {
+  const s = analyses[segment]!.segment;
+  return s.origin.line + (s.target.slice(0, offset).match(/\n/g)?.length ?? 0);
+}

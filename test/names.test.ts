@@ -1,0 +1,93 @@
+/** Names of a document: the transliteration-aware key, and the name-variants rule on whole documents. */
+import { nameKey } from "../src/analysis/names.js";
+import { lint } from "../src/engine/lint.js";
+import { loadBuiltinRules } from "../src/config/rules.js";
+import { documentOf, ruleSetOf } from "./helpers.js";
+
+describe("nameKey", () => {
+  test.each([
+    ["Sergey", "Sergei", "Serhiy", "Sergej"],
+    ["Zelensky", "Zelenskiy", "Zelenskyi", "Zelenskyy"],
+    ["Kiev", "Kyiv"],
+    ["Kharkov", "Kharkiv"],
+    ["Alexey", "Aleksei", "Aleksey", "Alexei"],
+    ["Yevgeny", "Evgeny", "Evgenij"],
+    ["Fyodorov", "Fedorov"],
+    ["Tchaikovsky", "Chaikovsky", "Tschaikowski"],
+    ["Khrushchev", "Khrushchov"],
+    ["Viktor", "Victor"],
+    ["Erdoğan", "Erdogan"],
+    ["Yuliya", "Yulia", "Julia", "Iuliia"],
+    ["Luhansk", "Lugansk"],
+    ["Al-Khalifa", "Al Khalifa", "Alkhalifa"],
+  ])("%s and its other spellings share a key", (...spellings) => {
+    expect(new Set(spellings.map(nameKey)).size).toBe(1);
+  });
+
+  test.each([
+    ["Medvedev", "Medvedeva"],
+    ["Aleksandr", "Aleksandra"],
+    ["Cherchesov", "Cherchesovu"],
+    ["Russia", "Russian"],
+    ["Frederick", "Frederik"],
+    ["Moskva", "Moskvy"],
+    ["Ivanov", "Ivanovich"],
+  ])("%s and %s stay apart", (a, b) => {
+    expect(nameKey(a)).not.toBe(nameKey(b));
+  });
+});
+
+describe("en/terminology/name-spelling-variants", () => {
+  const rule = loadBuiltinRules().find((r) => r.spec.id === "en/terminology/name-spelling-variants")!;
+  const ruleSet = ruleSetOf([rule]);
+  const findings = (texts: string[]) => lint(documentOf(texts), ruleSet).findings;
+
+  test("reports every use of the minority spelling, across segments, naming the other one and its line", () => {
+    const found = findings(["Yevgeny Orlov spoke first.", "Then Evgeny Orlov left, and Yevgeny Orlov came back.", "Yevgeny Orlov and Evgeny Orlov are one man."]);
+    expect(found.map((f) => [f.segmentId, f.text])).toEqual([
+      ["2", "Evgeny"],
+      ["3", "Evgeny"],
+    ]);
+    expect(found[0]!.message).toContain("“Yevgeny”");
+    expect(found[0]!.message).toContain("3 times, first on line 1");
+    expect(found[0]!.fix?.applicability).toBe("unsafe");
+  });
+
+  test("a tie goes to the spelling the English dictionary knows", () => {
+    const found = findings(["Sergey Petrov won.", "Coach Sergei Petrov smiled."]);
+    expect(found.map((f) => f.text)).toEqual(["Sergey"]);
+  });
+
+  test("possessives, feminine forms and case-only differences are not variants", () => {
+    expect(findings(["Putin’s plan and Putin agreed.", "Anna Medvedeva met Dmitry Medvedev.", "Viktoria said so. VIKTORIA, the ship, and the viktoria-class boats."])).toEqual([]);
+  });
+});
+
+describe("en/terminology/acronym-variants", () => {
+  const rule = loadBuiltinRules().find((r) => r.spec.id === "en/terminology/acronym-variants")!;
+  const findings = (texts: string[]) => lint(documentOf(texts), ruleSetOf([rule])).findings;
+
+  test("two acronyms defined by one long form: on a tie of uses, every use of the later one is reported", () => {
+    const found = findings(["The Ministry of Foreign Affairs (MFA) spoke.", "A spokesman of the Ministry of Foreign Affairs (MID) said the MID and the MFA agree."]);
+    expect(found.map((f) => [f.segmentId, f.text])).toEqual([
+      ["2", "MID"],
+      ["2", "MID"],
+    ]);
+    expect(found[0]!.message).toContain("line 1");
+    expect(found[0]!.fix?.edits[0]!.text).toBe("MFA");
+  });
+
+  test("the acronym used more often wins", () => {
+    const found = findings(["The Continental Hockey League (KHL) opened. CHL games, CHL fans and CHL teams."]);
+    expect(found.map((f) => f.text)).toEqual(["KHL"]);
+  });
+
+  test("the long form leaves out leading words the acronym does not need", () => {
+    const found = findings(["Russian officials of the Federal Customs Office (FCSO) met."]);
+    expect(found.map((f) => f.text)).toEqual(["Federal Customs Office"]);
+  });
+
+  test("different bodies with unrelated long forms, and acronyms in a shouted headline, are left alone", () => {
+    expect(findings(["THE NATIONAL HOCKEY LEAGUE (NHL) AND THE NHL PLAYERS", "The National Hockey League (NHL) and the Kontinental Hockey League (KHL) met."])).toEqual([]);
+  });
+});
