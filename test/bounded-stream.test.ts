@@ -39,7 +39,7 @@ test("a text file without blank lines is read in batches of bounded size, a line
   expect(batches.length).toBeGreaterThanOrEqual(3);
   expect(batches.flat().map((f) => `${f.line}:${f.column}`)).toEqual(expectedPositions(text));
   expect(result!.streamed!.findings).toBe(expectedPositions(text).length);
-});
+}, 60_000);
 
 test("fixing a streamed text file cut inside a line changes only the fixed bytes", async () => {
   const text = textWithoutBlankLines();
@@ -48,4 +48,4 @@ test("fixing a streamed text file cut inside a line changes only the fixed bytes
   const outcome = await streamFile(path, { fix: "safe" }, new ConfigResolver().forPath(path));
   expect(outcome.errors).toEqual([]);
   expect(readFileSync(path, "utf8")).toBe(text.replaceAll("8 thousand", "8,000"));
-});
+}, 60_000);
