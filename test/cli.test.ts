@@ -175,7 +175,7 @@ describe("bad input: one-line messages, exit code 2, other files still checked",
     const last = file.findings.at(-1)!;
     expect(last.line).toBe(1);
     expect(text.slice(last.column - 1, last.column - 1 + "8 thousand".length)).toBe("8 thousand");
-  });
+  }, 120_000);
 
   test("a UTF-16 file with a byte order mark is decoded", async () => {
     const dir = tempTree({ "u16.txt": Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("Only 3 thousand.", "utf16le").swap16()]) });
