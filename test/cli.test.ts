@@ -167,14 +167,15 @@ describe("bad input: one-line messages, exit code 2, other files still checked",
     const block = `${clean}Some 8 thousand residents came. `;
     const text = block.repeat(Math.ceil((50 * 1024 * 1024) / block.length));
     const dir = tempTree({ "big.txt": text });
-    const run = await runCli(["check", "--format", "json", join(dir, "big.txt")]);
+    // One thread: the batches are cut inside the line now, and this process has no built worker to give them to.
+    const run = await runCli(["check", "--format", "json", "--jobs", "1", join(dir, "big.txt")]);
     const file = json(run.stdout).files[0]!;
     const expected = text.split("8 thousand").length - 1;
     expect(file.findings.map((f) => f.ruleId)).toEqual(Array(expected).fill("en/numbers/thousand-in-words"));
     const last = file.findings.at(-1)!;
     expect(last.line).toBe(1);
     expect(text.slice(last.column - 1, last.column - 1 + "8 thousand".length)).toBe("8 thousand");
-  });
+  }, 120_000);
 
   test("a UTF-16 file with a byte order mark is decoded", async () => {
     const dir = tempTree({ "u16.txt": Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("Only 3 thousand.", "utf16le").swap16()]) });

@@ -31,11 +31,14 @@ export interface IcuError {
 }
 
 const BRANCHING = new Set(["plural", "select", "selectordinal"]);
+/** Branches nested deeper are not read: each level is a call, and no message nests this deep (a deeper one would overflow the stack). */
+const MAX_DEPTH = 50;
 
 /** The message's structure, or where and why it is not valid ICU. */
 export function parseIcu(source: string): IcuMessage | IcuError {
   const message: IcuMessage = { arguments: [], pounds: 0, text: [] };
   let i = 0;
+  let depth = 0;
   const fail = (error: string): IcuError => ({ error, at: i });
   const space = () => {
     while (i < source.length && /\s/u.test(source[i]!)) i++;
@@ -134,7 +137,9 @@ export function parseIcu(source: string): IcuMessage | IcuError {
       if (source[i] !== "{") return fail(`“{” expected after the selector “${selector}”`);
       i++;
       arg.selectors.push(selector);
+      if (++depth > MAX_DEPTH) return fail(`branches nested deeper than ${MAX_DEPTH} levels`);
       const error = body(type !== "select", true);
+      depth--;
       if (error) return error;
       i++; // the branch's "}"
     }

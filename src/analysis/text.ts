@@ -1,7 +1,7 @@
 /**
  * Segmentation shared by every rule: word tokens and sentences with UTF-16 offsets.
  * Both are linear-time scans; Intl.Segmenter is used only for scripts without spaces
- * (it is quadratic on long strings, so it only ever sees one sentence at a time).
+ * (it is quadratic on long strings, so it only ever sees a sentence, or a piece of a long one).
  */
 import type { Span } from "../core/types.js";
 
@@ -84,14 +84,25 @@ function wordSegmenter(lang: string): Intl.Segmenter {
   return s;
 }
 
+/** Intl.Segmenter's time grows with the square of the text's length: longer sentences are segmented in pieces. */
+const SEGMENTER_PIECE = 500;
+
 export function tokenize(text: string, lang = "en", sentences?: Span[]): Token[] {
   const words = wordTokens(text);
   if (words) return words;
   const tokens: Token[] = [];
   const segmenter = wordSegmenter(lang);
   for (const s of sentences ?? splitSentences(text)) {
-    for (const w of segmenter.segment(text.slice(s.start, s.end))) {
-      if (w.isWordLike) tokens.push({ start: s.start + w.index, end: s.start + w.index + w.segment.length, text: w.segment });
+    for (let start = s.start; start < s.end; ) {
+      let end = Math.min(s.end, start + SEGMENTER_PIECE);
+      if ((text.charCodeAt(end - 1) & 0xfc00) === 0xd800 && end < s.end) end++;
+      const segments = [...segmenter.segment(text.slice(start, end))];
+      // A piece's last segment may be a word cut in two: the next piece starts with it.
+      const cut = end < s.end && segments.length > 1 ? segments.pop() : undefined;
+      for (const w of segments) {
+        if (w.isWordLike) tokens.push({ start: start + w.index, end: start + w.index + w.segment.length, text: w.segment });
+      }
+      start = cut ? start + cut.index : end;
     }
   }
   return tokens;
@@ -105,7 +116,8 @@ const ABBREVIATIONS = new Set(
     .split(" "),
 );
 
-const SENTENCE_END = /[.!?…。！？]+["'”’»)\]]*(?=\s|$)|[。！？]+["'”’»」』）)]*/gu;
+/** The first alternative starts only where a run of marks does: tried inside a long run ("....x"), it would rescan the run. */
+const SENTENCE_END = /(?<![.!?…。！？])[.!?…。！？]+["'”’»)\]]*(?=\s|$)|[。！？]+["'”’»」』）)]*/gu;
 
 /**
  * Sentence spans: a boundary after . ! ? … (plus closing quotes/brackets) followed by space,
@@ -155,6 +167,31 @@ export function splitParagraphs(text: string): Span[] {
   pushTrimmed(text, start, text.length, spans);
   return spans;
 }
+
+/**
+ * Where the run of characters matching `char` (a pattern for one character) that ends `text`
+ * starts: a backward scan. /[…]+$/ would instead be tried at every position of a long run that
+ * does not end the text, each time to the run's end (quadratic).
+ */
+export function trailingRunStart(text: string, char: RegExp): number {
+  let start = text.length;
+  while (start > 0) {
+    const pair = start > 1 && (text.charCodeAt(start - 1) & 0xfc00) === 0xdc00 && (text.charCodeAt(start - 2) & 0xfc00) === 0xd800;
+    const width = pair ? 2 : 1;
+    if (!char.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return start;
+}
+
+/** The text without its trailing run of characters matching `char` (see trailingRunStart). */
+export const withoutTrailing = (text: string, char: RegExp) => text.slice(0, trailingRunStart(text, char));
+
+/** Runs of letters and digits: words as the boundaries (?<![\p{L}\p{N}]) and (?![\p{L}\p{N}]) see them. */
+export const LETTER_DIGIT_RUN = /[\p{L}\p{N}]+/gu;
+
+/** Case folded closely enough to what a pattern's i flag treats as equal, for finding candidates (the pattern then decides). */
+export const caseFolded = (text: string) => text.toLowerCase().toUpperCase().toLowerCase();
 
 /** Levenshtein distance, counted up to `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {

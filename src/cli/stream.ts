@@ -3,8 +3,9 @@
  * however large the file: each batch is parsed, checked (and fixed into a temporary file) on its
  * own — in the worker pool when there is one, a few batches at a time — and its findings are handed
  * to `onFindings` in file order as they come (or kept); only counts and the score accumulate.
- * A batch ends only where a segment does (a blank line in text, the end of a record in CSV/TSV),
- * and CSV/TSV batches after the first start with the header row, so that each reads as the file would.
+ * A batch ends where a segment does (a blank line in text, the end of a record in CSV/TSV), and
+ * CSV/TSV batches after the first start with the header row, so that each reads as the file would;
+ * text that would make too large a batch is also cut at a line end, or inside a line (BATCH_CHARS).
  * Document rules (consistency across segments) see one batch at a time.
  */
 import { createHash } from "node:crypto";
@@ -17,6 +18,7 @@ import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
 import { formatByName, formatFor } from "../formats/index.js";
+import { pieceEnd } from "../formats/text.js";
 import { collectWhenOverBudget } from "./heap.js";
 import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { TaskPool } from "./pool.js";
@@ -25,6 +27,12 @@ import { fixError, identityOf, Replacement, type FileIdentity } from "./safe-wri
 /** Files this large are streamed rather than read whole (read whole, a file costs ~75× its size in memory). */
 export const STREAM_MIN_BYTES = 4 * 1024 * 1024;
 const BATCH_LINES = 2000;
+/**
+ * A batch also ends once it holds this many UTF-16 units: at the end of a segment, or in plain
+ * text (whose lines may be one paragraph) at any line end, and within a line longer than this
+ * (see pieceEnd). Memory then stays bounded for text without blank lines.
+ */
+const BATCH_CHARS = 1 << 20;
 const READ_BYTES = 1024 * 1024;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 /** Batches in flight per worker: enough to keep every worker busy, few enough to keep memory flat. */
@@ -176,7 +184,9 @@ export async function streamFile(
   let header: string[] = [];
   let firstLine = 1;
   /** Batches sent and not yet taken in, oldest first: taken strictly in order. */
-  const inFlight: { lines: number; own: string; header: { lines: number; chars: number }; outcome: Promise<BatchOutcome> }[] = [];
+  /** Units of the file's current line that earlier batches took (a text line too long for one batch). */
+  let continued = 0;
+  const inFlight: { lines: number; column: number; own: string; header: { lines: number; chars: number }; outcome: Promise<BatchOutcome> }[] = [];
   const takeOldest = async () => {
     const batch = inFlight.shift()!;
     const outcome = await batch.outcome;
@@ -187,11 +197,14 @@ export async function streamFile(
       if (p.line === undefined) errors.push(p);
       else if (own(p.line)) errors.push({ ...p, line: p.line + shift });
     }
-    const shifted = outcome.findings.filter((f) => own(f.line)).map((f) => ({ ...f, line: f.line + shift, endLine: f.endLine + shift }));
+    // A batch that continues a line: columns on its first line count from where that line started.
+    const column = (line: number, c: number) => (line === batch.header.lines + 1 ? c + batch.column : c);
+    const shifted = outcome.findings.filter((f) => own(f.line)).map((f) => ({ ...f, line: f.line + shift, column: column(f.line, f.column), endLine: f.endLine + shift, endColumn: column(f.endLine, f.endColumn) }));
     const findings = keep ? shifted.filter(keep) : shifted;
     words += outcome.words;
     if (outcome.corpus) {
       for (const u of outcome.corpus.flatMap((part) => part.units)) {
+        [u.column, u.endColumn] = [column(u.line, u.column), column(u.endLine, u.endColumn)];
         u.line += shift;
         u.endLine += shift;
       }
@@ -210,15 +223,17 @@ export async function streamFile(
     // Lets a signal in between batches (its handler removes the temporary file), even when every batch is checked here.
     if (out) await new Promise(setImmediate);
   };
-  const send = async (lines: string[], last: boolean) => {
+  /** `partial`: the last line is the start of a line that the next batch continues. */
+  const send = async (lines: string[], last: boolean, partial = false) => {
     // With its line break, as in the file: a CSV field must not keep the "\r" of a CRLF.
-    const own = `${lines.join("\n")}${last && !endsWithNewline ? "" : "\n"}`;
+    const own = `${lines.join("\n")}${partial || (last && !endsWithNewline) ? "" : "\n"}`;
     const prefix = header.length ? `${header.join("\n")}\n` : "";
     const job: BatchJob = { path, format: format.name, text: prefix + own, settings };
     // A file that is one batch (text without blank lines) is checked here: workers would only add their start-up.
     const viaPool = pool && !(last && firstLine === 1 && !inFlight.length);
     const outcome = viaPool ? pool.run({ batch: job }).then((reply) => (reply as { batch: BatchOutcome }).batch) : Promise.resolve(checkBatch(job, config));
-    inFlight.push({ lines: lines.length, own, header: { lines: header.length, chars: prefix.length }, outcome });
+    inFlight.push({ lines: partial ? lines.length - 1 : lines.length, column: continued, own, header: { lines: header.length, chars: prefix.length }, outcome });
+    continued = partial ? (lines.length === 1 ? continued : 0) + lines.at(-1)!.length : 0;
     header = boundaries.header ?? [];
     while (inFlight.length > (pool ? pool.size * IN_FLIGHT_PER_WORKER : 0)) await takeOldest();
   };
@@ -228,6 +243,23 @@ export async function streamFile(
     const buffer = Buffer.alloc(READ_BYTES);
     let carry = "";
     let pending: string[] = [];
+    let pendingChars = 0;
+    const sendPending = async (partial = false) => {
+      await send(pending, false, partial);
+      pending = [];
+      pendingChars = 0;
+    };
+    // Text may be cut anywhere: a line longer than a batch is sent in pieces, the rest returned.
+    const cutsLines = format.name === "text";
+    const withoutLongStart = async (line: string) => {
+      while (cutsLines && line.length > BATCH_CHARS) {
+        const end = pieceEnd(line, 0, BATCH_CHARS);
+        pending.push(line.slice(0, end));
+        await sendPending(true);
+        line = line.slice(end);
+      }
+      return line;
+    };
     for (;;) {
       const read = readSync(input, buffer, 0, READ_BYTES, null);
       hash?.update(buffer.subarray(0, read));
@@ -236,14 +268,14 @@ export async function streamFile(
       lines[0] = carry + lines[0];
       carry = read > 0 ? lines.pop()! : "";
       if (read === 0 && carry === "" && lines.at(-1) === "") lines.pop();
-      for (const line of lines) {
+      for (const whole of lines) {
+        const line = await withoutLongStart(whole);
         const endsBatch = boundaries.endsBatch(line);
         pending.push(line);
-        if (endsBatch && pending.length >= BATCH_LINES) {
-          await send(pending, false);
-          pending = [];
-        }
+        pendingChars += line.length + 1;
+        if (endsBatch ? pending.length >= BATCH_LINES || pendingChars >= BATCH_CHARS : cutsLines && pendingChars >= BATCH_CHARS) await sendPending();
       }
+      carry = await withoutLongStart(carry);
       if (read === 0) break;
     }
     if (pending.length) await send(pending, true);

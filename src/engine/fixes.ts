@@ -96,9 +96,12 @@ const NUMBER =
  * URLs and e-mail addresses as written in text: a URL ends before the punctuation that closes the
  * sentence or the bracket around it ("(e.g. http://a.example/x.html)."), keeps brackets it opens
  * itself ("/wiki/Mercury_(planet)"), and never runs into full-width or CJK text ("…/page.html）。").
+ * The closing punctuation is looked at up to 16 marks ahead (a longer run stays in the URL but its
+ * last 16), and the local part of an address starts where its run of characters does: both would
+ * otherwise rescan a long run at each of its characters.
  */
 export const URL_OR_MAIL =
-  /\b(?:https?:\/\/|www\.)(?:\([^\s<>"”()\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]*\)|[^\s<>"”()\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])+?(?=[.,;:!?'’]*(?:[\s<>"”)\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]|\((?![^\s<>"”()]*\))|$))|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+  /\b(?:https?:\/\/|www\.)(?:\([^\s<>"”()\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]*\)|[^\s<>"”()\u3000-\u30ff\u3400-\u9fff\uff00-\uffef])+?(?=[.,;:!?'’]{0,16}(?:[\s<>"”)\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]|\((?![^\s<>"”()]*\))|$))|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
 const PLACEHOLDER = /%(?:\d+\$)?[sdif@]|\{\{?[\w.]+\}?\}|<\/?[a-zA-Z][^<>]*>/gu;
 /** Character and entity references, and tags written escaped ("&lt;a href=…&gt;"), as in HTML strings of PO, JSON or XML. */
 const REFERENCE_OR_ESCAPED_TAG = /&lt;\/?[a-zA-Z](?:(?!&gt;)[^<>])*&gt;|&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[a-zA-Z][a-zA-Z\d]{1,31});/gu;

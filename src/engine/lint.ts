@@ -2,6 +2,7 @@
 import { SegmentAnalysis } from "../analysis/analysis.js";
 import { looksLikeCode } from "../analysis/code.js";
 import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
+import { overlapsAny } from "../core/spans.js";
 import type { Document, Finding, Severity } from "../core/types.js";
 import { SEVERITY_RANK } from "./score.js";
 
@@ -76,10 +77,50 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
 function withoutDeferred(findings: Finding[], active: ActiveRule[]): Finding[] {
   const deferTo = new Map(active.filter((a) => a.rule.spec.deferTo?.length).map((a) => [a.rule.spec.id, a.rule.spec.deferTo!]));
   if (!deferTo.size) return findings;
-  return findings.filter((f) => {
-    const patterns = deferTo.get(f.ruleId);
-    return !patterns?.some((p) => findings.some((g) => g !== f && g.segmentId === f.segmentId && g.start < f.end && f.start < g.end && matchesRuleId(g.ruleId, p)));
-  });
+  const dropped = new Set<Finding>();
+  for (const [ruleId, patterns] of deferTo) {
+    const others = new OverlapIndex(findings.filter((g) => patterns.some((p) => matchesRuleId(g.ruleId, p))));
+    for (const f of findings) if (f.ruleId === ruleId && others.overlapsOther(f)) dropped.add(f);
+  }
+  return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
+}
+
+/**
+ * Findings (sorted by segment, then start, without two of the same span) by segment, with the
+ * furthest end so far: whether another overlaps a finding takes a binary search, not a scan.
+ */
+class OverlapIndex {
+  private readonly bySegment = new Map<string, { findings: Finding[]; furthestEnd: number[] }>();
+
+  constructor(findings: Finding[]) {
+    for (const f of findings) {
+      let entry = this.bySegment.get(f.segmentId);
+      if (!entry) this.bySegment.set(f.segmentId, (entry = { findings: [], furthestEnd: [] }));
+      entry.findings.push(f);
+      entry.furthestEnd.push(Math.max(f.end, entry.furthestEnd.at(-1) ?? -Infinity));
+    }
+  }
+
+  overlapsOther(f: Finding): boolean {
+    const entry = this.bySegment.get(f.segmentId);
+    if (!entry) return false;
+    const { findings, furthestEnd } = entry;
+    let lo = 0;
+    let hi = findings.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (findings[mid]!.start < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // One that starts before f and ends inside or after it; else one that starts inside f (only f
+    // itself and an empty finding at f's start, at most, are not such).
+    if (lo > 0 && furthestEnd[lo - 1]! > f.start) return true;
+    for (let i = lo; i < findings.length && findings[i]!.start < f.end; i++) {
+      const g = findings[i]!;
+      if (g !== f && f.start < g.end) return true;
+    }
+    return false;
+  }
 }
 
 /** Two rules flagging exactly the same text report one problem: the more severe finding is kept. */
@@ -131,5 +172,4 @@ function isCopyOfSource(segment: Document["segments"][number]): boolean {
 export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>
   suppressed?.some((id) => id === "*" || matchesRuleId(ruleId, id)) ?? false;
 
-const isMasked = (analysis: SegmentAnalysis, f: Finding) =>
-  analysis.segment.masked?.some((m) => m.start < f.end && f.start < m.end) ?? false;
+const isMasked = (analysis: SegmentAnalysis, f: Finding) => overlapsAny(analysis.segment.masked ?? [], f);

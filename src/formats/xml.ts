@@ -19,6 +19,7 @@ import { decodeReference } from "../analysis/references.js";
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Span } from "../core/types.js";
 import type { Field } from "./bilingual.js";
+import { LineIndex } from "./lines.js";
 import { inlineMarkup, unionOfSpans } from "./markup.js";
 
 export interface XmlElement {
@@ -31,6 +32,12 @@ export interface XmlElement {
   end: number;
 }
 
+/**
+ * Elements nested deeper than this are refused: XLIFF and TMX nest a few dozen deep, and a file
+ * nested 100,000 deep is an attack on the reader, not a translation.
+ */
+const MAX_DEPTH = 1000;
+
 const parser = new XMLParser({
   preserveOrder: true,
   captureMetaData: true,
@@ -41,20 +48,77 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
+  maxNestedTags: MAX_DEPTH,
+  // Paths as strings cost time in proportion to the depth at every element.
+  jPath: false,
 });
 const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 type RawNode = Record<string | symbol, unknown> & { ":@"?: Record<string, string> };
 
-/** The root elements, or one error for malformed XML. */
+/** The root elements, or one error for malformed XML, for entity declarations and for nesting deeper than MAX_DEPTH. */
 export function parseXml(text: string, path: string): XmlElement[] | MtlintError {
+  const at = (offset: number) => ({ file: path, ...new LineIndex(text).position(offset) });
+  const entity = declaredEntity(text);
+  if (entity !== undefined) {
+    return inputError("the DOCTYPE declares entities (<!ENTITY>), which are not read: expanding them can take any time and memory or read other files; file not read", at(entity));
+  }
   const valid = XMLValidator.validate(text);
   if (valid !== true) return inputError(`malformed XML (${valid.err.msg}); file not read`, { file: path, line: valid.err.line, column: valid.err.col });
   try {
     return elements(parser.parse(text) as RawNode[]);
   } catch (e) {
+    const deep = tooDeep(text);
+    if (deep !== undefined) return inputError(`elements nested deeper than ${MAX_DEPTH} levels; file not read`, at(deep));
     return inputError(`malformed XML (${(e as Error).message}); file not read`, { file: path });
   }
+}
+
+/** Where the DOCTYPE starts, when the prolog (after an XML declaration, comments and processing instructions) has one. */
+function doctypeStart(text: string): number | undefined {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    while (/\s/u.test(text[i] ?? "")) i++;
+    const close = text.startsWith("<?", i) ? "?>" : text.startsWith("<!--", i) ? "-->" : undefined;
+    if (!close) return text.startsWith("<!DOCTYPE", i) ? i : undefined;
+    const end = text.indexOf(close, i + 2);
+    if (end === -1) return undefined;
+    i = end + close.length;
+  }
+}
+
+/** Where the DOCTYPE's internal subset declares its first entity, if it does. */
+function declaredEntity(text: string): number | undefined {
+  const start = doctypeStart(text);
+  if (start === undefined) return undefined;
+  let subset = false;
+  for (let i = start + "<!DOCTYPE".length; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") {
+      const end = text.indexOf(c, i + 1);
+      if (end === -1) return undefined;
+      i = end;
+    } else if (c === "[") subset = true;
+    else if (c === "]" || (c === ">" && !subset)) return undefined;
+    else if (subset && (text.startsWith("<!--", i) || text.startsWith("<?", i))) {
+      const end = text.indexOf(text[i + 1] === "?" ? "?>" : "-->", i + 2);
+      if (end === -1) return undefined;
+      i = end + 1;
+    } else if (subset && text.startsWith("<!ENTITY", i)) return i;
+  }
+  return undefined;
+}
+
+/** Where the first element nested deeper than MAX_DEPTH starts, in well-formed XML. */
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  for (const m of text.matchAll(MARKUP)) {
+    const name = m[2];
+    if (!name || name.startsWith("!")) continue;
+    if (m[1]) depth--;
+    else if (!m[3] && ++depth > MAX_DEPTH) return m.index;
+  }
+  return undefined;
 }
 
 function elements(nodes: RawNode[]): XmlElement[] {

@@ -7,13 +7,52 @@ import { URL_OR_MAIL } from "../engine/fixes.js";
 export const MARKUP = /<\/?[A-Za-z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/gu;
 /** printf, {name}, {{name}} and ICU argument placeholders. */
 export const PLACEHOLDERS =
-  /%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:ll|l|h)?[sdifuxXeEgGc@](?!\p{L})|\{\{\s*[\w.]+\s*\}\}|\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,|\{\s*[\w.]+\s*(?:,[^{}]*)?\}/gu;
+  /%(?:\d+\$)?[-+#0]*(?:[1-9]\d*)?(?:\.\d+)?(?:ll|l|h)?[sdifuxXeEgGc@](?!\p{L})|\{\{\s*[\w.]+\s*\}\}|\{\s*[\w.]+\s*,\s*(?:plural|select|selectordinal)\s*,|\{\s*[\w.]+\s*(?:,[^{}]*)?\}/gu;
 
 /** The text with every match of the patterns replaced by spaces, so offsets stay the same. */
 export function blank(text: string, ...patterns: RegExp[]): string {
   let out = text;
   for (const p of patterns) out = out.replace(p, (m) => " ".repeat(m.length));
   return out;
+}
+
+/** The text with the spans (in order, not overlapping) replaced by spaces. */
+export function blankSpans(text: string, spans: readonly Span[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const { start, end } of spans) {
+    parts.push(text.slice(at, start), " ".repeat(end - start));
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** A match of an opening pattern, and where the first closing string after it ends. */
+export interface ClosedSpan extends Span {
+  open: RegExpExecArray;
+}
+
+/**
+ * Each match of `opener` (a global pattern whose matches hold no "<" but the first character)
+ * with the first `closerOf(match)` after it: what /opener[\s\S]*?closer/g matches. Where each
+ * closer was last found is remembered, so that the text after openers that are never closed is
+ * not searched again from each of them (quadratic, as the lazy pattern does).
+ */
+export function closedSpans(text: string, opener: RegExp, closerOf: (open: RegExpExecArray) => string): ClosedSpan[] {
+  const spans: ClosedSpan[] = [];
+  const next = new Map<string, number>();
+  opener.lastIndex = 0;
+  for (let open = opener.exec(text); open; open = opener.exec(text)) {
+    const closer = closerOf(open);
+    const from = open.index + open[0].length;
+    let at = next.get(closer);
+    if (at === undefined || (at !== -1 && at < from)) next.set(closer, (at = text.indexOf(closer, from)));
+    if (at === -1) continue;
+    spans.push({ open, start: open.index, end: at + closer.length });
+    opener.lastIndex = at + closer.length;
+  }
+  return spans;
 }
 
 /** Prose only: markup, placeholders, URLs and e-mail addresses blanked out. */

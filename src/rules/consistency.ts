@@ -5,6 +5,7 @@
  * enforced even when only one variant appears; otherwise only mixed usage is flagged.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { caseFolded, LETTER_DIGIT_RUN } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec, TermGroup } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
@@ -23,9 +24,11 @@ interface Group {
   forms: string[];
   configured?: string;
   caseSensitive: boolean;
-  pattern: RegExp;
+  /** The first run of letters and digits of each form (folded when case does not matter); undefined when a form starts otherwise. */
+  anchors?: string[];
+  /** The group's pattern, sticky when tried at anchors only. Built on first use: thousands of configured terms take seconds to compile. */
+  pattern(sticky: boolean): RegExp;
 }
-
 interface Occurrence {
   segment: number;
   start: number;
@@ -40,16 +43,18 @@ export const consistencyKind: RuleKind = {
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ConsistencySpec;
     const groups = mergeTerms(spec.groups, env.terms).map(compileGroup);
+    const definitions = new Map<string, RegExp>();
     return {
       spec,
       checkDocument(_document, analyses, report) {
+        const words = new WordIndex(analyses);
         for (const group of groups) {
-          const found = occurrences(group, analyses);
+          const found = occurrences(group, analyses, words);
           if (found.length === 0) continue;
           const choice = preferredForm(group, found, analyses);
           if (!choice) continue;
           for (const o of found) {
-            if (o.form === choice.form || definesPreferred(analyses[o.segment]!.text, o, choice.form)) continue;
+            if (o.form === choice.form || definesPreferred(analyses[o.segment]!.text, o, choice.form, definitions)) continue;
             const text = analyses[o.segment]!.text;
             report(o.segment, {
               start: o.start,
@@ -64,40 +69,116 @@ export const consistencyKind: RuleKind = {
   },
 };
 
-/** A configured term joins the built-in group that shares one of its forms, or forms a group of its own. */
+/**
+ * A configured term joins the first group (built-in, or made by an earlier term) that shares one
+ * of its forms, or forms a group of its own. Each form's first group is indexed: thousands of
+ * terms are merged in linear time.
+ */
 function mergeTerms(groups: VariantGroup[], terms: TermGroup[]): (VariantGroup & { configured?: string })[] {
-  const merged: (VariantGroup & { configured?: string })[] = groups.map((g) => ({ ...g, forms: [...g.forms] }));
+  const merged: (VariantGroup & { configured?: string })[] = [];
+  const firstGroup = new Map<string, number>();
+  const add = (index: number, forms: string[]) => {
+    for (const f of forms) if (!(firstGroup.get(f)! <= index)) firstGroup.set(f, index);
+  };
+  const push = (group: VariantGroup & { configured?: string }) => add(merged.push(group) - 1, group.forms);
+  for (const g of groups) push({ ...g, forms: [...g.forms] });
   for (const term of terms) {
     const forms = [term.preferred, ...term.variants];
-    const match = merged.find((g) => g.forms.some((f) => forms.includes(f)));
-    if (match) {
+    const shared = forms.map((f) => firstGroup.get(f)).filter((i) => i !== undefined);
+    if (shared.length) {
+      const index = Math.min(...shared);
+      const match = merged[index]!;
       match.forms = [...new Set([...match.forms, ...forms])];
       match.configured = term.preferred;
+      add(index, forms);
     } else {
-      merged.push({ forms, configured: term.preferred, caseSensitive: term.caseSensitive });
+      push({ forms, configured: term.preferred, caseSensitive: term.caseSensitive });
     }
   }
   return merged;
 }
 
+const LEADING_RUN = /^[\p{L}\p{N}]+/u;
+
 function compileGroup(g: VariantGroup & { configured?: string }): Group {
   const caseSensitive = g.caseSensitive ?? true;
   const alternatives = [...g.forms].sort((a, b) => b.length - a.length).map((f) => escapeRegExp(f).replace(/ /g, "\\s+"));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu");
-  return { forms: g.forms, configured: g.configured, caseSensitive, pattern };
+  const source = `(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`;
+  const patterns = new Map<boolean, RegExp>();
+  const anchors = g.forms.map((f) => LEADING_RUN.exec(f)?.[0]);
+  return {
+    forms: g.forms,
+    configured: g.configured,
+    caseSensitive,
+    ...(anchors.every((a) => a !== undefined) && { anchors: anchors.map((a) => (caseSensitive ? a : caseFolded(a))) }),
+    pattern(sticky) {
+      let pattern = patterns.get(sticky);
+      if (!pattern) patterns.set(sticky, (pattern = new RegExp(source, `${caseSensitive ? "u" : "iu"}${sticky ? "y" : "g"}`)));
+      return pattern;
+    },
+  };
 }
 
-function occurrences(group: Group, analyses: SegmentAnalysis[]): Occurrence[] {
-  const canonical = new Map(group.forms.map((f) => [normalise(f, group.caseSensitive), f]));
-  const found: Occurrence[] = [];
-  analyses.forEach((a, segment) => {
-    for (const m of a.text.matchAll(group.pattern)) {
-      const form = canonical.get(normalise(m[0], group.caseSensitive));
-      if (form && !inShoutedText(a.text, m.index, m.index + m[0].length)) {
-        found.push({ segment, start: m.index, end: m.index + m[0].length, form });
+/**
+ * Where each run of letters and digits starts in a document, exactly and case-folded. A form can
+ * only match where its anchor (its first run) is a whole run, so a group's pattern is tried there,
+ * instead of scanning every segment once per group (thousands of configured terms).
+ */
+class WordIndex {
+  private exact?: Map<string, number[]>;
+  private caseless?: Map<string, number[]>;
+
+  constructor(private readonly analyses: SegmentAnalysis[]) {}
+
+  /** (segment, offset) pairs, flattened and in order, where one of the anchors is a run. */
+  positions(anchors: string[], caseSensitive: boolean): number[] {
+    const index = caseSensitive ? (this.exact ??= this.build((s) => s)) : (this.caseless ??= this.build(caseFolded));
+    const lists = [...new Set(anchors)].map((a) => index.get(a)).filter((l) => l !== undefined);
+    if (lists.length < 2) return lists[0] ?? [];
+    const pairs: [number, number][] = [];
+    for (const list of lists) for (let i = 0; i < list.length; i += 2) pairs.push([list[i]!, list[i + 1]!]);
+    return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]).flat();
+  }
+
+  private build(key: (run: string) => string): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    this.analyses.forEach((a, segment) => {
+      for (const m of a.text.matchAll(LETTER_DIGIT_RUN)) {
+        const list = index.get(key(m[0]));
+        if (list) list.push(segment, m.index);
+        else index.set(key(m[0]), [segment, m.index]);
       }
-    }
-  });
+    });
+    return index;
+  }
+}
+
+function occurrences(group: Group, analyses: SegmentAnalysis[], words: WordIndex): Occurrence[] {
+  const positions = group.anchors && words.positions(group.anchors, group.caseSensitive);
+  const found: Occurrence[] = [];
+  if (positions?.length === 0) return found;
+  const canonical = new Map(group.forms.map((f) => [normalise(f, group.caseSensitive), f]));
+  const take = (segment: number, m: RegExpExecArray) => {
+    const form = canonical.get(normalise(m[0], group.caseSensitive));
+    const end = m.index + m[0].length;
+    if (form && !inShoutedText(analyses[segment]!.text, m.index, end)) found.push({ segment, start: m.index, end, form });
+    return end;
+  };
+  if (!positions) {
+    analyses.forEach((a, segment) => {
+      for (const m of a.text.matchAll(group.pattern(false))) take(segment, m);
+    });
+    return found;
+  }
+  // Matches of one group do not overlap: a candidate inside the last match is passed over.
+  const pattern = group.pattern(true);
+  for (let i = 0, segment = -1, resume = 0; i < positions.length; i += 2) {
+    if (positions[i] !== segment) [segment, resume] = [positions[i]!, 0];
+    if (positions[i + 1]! < resume) continue;
+    pattern.lastIndex = positions[i + 1]!;
+    const m = pattern.exec(analyses[segment]!.text);
+    if (m) resume = take(segment, m);
+  }
   return found;
 }
 
@@ -133,6 +214,9 @@ function preferredForm(group: Group, found: Occurrence[], analyses: SegmentAnaly
 const isParenthesised = (text: string, o: Occurrence) =>
   /\(\s*$/.test(text.slice(Math.max(0, o.start - 3), o.start)) && /^\s*\)/.test(text.slice(o.end, o.end + 3));
 
-/** The long form in a definition, "Islamic State (ISIS)", is not a competing variant. */
-const definesPreferred = (text: string, o: Occurrence, preferred: string) =>
-  new RegExp(`^["”’']?\\s*\\(\\s*${escapeRegExp(preferred)}\\s*\\)`).test(text.slice(o.end, o.end + preferred.length + 8));
+/** The long form in a definition, "Islamic State (ISIS)", is not a competing variant. `definitions` keeps the pattern of each form. */
+function definesPreferred(text: string, o: Occurrence, preferred: string, definitions: Map<string, RegExp>): boolean {
+  let definition = definitions.get(preferred);
+  if (!definition) definitions.set(preferred, (definition = new RegExp(`^["”’']?\\s*\\(\\s*${escapeRegExp(preferred)}\\s*\\)`)));
+  return definition.test(text.slice(o.end, o.end + preferred.length + 8));
+}

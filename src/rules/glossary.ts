@@ -7,6 +7,7 @@
  * (Chinese, Japanese) anywhere.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { caseFolded, LETTER_DIGIT_RUN } from "../analysis/text.js";
 import type { CompiledRule, GlossaryEntry, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
@@ -27,33 +28,92 @@ interface GlossarySpec extends RuleSpec {
   entries?: InlineEntry[];
 }
 
-interface CompiledEntry {
-  entry: GlossaryEntry;
-  language?: string;
-  sourceLanguage?: string;
+interface EntryPatterns {
   source: RegExp;
   targets: RegExp[];
   forbidden: { form: string; pattern: RegExp }[];
 }
 
+interface CompiledEntry {
+  entry: GlossaryEntry;
+  language?: string;
+  sourceLanguage?: string;
+  /** Built when the source term may be in a segment's source: thousands of entries take seconds to compile. */
+  patterns(): EntryPatterns;
+}
+
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/** Terms are matched case-insensitively unless they have no lower-case letters (acronyms). */
+const isCaseless = (term: string) => /\p{Ll}/u.test(term);
 
 /** A term as a pattern: whole words, case-insensitive unless the term has no lower-case letters. */
 export function termPattern(term: string): RegExp {
   const body = escapeRegExp(term.trim()).replace(/\s+/gu, "\\s+");
-  const flags = /\p{Ll}/u.test(term) ? "giu" : "gu";
+  const flags = isCaseless(term) ? "giu" : "gu";
   return UNSPACED.test(term) ? new RegExp(body, flags) : new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, flags);
 }
 
 function compileEntry(entry: GlossaryEntry, language = primary(entry.language)): CompiledEntry {
+  let patterns: EntryPatterns | undefined;
   return {
     entry,
     language,
     sourceLanguage: primary(entry.sourceLanguage),
-    source: termPattern(entry.source),
-    targets: entry.targets.map(termPattern),
-    forbidden: entry.forbidden.map((form) => ({ form, pattern: termPattern(form) })),
+    patterns: () =>
+      (patterns ??= {
+        source: termPattern(entry.source),
+        targets: entry.targets.map(termPattern),
+        forbidden: entry.forbidden.map((form) => ({ form, pattern: termPattern(form) })),
+      }),
   };
+}
+
+const LEADING_RUN = /^[\p{L}\p{N}]+/u;
+
+/**
+ * Entries by where their source term can match: a spaced term that starts with a letter or digit
+ * only where its first run of letters and digits is a whole run of the source, any other where its
+ * first character is (case-folded for case-insensitive terms). A segment's source is looked up run
+ * by run (and character by character when a term needs it), instead of every entry's pattern
+ * being tried on it: a glossary of thousands of terms costs little per segment.
+ */
+class EntryIndex {
+  private readonly byKey = new Map<string, number[]>();
+  private readonly byCharacter: boolean;
+
+  constructor(private readonly entries: CompiledEntry[]) {
+    let byCharacter = false;
+    entries.forEach((e, i) => {
+      const term = e.entry.source.trim();
+      const caseless = isCaseless(term);
+      const fold = caseless ? caseFolded : (t: string) => t;
+      const run = UNSPACED.test(term) ? undefined : LEADING_RUN.exec(term)?.[0];
+      byCharacter ||= run === undefined;
+      const key = run === undefined ? `c${caseless ? "i" : ""}:${fold(String.fromCodePoint(term.codePointAt(0)!))}` : `w${caseless ? "i" : ""}:${fold(run)}`;
+      const list = this.byKey.get(key);
+      if (list) list.push(i);
+      else this.byKey.set(key, [i]);
+    });
+    this.byCharacter = byCharacter;
+  }
+
+  /** The entries whose source term may be in `text`, in glossary order. */
+  candidates(text: string): CompiledEntry[] {
+    const found = new Set<number>();
+    const add = (key: string) => this.byKey.get(key)?.forEach((i) => found.add(i));
+    for (const [run] of text.matchAll(LETTER_DIGIT_RUN)) {
+      add(`w:${run}`);
+      add(`wi:${caseFolded(run)}`);
+    }
+    if (this.byCharacter) {
+      for (const c of new Set(text)) {
+        add(`c:${c}`);
+        add(`ci:${caseFolded(c)}`);
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((i) => this.entries[i]!);
+  }
 }
 
 const test = (re: RegExp, text: string) => {
@@ -72,6 +132,7 @@ export const glossaryKind: RuleKind = {
       ),
       ...(env.glossary ?? []).map((e) => compileEntry(e)),
     ].filter((e) => e.entry.targets.length > 0 && e.entry.source.trim() !== "");
+    const bySource = new EntryIndex(entries);
     return {
       spec,
       checkSegment(analysis: SegmentAnalysis, index, report) {
@@ -82,14 +143,15 @@ export const glossaryKind: RuleKind = {
         const text = analysis.text;
         const language = primary(analysis.language);
         const sourceLanguage = sourceLanguageOf(analysis, source);
-        for (const e of entries) {
+        for (const e of bySource.candidates(sourceProse)) {
           if (e.language !== undefined && e.language !== language) continue;
           if (e.sourceLanguage !== undefined && sourceLanguage !== undefined && e.sourceLanguage !== sourceLanguage) continue;
-          if (!test(e.source, sourceProse)) continue;
-          if (e.targets.some((t) => test(t, text))) continue;
+          const patterns = e.patterns();
+          if (!test(patterns.source, sourceProse)) continue;
+          if (patterns.targets.some((t) => test(t, text))) continue;
           const preferred = e.entry.targets[0]!;
           let found = false;
-          for (const { pattern } of e.forbidden) {
+          for (const { pattern } of patterns.forbidden) {
             for (const m of text.matchAll(pattern)) {
               found = true;
               const span = { start: m.index, end: m.index + m[0].length };

@@ -30,8 +30,36 @@ const SCRIPT_RULES_COVER: Readonly<Record<string, readonly string[]>> = {
   ja: ["ru"],
 };
 
-/** Quoted passages: “…”, «…», „…“ / „…”, "…" (within one paragraph). */
-const QUOTED = /“[^”\n]*”|«[^»\n]*»|„[^“”\n]*[“”]|"[^"\n]*"/gu;
+/** Quoted passages: “…”, «…», „…“ / „…”, "…" (within one line): each opening mark's closing marks. */
+const CLOSING_MARKS: Readonly<Record<string, string[]>> = { "“": ["”"], "«": ["»"], "„": ["“", "”"], '"': ['"'] };
+
+/**
+ * The text with its quoted passages blanked out: from an opening mark to the first closing mark
+ * after it, when that comes before the line's end. The next closing mark and line break are
+ * remembered, so that a line of opening marks is not searched again from each (as
+ * /“[^”\n]*”/g would), and the scan stays linear.
+ */
+export function withoutQuoted(text: string): string {
+  const next = new Map<string, number>();
+  const nextOf = (mark: string, from: number) => {
+    let at = next.get(mark);
+    if (at === undefined || (at !== -1 && at < from)) next.set(mark, (at = text.indexOf(mark, from)));
+    return at === -1 ? Infinity : at;
+  };
+  const parts: string[] = [];
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    const closers = CLOSING_MARKS[text[i]!];
+    if (!closers) continue;
+    const close = Math.min(...closers.map((mark) => nextOf(mark, i + 1)));
+    if (close === Infinity || close > nextOf("\n", i + 1)) continue;
+    parts.push(text.slice(copied, i), " ".repeat(close + 1 - i));
+    copied = close + 1;
+    i = close;
+  }
+  parts.push(text.slice(copied));
+  return parts.join("");
+}
 
 export const languageMismatchKind: RuleKind = {
   name: "language-mismatch",
@@ -52,7 +80,7 @@ export const languageMismatchKind: RuleKind = {
         const { text } = analysis;
         const counts = scriptCounts(text);
         if (counts.letters < minLetters) return;
-        const unquoted = text.replace(QUOTED, (q) => " ".repeat(q.length));
+        const unquoted = withoutQuoted(text);
         // Letters are counted once per text: most segments quote nothing, and detection reuses the counts.
         const unquotedCounts = unquoted === text ? counts : scriptCounts(unquoted);
         const [sample, sampleCounts] = unquotedCounts.letters >= minLetters ? [unquoted, unquotedCounts] : [text, counts];

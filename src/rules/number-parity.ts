@@ -12,8 +12,9 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { numericValue, readNumbers } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
+import { coveredBy } from "../core/spans.js";
 import type { Span } from "../core/types.js";
-import { listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { blankSpans, listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 /** A number in one side of the segment, with every value it can be read as. */
 export interface ReadNumber {
@@ -221,17 +222,18 @@ const isDate = (m: RegExpMatchArray) => [m[1]!, m[4]!].some((part) => part.lengt
 /** Source and target with the dates they share blanked (the same day written in each locale's order). */
 function withoutSharedDates(source: string, target: string): [string, string] {
   const dates = (text: string) => [...text.matchAll(DATE)].filter(isDate);
-  const targetDates = dates(target);
+  // Each source date takes the first target date of its day not taken yet.
+  const targetDates = new Map<string, { dates: RegExpMatchArray[]; next: number }>();
+  for (const t of dates(target)) (targetDates.get(dateKey(t)) ?? targetDates.set(dateKey(t), { dates: [], next: 0 }).get(dateKey(t))!).dates.push(t);
   const blanks: [Span[], Span[]] = [[], []];
   for (const m of dates(source)) {
-    const k = targetDates.findIndex((t) => dateKey(t) === dateKey(m));
-    if (k < 0) continue;
-    const [t] = targetDates.splice(k, 1);
+    const day = targetDates.get(dateKey(m));
+    const t = day?.dates[day.next++];
+    if (!t) continue;
     blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
-    blanks[1].push({ start: t!.index!, end: t!.index! + t![0].length });
+    blanks[1].push({ start: t.index!, end: t.index! + t[0].length });
   }
-  const blank = (text: string, spans: Span[]) => spans.reduce((out, s) => out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end), text);
-  return [blank(source, blanks[0]), blank(target, blanks[1])];
+  return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((a, b) => a.start - b.start))];
 }
 
 /** Digits (with every reading and scale) and spelled-out numbers in prose. */
@@ -262,11 +264,12 @@ export function numbersIn(original: string): ReadNumber[] {
     });
   }
   for (const m of text.matchAll(HAN_NUMERAL)) {
-    const value = NOT_A_NUMBER.test(text.slice(m.index)) ? undefined : hanNumeralValue(m[0]);
+    const value = NOT_A_NUMBER.test(text.slice(m.index, m.index + 8)) ? undefined : hanNumeralValue(m[0]);
     if (value !== undefined) found.push({ start: m.index, end: m.index + m[0].length, text: m[0], values: new Set([key(value)]), approx: [], spelled: false });
   }
+  const inNumber = coveredBy([...found].sort((a, b) => a.start - b.start));
   for (const m of text.matchAll(HAN_SINGLE)) {
-    if (!found.some((n) => n.start <= m.index && m.index < n.end)) found.push({ start: m.index, end: m.index + 1, text: m[0], values: new Set([HAN_DIGITS[m[0]] ?? 10]), approx: [], spelled: true });
+    if (!inNumber(m.index)) found.push({ start: m.index, end: m.index + 1, text: m[0], values: new Set([HAN_DIGITS[m[0]] ?? 10]), approx: [], spelled: true });
   }
   for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
     const word = m[0].toLowerCase();
@@ -288,7 +291,7 @@ export function numbersIn(original: string): ReadNumber[] {
 }
 
 /** "1. ", "2) ", "(3) " opening the segment: list numbering, not content. */
-const isListNumber = (text: string, n: ReadNumber) => /^\s*\(?$/u.test(text.slice(0, n.start)) && /^[.)、．]\s/u.test(text.slice(n.end) + " ") && !n.spelled;
+const isListNumber = (text: string, n: ReadNumber) => /^\s*\(?$/u.test(text.slice(0, n.start)) && /^[.)、．]\s/u.test(text.slice(n.end, n.end + 2) + " ") && !n.spelled;
 
 export interface NumberComparison {
   missing: ReadNumber[];
@@ -301,45 +304,106 @@ const GLUED_UNIT = /^(?:[KMGTP]i?B|[kMG]?Hz|px|pt|em|rem|ms|fps|dpi|bps|MP|[smhd
 /** Ordinal endings written against the number: English "1st", French "1er", "2e", Dutch "1ste", Spanish "1º". */
 const ORDINAL = /^(?:st|nd|rd|th|er|re|e|ème|eme|ste|de|ᵉ|ᵉʳ|ʳᵉ|[ºª°])(?![\p{L}\d])/u;
 /** Digits inside a name or identifier ("CVV2", "snippet_4", "2FA", "G20"): not a quantity a translation must keep. */
-const inIdentifier = (text: string, n: ReadNumber) =>
-  !n.spelled &&
-  (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(text.slice(0, n.start)) ||
-    (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(text.slice(n.end)) && !GLUED_UNIT.test(text.slice(n.end)) && !ORDINAL.test(text.slice(n.end))));
+const inIdentifier = (text: string, n: ReadNumber) => {
+  // The code point before the number and a few after it are all the patterns look at (a whole prefix would be rescanned per number).
+  const before = text.slice(Math.max(0, n.start - 2), n.start);
+  const after = text.slice(n.end, n.end + 8);
+  return !n.spelled && (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}_]$/u.test(before) || (/^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(after) && !GLUED_UNIT.test(after) && !ORDINAL.test(after)));
+};
 
 export function compareNumbers(rawSource: string, rawTarget: string): NumberComparison {
   const [source, target] = withoutSharedDates(rawSource, rawTarget);
   // ":00" minutes go unsaid ("15:00" is "3 p.m.").
-  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !inIdentifier(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(0, n.start))));
+  const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !inIdentifier(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(Math.max(0, n.start - 2), n.start))));
   const tgt = numbersIn(target).filter((n) => !inIdentifier(target, n));
   const used = new Set<ReadNumber>();
-  const intersects = (a: ReadNumber, b: ReadNumber) => [...a.values].some((v) => b.values.has(v));
-  const take = (n: ReadNumber, pool: ReadNumber[]) => {
-    const match = pool.find((t) => !used.has(t) && !t.spelled && intersects(n, t)) ?? pool.find((t) => !used.has(t) && intersects(n, t));
-    if (match) used.add(match);
-    return match;
+  const usedValues = new Set<number>();
+  const use = (t: ReadNumber) => {
+    used.add(t);
+    for (const v of t.values) usedValues.add(v);
   };
-  const close = (n: ReadNumber) => n.approx.length > 0 && tgt.some((t) => [...t.values].some((v) => n.approx.some((a) => Math.abs(v - a) <= 0.15 * Math.abs(a))));
+  const digits = new TargetIndex(tgt.filter((t) => !t.spelled), used);
+  const all = new TargetIndex(tgt, used);
+  // The first unused target number sharing a value, digits before spelled-out numbers.
+  const find = (n: ReadNumber, digitsOnly: boolean) => digits.first(n.values) ?? (digitsOnly ? undefined : all.first(n.values));
+  const targetValues = tgt.flatMap((t) => [...t.values]).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const close = (n: ReadNumber) => n.approx.some((a) => hasValueNear(targetValues, a));
   const swapped: [ReadNumber, ReadNumber][] = [];
   const missing = src.filter((n) => {
     if (n.spelled) return false;
-    const match = take(n, tgt);
+    const match = find(n, false);
     // "200 feet" written "200 Meter": the unit was converted, the number was not.
     const metricUnit = match && n.metric?.exec(target.slice(match.end, match.end + 24))?.[0];
     if (match && metricUnit) {
-      used.delete(match);
       swapped.push([{ ...n, text: `${n.text}${n.unit}`.trim() }, { ...match, end: match.end + metricUnit.length, text: `${match.text}${metricUnit}`.trim() }]);
       return false;
     }
+    if (match) use(match);
     return !match && !close(n);
   });
   // Spelled-out source numbers ("three") account for target digits, but are not required.
   // (A lone Han numeral is too often part of a word, "两个", to claim a digit.)
-  for (const n of src) if (n.spelled && n.text.length > 1) take(n, tgt.filter((t) => !t.spelled));
+  for (const n of src) {
+    const match = n.spelled && n.text.length > 1 ? find(n, true) : undefined;
+    if (match) use(match);
+  }
   // A target figure that repeats a matched one ("8,000 … these 8,000") is not a changed number.
-  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...used].some((u) => intersects(u, t)) && !swapped.some(([, s]) => s.start === t.start));
+  const swappedStarts = new Set(swapped.map(([, s]) => s.start));
+  const extra = tgt.filter((t) => !t.spelled && !used.has(t) && ![...t.values].some((v) => usedValues.has(v)) && !swappedStarts.has(t.start));
   // A swapped unit is a changed number: report it as the one missing number and its changed form.
   if (swapped.length && !missing.length) return { missing: swapped.map(([s]) => s), extra: swapped.map(([, t]) => t) };
   return { missing: [...missing, ...swapped.map(([s]) => s)], extra };
+}
+
+/**
+ * Target numbers by value, for finding the first unused one (in text order) that shares a value
+ * with a source number without rescanning the target for each: numbers once used stay used, so
+ * each value's list is walked past them once.
+ */
+class TargetIndex {
+  private readonly byValue = new Map<number, { numbers: ReadNumber[]; order: number[]; next: number }>();
+
+  constructor(
+    numbers: ReadNumber[],
+    private readonly used: ReadonlySet<ReadNumber>,
+  ) {
+    numbers.forEach((n, order) => {
+      for (const v of n.values) {
+        const list = this.byValue.get(v) ?? { numbers: [], order: [], next: 0 };
+        list.numbers.push(n);
+        list.order.push(order);
+        this.byValue.set(v, list);
+      }
+    });
+  }
+
+  first(values: Iterable<number>): ReadNumber | undefined {
+    let best: { number: ReadNumber; order: number } | undefined;
+    for (const v of values) {
+      const list = this.byValue.get(v);
+      if (!list) continue;
+      while (list.next < list.numbers.length && this.used.has(list.numbers[list.next]!)) list.next++;
+      const order = list.order[list.next];
+      if (order !== undefined && (!best || order < best.order)) best = { number: list.numbers[list.next]!, order };
+    }
+    return best?.number;
+  }
+}
+
+/** Whether a value within 15% of `a` is in `sorted` (ascending): converted units ("200 feet" ≈ "60 m"). */
+function hasValueNear(sorted: number[], a: number): boolean {
+  const near = (v: number) => Math.abs(v - a) <= 0.15 * Math.abs(a);
+  // The first value not below the window (widened a little, then each candidate checked exactly).
+  const low = a - 0.16 * Math.abs(a);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < low) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]! <= a + 0.16 * Math.abs(a); i++) if (near(sorted[i]!)) return true;
+  return false;
 }
 
 export const numberParityKind: RuleKind = {

@@ -20,6 +20,8 @@
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
+import { overlapsAny } from "../core/spans.js";
+import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
 import { proseOf, sourceOf } from "./bilingual.js";
@@ -76,6 +78,45 @@ function startsWord(text: string, from: number, end: number): boolean {
   return at < end && QUOTABLE.test(text[at]!);
 }
 
+interface OpenMark {
+  segment: number;
+  at: number;
+  unit: number;
+}
+
+/** Marks left open, taken back newest first (a later closing mark) or oldest first (reported): Array#shift would copy the rest each time. */
+class Pending {
+  private readonly marks: OpenMark[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.marks.length - this.head;
+  }
+
+  push(mark: OpenMark): void {
+    this.marks.push(mark);
+  }
+
+  pop(): void {
+    this.marks.pop();
+  }
+
+  oldest(): OpenMark {
+    return this.marks[this.head]!;
+  }
+
+  shift(): OpenMark {
+    return this.marks[this.head++]!;
+  }
+}
+
+/** The masks (sorted, not overlapping) whose text holds the mark, per mask list and mark: looked up by binary search. */
+const holding = new WeakMap<Span[], Map<string, Span[]>>();
+function masksHolding(masked: Span[], target: string, mark: string): Span[] {
+  const byMark = holding.get(masked) ?? holding.set(masked, new Map()).get(masked)!;
+  return byMark.get(mark) ?? byMark.set(mark, masked.filter((m) => target.slice(m.start, m.end).includes(mark))).get(mark)!;
+}
+
 export const pairingKind: RuleKind = {
   name: "pairing",
   // Only a reversed curly quotation mark has a certain fix; where a missing mark belongs is unknown.
@@ -121,8 +162,8 @@ export const pairingKind: RuleKind = {
         const units = analyses.flatMap((a, segment) =>
           (spec.scope === "segment" ? [{ start: 0, end: a.text.length }] : a.paragraphs).map((span) => ({ segment, ...span })),
         );
-        /** Marks left open at the end of an earlier unit, per pair, each with the unit it was left in. */
-        const pending = pairs.map((): { segment: number; at: number; unit: number }[] => []);
+        /** Marks left open at the end of an earlier unit, per pair, each with the unit it was left in (oldest first, from `head`). */
+        const pending = pairs.map(() => new Pending());
         /** Straight marks with a space on both sides: taken to open when nothing is open, but which side they are on is unknown. */
         const sideless = new Set<string>();
         const unclosed = (segment: number, at: number, pair: Pair, unit: number) => {
@@ -132,8 +173,7 @@ export const pairingKind: RuleKind = {
         units.forEach((unit, u) => {
           const { text, segment: { target, masked } } = analyses[unit.segment]!;
           /** The partner may sit in masked text (a Markdown link's "](url)", inline code), where it cannot be seen. */
-          const hidden = (from: number, to: number, mark: string) =>
-            masked?.some((m) => m.start < to && m.end > from && target.slice(m.start, m.end).includes(mark)) ?? false;
+          const hidden = (from: number, to: number, mark: string) => (masked ? overlapsAny(masksHolding(masked, target, mark), { start: from, end: to }) : false);
           /** A closing bracket that is a list label ("b)") or the second of a doubled mark ("))") is no missing partner. */
           const excused = (at: number, pair: Pair) =>
             hidden(unit.start, at, pair.open) ||
@@ -175,7 +215,7 @@ export const pairingKind: RuleKind = {
 
             if (role === "open") stack.push(at);
             else if (stack.length) stack.pop();
-            else if (pending[index]!.length) pending[index]!.pop(); // closes a block quotation or aside begun paragraphs earlier
+            else if (pending[index]!.size) pending[index]!.pop(); // closes a block quotation or aside begun paragraphs earlier
             else if (!excused(at, pair)) {
               report(unit.segment, { start: at, end: at + 1, message: expandTemplate(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) }, u);
             }
@@ -192,8 +232,8 @@ export const pairingKind: RuleKind = {
               pending[i]!.push({ segment: unit.segment, at, unit: u });
             }
             // Marks not closed within a few paragraphs are reported.
-            while (pending[i]!.length && (pending[i]![0]!.unit <= u - MAX_CARRY || !next)) {
-              const p = pending[i]!.shift()!;
+            while (pending[i]!.size && (pending[i]!.oldest().unit <= u - MAX_CARRY || !next)) {
+              const p = pending[i]!.shift();
               unclosed(p.segment, p.at, pair, p.unit);
             }
           });

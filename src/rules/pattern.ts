@@ -2,6 +2,7 @@
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
 import { pointerToken } from "../core/errors.js";
+import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 
 interface PatternSpec extends RuleSpec {
@@ -24,10 +25,10 @@ export const patternKind: RuleKind = {
       spec,
       checkSegment(analysis, index, report) {
         const text = analysis.text;
-        let excepted: { start: number; end: number }[] | undefined;
+        let excepted: Covering | undefined;
         for (const m of matcher.matchAll(text)) {
-          excepted ??= exceptions.flatMap((e) => [...e.matchAll(text)]);
-          if (excepted.some((e) => e.start <= m.start && m.end <= e.end)) continue;
+          excepted ??= new Covering(exceptions.flatMap((e) => [...e.matchAll(text)]));
+          if (excepted.covers(m)) continue;
           report(index, {
             start: m.start,
             end: m.end,
@@ -42,3 +43,31 @@ export const patternKind: RuleKind = {
     };
   },
 };
+
+/**
+ * Spans (exception matches, which may overlap) sorted by start, with the furthest end so far:
+ * whether one covers a match is a binary search, not a scan of all of them per match.
+ */
+class Covering {
+  private readonly starts: number[];
+  private readonly furthestEnd: number[];
+
+  constructor(spans: Span[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = sorted.map((s) => s.start);
+    let end = -1;
+    this.furthestEnd = sorted.map((s) => (end = Math.max(end, s.end)));
+  }
+
+  /** Whether a span starts at or before `span` and ends at or after it. */
+  covers(span: Span): boolean {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && this.furthestEnd[lo - 1]! >= span.end;
+  }
+}

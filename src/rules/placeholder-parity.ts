@@ -23,12 +23,13 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { hasIcuBranches, parseIcu, type IcuMessage } from "../analysis/icu.js";
-import { editDistance } from "../analysis/text.js";
+import { editDistance, withoutTrailing } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { coveredBy, insideAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { URL_OR_MAIL } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
-import { blank, countKeys, isKeySource, listed, sourceOf, wholeTarget } from "./bilingual.js";
+import { blank, blankSpans, closedSpans, countKeys, isKeySource, listed, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface PlaceholderSpec extends RuleSpec {
   /** Message for an item in the target that the source lacks ($0 the item). */
@@ -54,10 +55,10 @@ export interface Item {
 const TAG = /<(?![\w.+-]+@|[A-Za-z][\w+.-]*:\/\/)(\/?)([A-Za-z][\w:.-]*)\b([^<>]*?)(\/?)>/gu;
 /** A tag written escaped in the text ("&lt;x1/&gt;", "&lt;a href=…&gt;"). */
 const ESCAPED_TAG = /&lt;(?![\w.+-]+@|[A-Za-z][\w+.-]*:\/\/)(\/?)([A-Za-z][\w:.-]*)\b((?:(?!&gt;)[^<>]){0,1000}?)(\/?)&gt;/gu;
-/** Text, not tags: "<fine print>" inside CDATA is what the reader sees. */
-const CDATA = /<!\[CDATA\[[\s\S]*?\]\]>/gu;
+/** Text, not tags: "<fine print>" inside CDATA (up to its "]]>") is what the reader sees. */
+const CDATA_START = /<!\[CDATA\[/gu;
 /** XLIFF 1.2 and TMX codes that hold native code: one item each, start tag to end tag. */
-const NATIVE_CODE = /<(ph|bpt|ept|it|ut)\b([^<>]*)>[\s\S]*?<\/\1>/gu;
+const NATIVE_CODE_START = /<(ph|bpt|ept|it|ut)\b([^<>]*)>/gu;
 /** XLIFF annotations mark up text (terms, comments) and may differ between source and target. */
 const ANNOTATIONS = new Set(["mrk"]);
 /** The attribute that pairs a code in source and target: XLIFF id (startRef for <ec/>), TMX i or x. */
@@ -72,6 +73,8 @@ const BRACES = /\{\{\s*([\w.]+)\s*\}\}|\{\s*([\w.]+)\s*(?:,\s*(\w+)[^{}]*)?\}/gu
 const PERCENT_NAME = /%[A-Za-z_][\w.-]{1,30}%|%\d{1,2}(?![\d$])/gu;
 /** Entities of the markup: not placeholders, and their "#160" is not a printf. */
 const ENTITY = /&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/gu;
+/** Punctuation after a URL or address ends the sentence, not the address. */
+const URL_END_PUNCTUATION = /[.,;:!?)\]}'’]/u;
 /** Where a URL in CJK text ends: full-width punctuation and ideographs are not part of it. */
 const URL_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/u;
 /** The source presents its URL or address as an example that a translation may localise. */
@@ -100,10 +103,12 @@ export function itemsIn(text: string, urls = true): { items: Item[]; icu?: IcuMe
       if (/^(?:https?:\/\/|www\.|mailto:)/iu.test(url)) push(urlKey(url.replace(/^mailto:/iu, "")), "url", offset + m.index, offset + m.index + m[0].length);
     }
   };
-  const markup = blank(text, CDATA);
-  for (const m of markup.matchAll(NATIVE_CODE)) push(`<${m[1]}${idOf(m[2]!)}>…</${m[1]}>`, "code", m.index, m.index + m[0].length);
+  const markup = blankSpans(text, closedSpans(text, CDATA_START, () => "]]>"));
+  const nativeCodes = closedSpans(markup, NATIVE_CODE_START, (open) => `</${open[1]}>`);
+  for (const { open, start, end } of nativeCodes) push(`<${open[1]}${idOf(open[2]!)}>…</${open[1]}>`, "code", start, end);
+  const outsideCodes = blankSpans(markup, nativeCodes);
   // Escaped tags inside a tag's attributes (XLIFF equiv-text="&lt;span&gt;") are part of that tag.
-  for (const [re, scanned] of [[TAG, blank(markup, NATIVE_CODE)], [ESCAPED_TAG, blank(markup, NATIVE_CODE, TAG)]] as const) {
+  for (const [re, scanned] of [[TAG, outsideCodes], [ESCAPED_TAG, blank(outsideCodes, TAG)]] as const) {
     for (const m of scanned.matchAll(re)) {
       const name = m[2]!.toLowerCase();
       if (ANNOTATIONS.has(name.replace(/^.*:/u, "")) || !isTag(name, m[1]! + m[3]!.trim() + m[4]!)) continue;
@@ -112,11 +117,11 @@ export function itemsIn(text: string, urls = true): { items: Item[]; icu?: IcuMe
     }
   }
   // Attributes can hold URLs and braces: read the rest with tags and entities blanked.
-  let rest = blank(text, CDATA, NATIVE_CODE, ESCAPED_TAG, TAG, ENTITY);
+  let rest = blank(outsideCodes, ESCAPED_TAG, TAG, ENTITY);
   if (urls) {
     for (const m of rest.matchAll(URL_OR_MAIL)) {
       const cut = m[0].search(URL_END);
-      const url = (cut < 0 ? m[0] : m[0].slice(0, cut)).replace(/[.,;:!?)\]}'’]+$/u, "");
+      const url = withoutTrailing(cut < 0 ? m[0] : m[0].slice(0, cut), URL_END_PUNCTUATION);
       push(urlKey(url), url.includes("@") && !/^(?:https?:\/\/|www\.)/iu.test(url) ? "mail" : "url", m.index, m.index + url.length);
     }
     rest = blank(rest, URL_OR_MAIL);
@@ -162,7 +167,7 @@ export function compareItems(source: string, target: string, urls = true, masked
   const src = itemsIn(source, urls);
   const tgt = itemsIn(target, urls);
   if (masked.length && !src.items.some((i) => i.kind === "code")) {
-    tgt.items = tgt.items.filter((i) => !masked.some((m) => m.start <= i.start && i.end <= m.end));
+    tgt.items = tgt.items.filter((i) => !insideAny(masked, i));
   }
   // Positions are for reordering: "%2$s … %1$s" translates "%s … %s".
   if (!src.items.some((i) => i.kind === "printf" && /^%\d+\$/u.test(i.key))) for (const i of tgt.items) if (i.kind === "printf") i.key = positionless(i.key);
@@ -175,7 +180,8 @@ export function compareItems(source: string, target: string, urls = true, masked
     const srcKeys = new Set(src.items.map((i) => i.key));
     const tgtKeys = new Set(tgt.items.map((i) => i.key));
     missing = [...srcKeys].filter((k) => !tgtKeys.has(k));
-    extra = tgt.items.filter((i, n) => !srcKeys.has(i.key) && tgt.items.findIndex((j) => j.key === i.key) === n);
+    const reported = new Set<string>();
+    extra = tgt.items.filter((i) => !srcKeys.has(i.key) && !reported.has(i.key) && reported.add(i.key));
   } else {
     const have = countKeys(tgt.items.map((i) => i.key));
     missing = [];
@@ -192,20 +198,30 @@ export function compareItems(source: string, target: string, urls = true, masked
       else extra.push(item);
     }
   }
-  missing = missing.filter((key) => !(src.items.find((i) => i.key === key)?.kind === "printf" && gluedIn(target, key, tgt.items)));
+  // The kind of a key is its first source item's (its address as written too); each key's glued occurrences are looked up once.
+  const firstOf = new Map<string, Item>();
+  for (const i of src.items) if (!firstOf.has(i.key)) firstOf.set(i.key, i);
+  const kindOf = (key: string) => firstOf.get(key)?.kind;
+  const isItem = coveredBy(tgt.items);
+  const glued = new Map<string, boolean>();
+  const gluedKey = (key: string) => glued.get(key) ?? glued.set(key, gluedIn(target, key, isItem)).get(key)!;
+  missing = missing.filter((key) => !(kindOf(key) === "printf" && gluedKey(key)));
+  const isExample = EXAMPLE.test(source);
   const changed: [string, Item][] = [];
   for (const kind of ["url", "mail"] as const) {
-    const lost = missing.filter((k) => src.items.find((i) => i.key === k)?.kind === kind);
+    const lost = missing.filter((k) => kindOf(k) === kind);
     const added = extra.filter((i) => i.kind === kind);
     if (!lost.length || lost.length !== added.length) continue;
     lost.forEach((key, n) => {
       const other = added[n]!;
       // Measured on the addresses as written: "www." → "rww." is one letter, though the keys leave "www." out.
-      const distance = editDistance(asWritten(source, src.items.find((i) => i.key === key)!), asWritten(target, other), 2);
-      if (!(distance >= 2 && (EXAMPLE.test(source) || RESERVED_DOMAIN.test(key)))) changed.push([key, other]);
+      const distance = editDistance(asWritten(source, firstOf.get(key)!), asWritten(target, other), 2);
+      if (!(distance >= 2 && (isExample || RESERVED_DOMAIN.test(key)))) changed.push([key, other]);
     });
-    missing = missing.filter((k) => !lost.includes(k));
-    extra = extra.filter((i) => !added.includes(i));
+    const lostKeys = new Set(lost);
+    const addedItems = new Set(added);
+    missing = missing.filter((k) => !lostKeys.has(k));
+    extra = extra.filter((i) => !addedItems.has(i));
   }
   return { missing, extra, changed, ...(icuProblem && { icuProblem }) };
 }
@@ -214,9 +230,9 @@ export function compareItems(source: string, target: string, urls = true, masked
 const asWritten = (text: string, item: Item) => text.slice(item.start, item.end).toLowerCase().replace(/^(?:https?:\/\/|mailto:)/u, "");
 
 /** A printf of the source written against the next word in the target ("%snon", "%s的"), where no item is. */
-function gluedIn(target: string, key: string, items: Item[]): boolean {
+function gluedIn(target: string, key: string, isItem: (offset: number) => boolean): boolean {
   for (let at = target.indexOf(key); at >= 0; at = target.indexOf(key, at + 1)) {
-    if (!items.some((i) => i.start <= at && at < i.end)) return true;
+    if (!isItem(at)) return true;
   }
   return false;
 }

@@ -17,6 +17,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { trailingRunStart, withoutTrailing } from "../analysis/text.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
@@ -44,10 +45,18 @@ const NAMES: Record<MarkClass, string> = {
   ellipsis: "an ellipsis", comma: "a comma",
 };
 
-/** Closing quotes, brackets and emphasis after the final mark. */
-const CLOSERS = /[\s"'”’»›)\]）」』】〉》*_]+$/u;
+/** Closing quotes, brackets and emphasis after the final mark (one character of them). */
+const CLOSER = /[\s"'”’»›)\]）」』】〉》*_]/u;
 /** Line-break escapes written as text at the end ("。\\n"): what comes before them is the text's end. */
-const TRAILING_ESCAPES = /(?:\\[nrt])+\s*$/u;
+function withoutTrailingEscapes(text: string): string {
+  // Scanned backwards: /(?:\\[nrt])+\s*$/ would be tried again from every escape of a long run.
+  let end = text.length;
+  while (end > 0 && /\s/u.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start >= 2 && text[start - 2] === "\\" && "nrt".includes(text[start - 1]!)) start -= 2;
+  return start < end ? text.slice(0, start) : text;
+}
+
 const QUESTION = /[?？؟\u037e]/u;
 const EXCLAMATION = /[!！]/u;
 
@@ -66,7 +75,9 @@ function isEnglishTitle(text: string): boolean {
 }
 
 /** The text without closing quotes and brackets at its end. */
-const ending = (text: string) => text.replace(CLOSERS, "");
+const ending = (text: string) => withoutTrailing(text, CLOSER);
+/** A character of the word that ends the target (which starts with a letter or digit). */
+const IN_LAST_WORD = /[\p{L}\p{N}\p{M}'’-]/u;
 
 /** The class of the text's final mark ("..." is an ellipsis), or undefined when it ends with a word. */
 function finalClass(text: string, language: string): MarkClass | undefined {
@@ -99,7 +110,7 @@ export const punctuationParityKind: RuleKind = {
         const rawSource = sourceOf(analysis);
         if (!rawSource) return;
         const source = proseOf(rawSource).trim();
-        const target = proseOf(analysis.text).replace(TRAILING_ESCAPES, "");
+        const target = withoutTrailingEscapes(proseOf(analysis.text));
         const trimmedEnd = target.trimEnd().length;
         const srcEnd = ending(source);
         const tgtEnd = ending(target.slice(0, trimmedEnd));
@@ -134,11 +145,13 @@ export const punctuationParityKind: RuleKind = {
           // An English title takes no full stop.
           if (language === "en" && isEnglishTitle(tgtEnd)) return;
           // The last word of the target is flagged; the fix adds the full stop after it.
-          const lastWord = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*$/u.exec(tgtEnd);
-          if (!lastWord) return;
+          // (Found by a backward scan: /[\p{L}\p{N}][…]*$/ would rescan a long run of word characters from each of them.)
+          const wordPart = trailingRunStart(tgtEnd, IN_LAST_WORD);
+          const firstLetter = tgtEnd.slice(wordPart).search(/[\p{L}\p{N}]/u);
+          if (firstLetter < 0) return;
           const stop = ["zh", "ja"].includes(language) ? "。" : ".";
           report(index, {
-            start: lastWord.index,
+            start: wordPart + firstLetter,
             end: tgtEnd.length,
             message: say("the source ends with a full stop, the target does not"),
             fix: { title: `Add “${stop}” at the end`, applicability: "safe", edits: [{ start: tgtEnd.length, end: tgtEnd.length, text: stop, expected: "" }] },

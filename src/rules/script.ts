@@ -50,6 +50,8 @@ export const scriptKind: RuleKind = {
     // look-alike inside a word ("Истoчник" with a Latin o) stays part of it: one word, one finding.
     const word = `[${scriptClass}](?:[${scriptClass}\\p{M}'’-]|\\p{Script=Latin}(?=[${scriptClass}]))*`;
     const run = new RegExp(`${word}(?:[\\s,.;:!?«»“”„"()-]+${word})*`, "gu");
+    // Counted by a pattern, not by listing every letter of a run (a run may be a whole document).
+    const enoughLetters = new RegExp(`(?:\\p{L}[^\\p{L}]*){${minLetters}}`, "u");
     const which = spec.scripts.map((s) => ({ name: s, test: new RegExp(`\\p{Script=${s}}`, "u") }));
     return {
       spec,
@@ -57,7 +59,7 @@ export const scriptKind: RuleKind = {
         // Most segments are all Latin script: one cheap test skips them.
         if (!OUTSIDE_LATIN.test(analysis.text)) return;
         for (const m of analysis.text.matchAll(run)) {
-          if ([...m[0].matchAll(/\p{L}/gu)].length < minLetters) continue;
+          if (!enoughLetters.test(m[0])) continue;
           const script = which.find((s) => s.test.test(m[0]))!.name;
           const hint = LANGUAGE_HINTS.find((h) => h.script === script && h.test.test(m[0]));
           const language = hint ? `${hint.language}, going by its letters` : "language unknown";

@@ -9,6 +9,8 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import { trailingRunStart } from "../analysis/text.js";
+import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
@@ -23,12 +25,18 @@ interface SpacingParitySpec extends RuleSpec {
 }
 
 /** Spaces and tabs, not line breaks. */
-const LEADING = /^[ \t]+/u;
-const TRAILING = /[ \t]+$/u;
+/** A run of spaces at the text's start or end: its offset and text. */
+type Edge = { index: number; 0: string } | null;
+const leading = (text: string): Edge => /^[ \t]+/u.exec(text);
+/** By a backward scan: /[ \t]+$/ would rescan a long run of spaces inside the text from each of them. */
+const trailing = (text: string): Edge => {
+  const start = trailingRunStart(text, /[ \t]/u);
+  return start < text.length ? { index: start, 0: text.slice(start) } : null;
+};
 const DOUBLED = /(?<![ \t\n\r])[ \t]{2,}(?![ \t\n\r])/gu;
 const HAS_DOUBLED = new RegExp(DOUBLED.source, "u");
 
-const inMask = (masked: Span[] | undefined, start: number, end: number) => masked?.some((m) => m.start < end && start < m.end) ?? false;
+const inMask = (masked: Span[] | undefined, start: number, end: number) => (masked ? overlapsAny(masked, { start, end }) : false);
 
 export const spacingParityKind: RuleKind = {
   name: "spacing-parity",
@@ -41,9 +49,9 @@ export const spacingParityKind: RuleKind = {
         const { target, masked, rawSource } = analysis.segment;
         const source = rawSource ?? analysis.segment.source;
         if (source === undefined || !source.trim() || !target.trim() || isKeySource(source)) return;
-        const edge = (re: RegExp, where: "start" | "end") => {
-          const inTarget = re.exec(target);
-          const inSource = re.exec(source);
+        const edge = (find: (text: string) => Edge, where: "start" | "end") => {
+          const inTarget = find(target);
+          const inSource = find(source);
           // Both sides have one, or the run touches a line break (layout): nothing to say.
           if (Boolean(inTarget) === Boolean(inSource)) return;
           const touchesBreak = (text: string) => (where === "start" ? /^[ \t]*[\r\n]/u : /[\r\n][ \t]*$/u).test(text);
@@ -56,18 +64,17 @@ export const spacingParityKind: RuleKind = {
             return;
           }
           // The first or last word is flagged; the fix adds the space beside it.
-          const word = (where === "start" ? /^\S+/u : /\S+$/u).exec(target)!;
+          const word = where === "start" ? { start: 0, end: /^\S+/u.exec(target)![0].length } : { start: trailingRunStart(target, /\S/u), end: target.length };
           const at = where === "start" ? 0 : target.length;
           const space = inSource![0];
           report(index, {
-            start: word.index,
-            end: word.index + word[0].length,
+            ...word,
             message: expandTemplate(spec.missingMessage, [where]),
             fix: { title: `Add the source's space at the ${where}`, applicability: "safe", edits: [{ start: at, end: at, text: space, expected: "" }] },
           });
         };
-        edge(LEADING, "start");
-        edge(TRAILING, "end");
+        edge(leading, "start");
+        edge(trailing, "end");
         if (HAS_DOUBLED.test(source.trim())) return;
         const trimmedStart = target.length - target.trimStart().length;
         const trimmedEnd = target.trimEnd().length;

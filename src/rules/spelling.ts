@@ -15,6 +15,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { dictionaryFor, type HunspellDictionary } from "../analysis/dictionary.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
+import { overlapsAny } from "../core/spans.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
 
@@ -45,6 +46,13 @@ interface Unknown {
 }
 
 const MAX_SUGGESTIONS = 3;
+/**
+ * Longer words are not checked: running text has hardly any word this long, and the cost of
+ * suggestions grows with the cube of a word's length (each candidate one edit away may be split as a compound).
+ */
+const MAX_WORD_LENGTH = 40;
+/** Longer tokens are not looked at: a few such words joined by hyphens at most. */
+const MAX_TOKEN_LENGTH = 3 * MAX_WORD_LENGTH;
 const WORD_CHARS = /^[\p{L}\p{M}'’-]+$/u;
 /** Stress marks (Russian) and soft hyphens are not part of the spelling. */
 const IGNORED_MARKS = /[\u0301\u00ad]/g;
@@ -80,16 +88,18 @@ export const spellingKind: RuleKind = {
           if (dictionary.isLooseCompound(word) || withoutMorphemes(word, spec).some((w) => dictionary.isKnown(w))) continue;
           // An English word in a translation from an English source is a loanword or a term left as is, not a slip.
           if (language !== "en" && analyses[u.segment]!.segment.source !== undefined && dictionaryFor("en").isKnown(word)) continue;
-          const { near, far } = suggestions(dictionary, word);
           // A real slip is one edit from the word it misspells. An unknown word one edit from many
           // words is more often a rare regular form; a capitalised one (a German noun) often a name.
-          if (near.length === 0 || near.length > (/^\p{Lu}/u.test(word) ? 1 : 2)) continue;
+          const most = /^\p{Lu}/u.test(word) ? 1 : 2;
+          const near = knownAmong(oneEdit(word, dictionary.alphabet), dictionary, most + 1);
+          if (near.length === 0 || near.length > most) continue;
           const text = analyses[u.segment]!.text;
           // Slips rarely hit the first letter: a word one such edit away ("Premium" → "Gremium") is no likelier than the
           // word itself (a name, a term), so it is neither offered nor taken as evidence of a slip.
           const likely = (w: string) => w[0]!.toLowerCase() === word[0]!.toLowerCase();
           const nearLikely = near.filter(likely);
           if (!nearLikely.length) continue;
+          const far = knownAmong(twoCheapEdits(word), dictionary, MAX_SUGGESTIONS - near.length, [word, ...near]);
           const offered = [...nearLikely, ...far.filter(likely)].slice(0, MAX_SUGGESTIONS);
           const message = expandTemplate(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
           report(u.segment, {
@@ -143,19 +153,25 @@ function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDic
   analyses.forEach((analysis, segment) => {
     const { text } = analysis;
     const sourceLower = (analysis.segment.source ?? "").toLowerCase();
-    analysis.tokens.forEach((token, index) => {
-      if (!WORD_CHARS.test(token.text) || touchesCode(text, token.start, token.end)) return;
+    const { tokens } = analysis;
+    const candidates: number[] = [];
+    tokens.forEach((token, index) => {
+      if (token.text.length > MAX_TOKEN_LENGTH || !WORD_CHARS.test(token.text) || touchesCode(text, token.start, token.end)) return;
       // "millionen- oder milliardenfach": a part of a compound whose rest is elsewhere.
       if (text[token.end] === "-" || text[token.start - 1] === "-") return;
-      // A word copied from the source is a name or a term (or untranslated: another rule's business).
-      if (sourceLower.includes(token.text.toLowerCase())) return;
+      if (!isKnown(dictionary(), normalize(token.text), text[token.end] === ".", accepted)) candidates.push(index);
+    });
+    // A word copied from the source is a name or a term (or untranslated: another rule's business).
+    const copied = occurrences(sourceLower, candidates.map((i) => tokens[i]!.text.toLowerCase()));
+    let soundedSource: Set<string> | undefined;
+    candidates.forEach((index, k) => {
+      if (copied[k]) return;
+      const token = tokens[index]!;
       // A loanword written in Cyrillic from a word of the source ("токена" for "token", "подкаст" for "podcast").
-      if (/^\p{Script=Cyrillic}{5,}$/u.test(token.text) && transliteratedFromSource(token.text, sourceLower)) return;
-      // A word cut by markup ("f&auml;llig" in CSV, "ei&amp;nfügen") is not a word on its own.
-      if (analysis.segment.masked?.some((m) => m.start <= token.end && token.start <= m.end)) return;
-      const whole = normalize(token.text);
+      if (/^\p{Script=Cyrillic}{5,}$/u.test(token.text) && transliterationOf(token.text, (soundedSource ??= soundedPrefixes(sourceLower)))) return;
+      // A word cut by markup ("f&auml;llig" in CSV, "ei&amp;nfügen") is not a word on its own (the markup touching it counts).
+      if (analysis.segment.masked && overlapsAny(analysis.segment.masked, { start: token.start - 1, end: token.end + 1 })) return;
       const followedByStop = text[token.end] === ".";
-      if (isKnown(dictionary(), whole, followedByStop, accepted)) return;
       // Hyphenated words are right when each part is; only the unknown parts are reported.
       let at = token.start;
       const parts = token.text.split("-");
@@ -163,7 +179,7 @@ function unknownWords(analyses: SegmentAnalysis[], dictionary: () => HunspellDic
         const start = at;
         at += part.length + 1;
         const word = normalize(part);
-        if (!isChecked(word, checkCapitalized)) return;
+        if (word.length > MAX_WORD_LENGTH || !isChecked(word, checkCapitalized)) return;
         if (isKnown(dictionary(), word, followedByStop && at > token.end, accepted)) return;
         // "Rechnungs-E-Mail": a first part with its linking "s" ("Fugen-s").
         if (k < parts.length - 1 && /s$/u.test(word) && isKnown(dictionary(), word.slice(0, -1), false, accepted)) return;
@@ -181,10 +197,40 @@ const LATIN_OF_CYRILLIC: Record<string, string> = {
 /** Latin spelling reduced to how it sounds, roughly: "c" as "s" or "k", "ph" as "f", "y" as "i". */
 const sounded = (latin: string) => latin.replace(/j/gu, "y").replace(/ph/gu, "f").replace(/th/gu, "t").replace(/c(?=[eiy])/gu, "s").replace(/[cq]/gu, "k").replace(/x/gu, "ks").replace(/w/gu, "v").replace(/y/gu, "i");
 
-/** Whether the Cyrillic word begins as a word of the (lower-cased) source sounds: a transliterated loanword. */
-function transliteratedFromSource(word: string, source: string): boolean {
-  const latin = sounded([...word.toLowerCase()].map((c) => LATIN_OF_CYRILLIC[c] ?? c).join("")).slice(0, 5);
-  return (source.match(/[a-z]{5,}/gu) ?? []).some((w) => sounded(w).startsWith(latin));
+/** How the (lower-cased) source's words sound, up to their fifth letter: every prefix of that, for transliterationOf. */
+function soundedPrefixes(source: string): Set<string> {
+  const prefixes = new Set<string>();
+  for (const [w] of source.matchAll(/[a-z]{5,}/gu)) {
+    const start = sounded(w).slice(0, 5);
+    for (let n = 0; n <= start.length; n++) prefixes.add(start.slice(0, n));
+  }
+  return prefixes;
+}
+
+/** Whether the Cyrillic word begins as a word of the source sounds (`prefixes`: soundedPrefixes): a transliterated loanword. */
+function transliterationOf(word: string, prefixes: Set<string>): boolean {
+  return prefixes.has(sounded([...word.toLowerCase()].map((c) => LATIN_OF_CYRILLIC[c] ?? c).join("")).slice(0, 5));
+}
+
+/**
+ * Which of the words occur in the text (as `text.includes(word)` says). Searching for many words
+ * of one length costs their number times the text's length: then the text's substrings of that
+ * length are put in a set once (it costs the text's length times the words' length).
+ */
+function occurrences(text: string, words: string[]): boolean[] {
+  const byLength = new Map<number, number[]>();
+  words.forEach((w, i) => (byLength.get(w.length) ?? byLength.set(w.length, []).get(w.length)!).push(i));
+  const found = words.map(() => false);
+  for (const [length, indexes] of byLength) {
+    if (indexes.length <= length) {
+      for (const i of indexes) found[i] = text.includes(words[i]!);
+      continue;
+    }
+    const windows = new Set<string>();
+    for (let i = 0; i + length <= text.length; i++) windows.add(text.slice(i, i + length));
+    for (const i of indexes) found[i] = windows.has(words[i]!);
+  }
+  return found;
 }
 
 function isChecked(word: string, checkCapitalized: boolean): boolean {
@@ -210,43 +256,46 @@ export function touchesCode(text: string, start: number, end: number): boolean {
   return /^\.\p{L}/u.test(after) || (before === "." && /\p{L}/u.test(text[start - 2] ?? ""));
 }
 
-/**
- * Dictionary words one edit away (`near`: a letter deleted, inserted, replaced, two swapped, or
- * the first letter's case changed), and else two deletions or swaps away (`far`), in that order.
- */
-function suggestions(dictionary: HunspellDictionary, word: string): { near: string[]; far: string[] } {
-  const near = unique(oneEdit(word, dictionary.alphabet)).filter((w) => dictionary.isKnown(w));
-  if (near.length >= MAX_SUGGESTIONS) return { near: near.slice(0, MAX_SUGGESTIONS), far: [] };
-  const far = unique(cheapEdits(word).flatMap(cheapEdits)).filter((w) => w !== word && !near.includes(w) && dictionary.isKnown(w));
-  return { near, far: far.slice(0, MAX_SUGGESTIONS - near.length) };
+/** The first `count` distinct candidates the dictionary knows, in order, `excluded` left out. */
+function knownAmong(candidates: Iterable<string>, dictionary: HunspellDictionary, count: number, excluded: string[] = []): string[] {
+  const seen = new Set(excluded);
+  const known: string[] = [];
+  for (const w of candidates) {
+    if (known.length >= count) break;
+    if (seen.has(w)) continue;
+    seen.add(w);
+    if (dictionary.isKnown(w)) known.push(w);
+  }
+  return known;
 }
-
-const unique = (words: string[]) => [...new Set(words)];
 
 /** Swaps and deletions: the edits with few candidates. */
-function cheapEdits(word: string): string[] {
+function* cheapEdits(word: string): Generator<string> {
   const chars = Array.from(word);
-  const out: string[] = [];
-  for (let i = 0; i + 1 < chars.length; i++) out.push(swap(chars, i).join(""));
+  for (let i = 0; i + 1 < chars.length; i++) yield swap(chars, i).join("");
   // Deleting a capital would change the word's case; its other letters may go.
-  for (let i = /^\p{Lu}/u.test(word) ? 1 : 0; i < chars.length; i++) if (chars.length > 2) out.push([...chars.slice(0, i), ...chars.slice(i + 1)].join(""));
-  return out;
+  for (let i = /^\p{Lu}/u.test(word) ? 1 : 0; i < chars.length; i++) if (chars.length > 2) yield [...chars.slice(0, i), ...chars.slice(i + 1)].join("");
 }
 
-function oneEdit(word: string, alphabet: string[]): string[] {
+/** Two deletions or swaps away: suggestions when fewer than MAX_SUGGESTIONS words are one edit away. */
+function* twoCheapEdits(word: string): Generator<string> {
+  for (const once of cheapEdits(word)) yield* cheapEdits(once);
+}
+
+/** One edit away: a letter deleted, inserted or replaced, two swapped, or the first letter's case changed. */
+function* oneEdit(word: string, alphabet: string[]): Generator<string> {
   const chars = Array.from(word);
-  const out = cheapEdits(word);
+  yield* cheapEdits(word);
   const capitalized = /^\p{Lu}/u.test(word);
   const letterAt = (i: number, c: string) => (i === 0 && capitalized ? c.toUpperCase() : c);
   for (let i = 0; i <= chars.length; i++) {
     for (const c of alphabet) {
-      if (i < chars.length && chars[i]!.toLowerCase() !== c) out.push([...chars.slice(0, i), letterAt(i, c), ...chars.slice(i + 1)].join(""));
-      out.push([...chars.slice(0, i), letterAt(i, c), ...chars.slice(i)].join(""));
+      if (i < chars.length && chars[i]!.toLowerCase() !== c) yield [...chars.slice(0, i), letterAt(i, c), ...chars.slice(i + 1)].join("");
+      yield [...chars.slice(0, i), letterAt(i, c), ...chars.slice(i)].join("");
     }
   }
   // A lower-case noun (German); a capitalised word is already tried in lower case by the dictionary.
-  if (!capitalized) out.push(word.charAt(0).toUpperCase() + word.slice(1));
-  return out;
+  if (!capitalized) yield word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 function swap(chars: string[], i: number): string[] {

@@ -16,7 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import { editDistance, splitSentences } from "../analysis/text.js";
+import { editDistance, splitSentences, withoutTrailing } from "../analysis/text.js";
 import { configError } from "../core/errors.js";
 import type { CompiledRule, CorpusUnit, DraftCorpusUnit, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Span } from "../core/types.js";
@@ -47,8 +47,11 @@ interface Unit extends Span {
   context: string;
 }
 
+/** A character of the final punctuation that normalising drops. */
+const FINAL_PUNCTUATION = /[\s.。!！?？:：;；,，"”'’»」)）]/u;
+
 /** Spacing and final punctuation do not make another text; case does ("Save" and "save" are two spellings of one string). */
-const normalise = (text: string) => text.normalize("NFC").replace(/\s+/gu, " ").replace(/[\s.。!！?？:：;；,，"”'’»」)）]+$/u, "").trim();
+const normalise = (text: string) => withoutTrailing(text.normalize("NFC").replace(/\s+/gu, " "), FINAL_PUNCTUATION).trim();
 
 /**
  * Two translations of one source that are one translation written two ways (a term, a case, a
@@ -128,10 +131,29 @@ function minorityTargets<U>(units: U[], sourceKey: (u: U) => string, targetKey: 
 /** Same target, different sources: each unit (not `skipped`) whose source says more than another's of the same target, with that other. */
 function reusedTargets<U>(units: U[], content: (u: U) => string, targetKey: (u: U) => string, skipped: (u: U) => boolean): Map<U, U> {
   const flagged = new Map<U, U>();
+  const wordCount = (c: string) => new Set(c.split(" ")).size;
   for (const same of groupBy(units, targetKey).values()) {
+    // saysMore depends on the contents only, and the other content has one or two distinct words fewer: each
+    // distinct content is compared once, with the first unit of each content of those sizes (not with every unit).
+    const firstBySize = new Map<number, { content: string; unit: U; order: number }[]>();
+    [...groupBy(same, content)].forEach(([c, [unit]], order) => {
+      const size = wordCount(c);
+      (firstBySize.get(size) ?? firstBySize.set(size, []).get(size)!).push({ content: c, unit: unit!, order });
+    });
+    const answers = new Map<string, U | undefined>();
+    const firstSayingLess = (c: string) => {
+      const size = wordCount(c);
+      let best: { unit: U; order: number } | undefined;
+      for (const other of [...(firstBySize.get(size - 1) ?? []), ...(firstBySize.get(size - 2) ?? [])]) {
+        if ((!best || other.order < best.order) && saysMore(c, other.content)) best = other;
+      }
+      return best?.unit;
+    };
     for (const u of same) {
       if (skipped(u)) continue;
-      const other = same.find((o) => o !== u && saysMore(content(u), content(o)));
+      const c = content(u);
+      if (!answers.has(c)) answers.set(c, firstSayingLess(c));
+      const other = answers.get(c);
       if (other) flagged.set(u, other);
     }
   }

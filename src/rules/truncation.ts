@@ -13,6 +13,7 @@
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
+import { trailingRunStart } from "../analysis/text.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { imbalance } from "./bracket-parity.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
@@ -44,7 +45,7 @@ export function weightedLength(text: string): number {
 }
 
 /** Code, not prose: paths, calls, assignments, identifiers, SQL. */
-export const CODE = /[\w.-]+\/[\w.-]+\/|\b\w+\([^)]*\)|[=;{}$]|\b[a-z]+_[a-z_]+\b|\b(?:SELECT|FROM|WHERE|INSERT|UPDATE)\b/u;
+export const CODE = /(?<![\w.-])[\w.-]+\/[\w.-]+\/|\b\w+\([^)]*\)|[=;{}$]|\b[a-z]+_[a-z_]+\b|\b(?:SELECT|FROM|WHERE|INSERT|UPDATE)\b/u;
 
 const wordsIn = (text: string) => (proseOf(text).match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -54,7 +55,8 @@ function endsInPartWord(text: string, language: string): boolean {
   const last = /(?<![\p{L}\p{M}'’-])\p{L}[\p{L}\p{M}]{2,}$/u.exec(proseOf(text).trimEnd())?.[0];
   if (!last || /^\p{Lu}/u.test(last)) return false;
   const dictionary = dictionaryFor(language);
-  return !dictionary.isKnown(last) && !dictionary.isLooseCompound(last) && dictionary.beginsWord(last);
+  // The prefix search first: it is quick on any word, while a compound split of a long word is not.
+  return dictionary.beginsWord(last) && !dictionary.isKnown(last) && !dictionary.isLooseCompound(last);
 }
 
 const median = (values: number[]) => {
@@ -80,7 +82,9 @@ export const truncationKind: RuleKind = {
       const words = dangling.get(language);
       if (!words) return false;
       if (language === "ja" || language === "zh") return [...words].some((w) => end.endsWith(w));
-      const last = /[\p{L}'’]+$/u.exec(end)?.[0].toLowerCase();
+      // (By a backward scan: /[\p{L}'’]+$/ would rescan a long word inside the text from each of its letters.)
+      const lastStart = trailingRunStart(end, /[\p{L}'’]/u);
+      const last = lastStart < end.length ? end.slice(lastStart).toLowerCase() : undefined;
       return last !== undefined && words.has(last.replace(/^.*['’]/u, "")) && !/['’]$/u.test(last);
     };
     return {

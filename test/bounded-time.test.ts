@@ -1,0 +1,119 @@
+/**
+ * Every rule kind takes time linear in its input. A built-in rule of each kind (its first) runs on
+ * the adversarial inputs of src/bench/adversarial-inputs.ts — long runs of spaces, dashes, quotes,
+ * digits, capitals, huge words, deep nesting, text without spaces, many sentences or segments — at
+ * about 4 KB and 40 KB, and the larger may take at most LIMIT times as long (quadratic work would
+ * take a hundred times as long).
+ * So do the shared analysis (sentences, tokens, tags) and lint()'s own work on the findings.
+ * A kind runs in English and Chinese (a language of spaces and one without) where they have rules
+ * of it, else in the first language that has; spelling in every language (each has its own
+ * dictionary and compounds). The patterns and lexicons of the other rules of a kind are data run by
+ * the same code: `node dist/bench/adversarial.js` times every rule of every language on the same
+ * inputs at 10 KB and 100 KB, one by one (too long for a test). Times are CPU times, after a warm-up, the best of a few runs, and
+ * a time under FLOOR_MS counts as FLOOR_MS, so that a busy or slow machine cannot make a ratio out
+ * of noise; the small size is only measured when the large one is long enough to fail.
+ */
+import type { SegmentAnalysis } from "../src/analysis/analysis.js";
+import type { CompiledRule, RawFinding } from "../src/core/rule.js";
+import type { Document } from "../src/core/types.js";
+import { RULE_KINDS } from "../src/engine/registry.js";
+import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../src/bench/adversarial-inputs.js";
+
+const SMALL = 4_000;
+const LARGE = 40_000;
+/** Linear work takes ten times as long at ten times the size, quadratic work a hundred times; 25 leaves room for a busy machine's noise. */
+const LIMIT = 25;
+const FLOOR_MS = 5;
+/** Rule kinds that compare a segment's source with its target (spelling reads the source too). */
+const SOURCE_READING_KINDS = new Set([
+  "number-parity", "untranslated", "punctuation-parity", "placeholder-parity", "length-ratio", "source-term-consistency", "glossary", "translation-consistency", "spelling",
+  "spacing-parity", "case-parity", "bracket-parity", "truncation", "length-limit",
+]);
+/** The language-independent bilingual rules run with a language of spaces and one without. */
+const BILINGUAL_LANGUAGES = new Set(["en", "zh"]);
+
+interface Sized {
+  document: Document;
+  analyses: SegmentAnalysis[];
+}
+
+/**
+ * The rows (a rule, the analysis, the engine) whose time grows faster than linearly on an input:
+ * "row on input: small ms → large ms". `run(sized)` returns the milliseconds of one run.
+ */
+function superlinear(input: AdversarialInput, language: string, bilingual: boolean, rows: [string, (sized: Sized) => number][]): string[] {
+  const sized = (size: number): Sized => {
+    const document = adversarialDocument(input, size, language, bilingual);
+    return { document, analyses: analysed(document, language).analyses };
+  };
+  const large = sized(LARGE);
+  let small: Sized | undefined;
+  const failures: string[] = [];
+  for (const [row, run] of rows) {
+    let largeMs = run(large);
+    if (largeMs < LIMIT * FLOOR_MS) continue;
+    small ??= sized(SMALL);
+    run(small); // warm-up: the first run compiles
+    const smallMs = Math.max(FLOOR_MS, Math.min(run(small), run(small), run(small)));
+    // A long time at the large size may be a pause of the machine: measured twice more before it counts.
+    for (let i = 0; i < 2 && largeMs / smallMs >= LIMIT; i++) largeMs = Math.min(largeMs, run(large));
+    if (largeMs / smallMs >= LIMIT) failures.push(`${row} on “${input.name}” (${language}${bilingual ? ", bilingual" : ""}): ${smallMs.toFixed(1)} ms → ${largeMs.toFixed(1)} ms`);
+  }
+  return failures;
+}
+
+/** The rules that run on a language's documents; with sources, those that read them. */
+function rulesOf(language: string, bilingual: boolean): CompiledRule[] {
+  return builtinRulesFor(language).filter((r) =>
+    bilingual ? SOURCE_READING_KINDS.has(r.spec.kind) && (r.spec.language !== "*" || BILINGUAL_LANGUAGES.has(language)) : !SOURCE_READING_KINDS.has(r.spec.kind) || r.spec.kind === "spelling",
+  );
+}
+
+const LANGUAGES = ["en", "zh", "de", "fr", "es", "ru", "ja"];
+/** Kinds whose code differs by language, timed in every language. */
+const EVERY_LANGUAGE_KINDS = new Set(["spelling"]);
+
+/** The rule timed for each kind in a run (language, mode): see the file's comment for which kinds run where. */
+function kindsOf(language: string, bilingual: boolean): Map<string, CompiledRule> {
+  const byKind = new Map<string, CompiledRule>();
+  const earlierKinds = new Set(LANGUAGES.slice(0, LANGUAGES.indexOf(language)).flatMap((earlier) => rulesOf(earlier, bilingual).map((r) => r.spec.kind)));
+  const ranElsewhere = (kind: string) => !EVERY_LANGUAGE_KINDS.has(kind) && !BILINGUAL_LANGUAGES.has(language) && earlierKinds.has(kind);
+  for (const rule of rulesOf(language, bilingual)) {
+    if (!byKind.has(rule.spec.kind) && !ranElsewhere(rule.spec.kind)) byKind.set(rule.spec.kind, rule);
+  }
+  return byKind;
+}
+
+function checkLanguage(language: string, bilingual: boolean): string[] {
+  const kinds = kindsOf(language, bilingual);
+  const rules = [...kinds.values()];
+  return ADVERSARIAL_INPUTS.flatMap((input) => {
+    const findings = new Map<Sized, Map<string, [number, RawFinding][]>>();
+    const findingsOf = (s: Sized) => findings.get(s) ?? findings.set(s, new Map()).get(s)!;
+    const kindRow = (rule: CompiledRule): [string, (s: Sized) => number] => [
+      `${rule.spec.kind} (${rule.spec.id})`,
+      (s) => {
+        const { ms, findings: found } = timeRule(rule, s.document, s.analyses);
+        findingsOf(s).set(rule.spec.id, found);
+        return ms;
+      },
+    ];
+    const engineRow = (s: Sized) => {
+      // Every rule's findings at this size (the small size runs only the kinds that were measured there).
+      for (const rule of rules) if (!findingsOf(s).has(rule.spec.id)) findingsOf(s).set(rule.spec.id, timeRule(rule, s.document, s.analyses).findings);
+      return timeEngine(rules, findingsOf(s), s.document);
+    };
+    return superlinear(input, language, bilingual, [["the analysis", (s) => analysed(s.document, language).ms], ...rules.map(kindRow), ["lint()", engineRow]]);
+  });
+}
+
+const runs = LANGUAGES.flatMap((language) => [false, true].filter((bilingual) => kindsOf(language, bilingual).size > 0).map((bilingual) => ({ language, bilingual })));
+
+test.each(runs)("the rules for $language (with sources: $bilingual) take linear time on adversarial inputs", ({ language, bilingual }) => {
+  expect(checkLanguage(language, bilingual)).toEqual([]);
+}, 300_000);
+
+test("the runs time a built-in rule of every rule kind", () => {
+  const timed = new Set(runs.flatMap(({ language, bilingual }) => [...kindsOf(language, bilingual).keys()]));
+  expect([...RULE_KINDS.keys()].filter((kind) => !timed.has(kind))).toEqual([]);
+});
