@@ -96,6 +96,8 @@ export class Replacement {
       }
     }
     const temp = join(dirname(target), `.${basename(target)}.mtlint-${process.pid}-${randomBytes(8).toString("hex")}.tmp`);
+    // Handlers first: a signal between creating the file and installing them would end the process with the file left behind.
+    handleSignals();
     let fd: number;
     try {
       fd = openSync(temp, "wx", 0o600);
@@ -103,7 +105,6 @@ export class Replacement {
       throw error(`cannot create a temporary file in its folder (${errorCode(e)})`);
     }
     live.add(temp);
-    handleSignals();
     const replacement = new Replacement(target, temp, fd, existing ? existing.mode & 0o7777 : 0o666 & ~process.umask(), error);
     if (existing) {
       try {
