@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { MtlintError } from "../core/errors.js";
-import type { FileResult, ProblemReport } from "../core/results.js";
+import type { FileResult, LocatedFinding, ProblemReport } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
 import { checkText, type CheckOptions } from "../engine/check.js";
@@ -11,6 +11,7 @@ import type { Scoring } from "../engine/score.js";
 import { decode, encodeChecked } from "../formats/encoding.js";
 import type { Format } from "../formats/format.js";
 import { formatByName, formatFor } from "../formats/index.js";
+import { collectWhenOverBudget } from "./heap.js";
 import { ResultCache } from "./cache.js";
 import { STDIN } from "./files.js";
 import { errorCode, fixError, readWithIdentity, replaceFile, type FileIdentity } from "./safe-write.js";
@@ -134,4 +135,34 @@ function readFileOrFail(path: string, identify: boolean | undefined): { bytes: B
     const code = errorCode(e);
     throw new MtlintError("input", code === "EISDIR" ? "is a directory" : `cannot read file (${code})`, { file: path });
   }
+}
+
+/** One batch of lines of a streamed file; plain data, so that it can go to a worker. */
+export interface BatchJob {
+  path: string;
+  /** The name of the file's format (see src/formats/index.ts). */
+  format: string;
+  text: string;
+  settings: FileSettings;
+}
+
+/** Lines and errors numbered within the batch. */
+export interface BatchOutcome {
+  findings: LocatedFinding[];
+  errors: ProblemReport[];
+  words: number;
+  fixedText?: string;
+  corpus?: CorpusDocument;
+}
+
+export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
+  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings));
+  collectWhenOverBudget();
+  return {
+    findings: outcome.result.findings,
+    errors: outcome.errors.map((e) => e.toProblem()),
+    words: outcome.result.words,
+    ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
+    ...(outcome.corpus && { corpus: outcome.corpus }),
+  };
 }

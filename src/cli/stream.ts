@@ -13,12 +13,10 @@ import { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
-import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
-import { formatByName, formatFor } from "../formats/index.js";
-import { collectWhenOverBudget } from "./heap.js";
-import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
+import { formatFor } from "../formats/index.js";
+import { checkBatch, withOverrides, type BatchJob, type BatchOutcome, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { WorkerPool } from "./pool.js";
 import { fixError, identityOf, Replacement, type FileIdentity } from "./safe-write.js";
 
@@ -101,36 +99,6 @@ class DelimitedBoundaries implements BatchBoundaries {
     }
     return quoted;
   }
-}
-
-/** One batch of lines of a streamed file; plain data, so that it can go to a worker. */
-export interface BatchJob {
-  path: string;
-  /** The name of the file's format (see src/formats/index.ts). */
-  format: string;
-  text: string;
-  settings: FileSettings;
-}
-
-/** Lines and errors numbered within the batch. */
-export interface BatchOutcome {
-  findings: LocatedFinding[];
-  errors: ProblemReport[];
-  words: number;
-  fixedText?: string;
-  corpus?: CorpusDocument;
-}
-
-export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
-  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings));
-  collectWhenOverBudget();
-  return {
-    findings: outcome.result.findings,
-    errors: outcome.errors.map((e) => e.toProblem()),
-    words: outcome.result.words,
-    ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
-    ...(outcome.corpus && { corpus: outcome.corpus }),
-  };
 }
 
 export async function streamFile(
