@@ -7,6 +7,7 @@ import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../co
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
 import { acrossFiles } from "../engine/corpus.js";
+import { RULE_KINDS } from "../engine/registry.js";
 import { DEFAULT_SCORING, scoreFindings, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
@@ -107,7 +108,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     return settled;
   });
   // Checks across files see every file's units, cached or not, before the baseline is applied.
-  const acrossFileFindings = acrossFiles(settledOutcomes.map((s) => ({ label: s.result?.path ?? "", documents: s.corpus ?? [] })));
+  const acrossFileFindings = acrossFiles(settledOutcomes.map((s) => ({ label: s.result?.path ?? "", documents: s.corpus ?? [] })), (kind) => RULE_KINDS.get(kind));
   const results: FileResult[] = [];
   const rules = new Map<string, RuleSpec>();
   let scoring: Scoring | undefined;
