@@ -5,7 +5,8 @@ import { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
-import { checkText, type CheckOptions } from "../engine/check.js";
+import { portablePath } from "../config/paths.js";
+import { checkText, type CheckTextOptions } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
 import { decode, encodeChecked } from "../formats/encoding.js";
@@ -68,7 +69,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     const decoded = decode(bytes, display);
     const { text } = decoded;
     const format = fileFormat(path, settings);
-    const outcome = checkText(text, display, format, checkOptions(config, settings));
+    const outcome = checkText(text, display, format, checkOptions(config, settings, display));
     let diff: string | undefined;
     let fixed: FileOutcome["fixed"];
     if (outcome.fixedText !== undefined) {
@@ -97,8 +98,9 @@ export function fileFormat(path: string, settings: Pick<FileSettings, "stdinForm
 }
 
 /** What the engine needs to check a file (or a batch of a streamed one) under this config and these settings. */
-export function checkOptions(config: ResolvedConfig, settings: FileSettings): CheckOptions {
+export function checkOptions(config: ResolvedConfig, settings: FileSettings, path: string): CheckTextOptions {
   return {
+    fingerprintPath: portablePath(path),
     ruleSet: config.ruleSet,
     scoring: withOverrides(config.scoring, settings),
     language: config.language,
@@ -156,7 +158,7 @@ export interface BatchOutcome {
 }
 
 export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
-  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings));
+  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings, path));
   collectWhenOverBudget();
   return {
     findings: outcome.result.findings,

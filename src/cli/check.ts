@@ -8,7 +8,7 @@ import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
 import { acrossFiles } from "../engine/corpus.js";
 import { RULE_KINDS } from "../engine/registry.js";
-import { DEFAULT_SCORING, scoreFindings, type Scoring } from "../engine/score.js";
+import { DEFAULT_SCORING, rescored, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
@@ -160,15 +160,12 @@ function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scori
     findings.push(f);
   }
   findings.push(...result.findings.slice(k));
-  const card = scoreFindings(findings, result.words, scoring);
-  return { ...result, findings, score: Math.floor(card.score * 100) / 100, passed: card.passed };
+  return rescored(result, findings, scoring);
 }
 
 /** Findings in the baseline are dropped, and the file is scored on what remains. */
 function withoutBaselined(result: FileResult, keep: (f: LocatedFinding) => boolean, scoring: Scoring): FileResult {
-  const findings = result.findings.filter(keep);
-  const card = scoreFindings(findings, result.words, scoring);
-  return { ...result, findings, score: Math.floor(card.score * 100) / 100, passed: card.passed };
+  return rescored(result, result.findings.filter(keep), scoring);
 }
 
 function totalBytes(files: string[]): number {

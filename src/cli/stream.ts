@@ -14,7 +14,7 @@ import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "
 import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
 import type { CorpusDocument } from "../engine/corpus.js";
-import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
+import { passes, penaltyOf, reportedScore, scoreOf } from "../engine/score.js";
 import { formatFor } from "../formats/index.js";
 import { checkBatch, withOverrides, type BatchJob, type BatchOutcome, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { WorkerPool } from "./pool.js";
@@ -229,12 +229,11 @@ export async function streamFile(
   }
   if (out) finishFix(path, out, identityOf(opened, hash!.digest("hex")), errors);
   const score = scoreOf(counts.penalty, words);
-  const failing = (Object.keys(counts.bySeverity) as Severity[]).some((s) => counts.bySeverity[s] > 0 && SEVERITY_RANK[s] >= SEVERITY_RANK[scoring.failOn]);
   const result: FileResult = {
     path,
     words,
-    score: Math.floor(score * 100) / 100,
-    passed: score >= scoring.minScore && !failing,
+    score: reportedScore(score),
+    passed: passes(score, (Object.keys(counts.bySeverity) as Severity[]).filter((s) => counts.bySeverity[s] > 0), scoring),
     findings: kept,
     ...(onFindings && { streamed: counts }),
   };
