@@ -6,6 +6,7 @@
  *   const { findings, score } = await check("Some 8 thousand people came.", { language: "en" });
  */
 import { ConfigResolver, readConfigFile, resolveConfig, type ResolvedConfig, type UserConfig } from "./config/config.js";
+import { portablePath } from "./config/paths.js";
 import type { LocatedFinding, ProblemReport } from "./core/results.js";
 import type { Applicability } from "./core/types.js";
 import { checkText, type CheckOutcome } from "./engine/check.js";
@@ -97,6 +98,7 @@ function run(text: string, options: CheckOptions, fixLevel?: Applicability): Che
     forceLanguage: options.language,
     sourceLanguage: options.sourceLanguage ?? config.sourceLanguage,
     fix: fixLevel,
+    fingerprintPath: portablePath(path),
   });
   return outcome;
 }

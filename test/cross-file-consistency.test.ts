@@ -6,6 +6,8 @@ import { ConfigResolver } from "../src/config/config.js";
 import type { LocatedFinding } from "../src/core/results.js";
 import { streamFile } from "../src/cli/stream.js";
 import { acrossFiles } from "../src/engine/corpus.js";
+import { RULE_KINDS } from "../src/engine/registry.js";
+import type { CorpusPart, RuleKind } from "../src/core/rule.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
 const RULE = "common/terminology/translation-consistency";
@@ -126,7 +128,7 @@ test("the batches of a streamed JSONL file are compared with each other", async 
   const path = join(dir, "big.jsonl");
   const outcome = await streamFile(path, { corpus: true }, new ConfigResolver().forPath(path));
   expect(outcome.corpus).toHaveLength(2);
-  const [found] = acrossFiles([{ label: "big.jsonl", documents: outcome.corpus! }]);
+  const [found] = acrossFiles([{ label: "big.jsonl", documents: outcome.corpus! }], (kind) => RULE_KINDS.get(kind));
   expect(found!.map((f) => [f.line, f.text, f.message])).toEqual([[2051, "Close the Settings window.", "The same source is translated “Close the settings window.” in big.jsonl:1 (twice in this run)."]]);
 });
 
@@ -155,3 +157,20 @@ test("--jobs 2 reports exactly what --jobs 1 does", () => {
   expect(single.summary.findings).toBe(3);
   expect(JSON.parse(run("2"))).toEqual(single);
 }, 120_000);
+
+test("any rule kind can compare the files of a run through the corpus hook", () => {
+  const unit = { start: 0, end: 5, sourceKey: "s", targetKey: "t", content: "", source: "", flagged: false, short: false, quiet: false, segmentId: "1", text: "Hello", line: 3, column: 1, endLine: 3, endColumn: 6, fingerprint: "f" };
+  const part = (text: string): CorpusPart => ({ ruleId: "x/one-per-run", kind: "one-per-run", category: "style", severity: "minor", confidence: 1, messages: { seen: "Also in $1." }, units: [{ ...unit, text }] });
+  // Flags every unit after the first, naming where the first one is.
+  const onePerRun: Pick<RuleKind, "acrossDocuments"> = {
+    acrossDocuments: (items, view) => items.slice(1).map((item) => ({ item, message: view.messages(item).seen!.replace("$1", view.where(items[0]!)) })),
+  };
+  const found = acrossFiles(
+    [
+      { label: "a.txt", documents: [[part("Hello")]] },
+      { label: "b.txt", documents: [[part("Hallo")]] },
+    ],
+    (kind) => (kind === "one-per-run" ? (onePerRun as RuleKind) : undefined),
+  );
+  expect(found.map((file) => file.map((f) => [f.ruleId, f.text, f.message]))).toEqual([[], [["x/one-per-run", "Hallo", "Also in a.txt:3."]]]);
+});

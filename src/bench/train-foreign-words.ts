@@ -41,6 +41,7 @@ import {
   type ForeignWordModelData,
 } from "../analysis/foreign-words.js";
 import { brownFileNames, readBrownFile } from "./brown.js";
+import { prng } from "./prng.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -52,17 +53,6 @@ const PER_CLASS = option("--per-class", 150_000);
 /** No threshold above this: P(English) of 1e-5 is where rare English words start. */
 const CAP = option("--cap", 1e-5);
 const CLASSES = ["en", "ru", "de", "fr", "es"];
-
-/** Mulberry32: a small seeded generator, so that a run gives the same model bytes. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Cyrillic letter → Latin, per scheme; a list gives choices picked at random. */
 const SCHEMES: Record<string, string | string[]>[] = [
@@ -209,7 +199,7 @@ function calibrationWords(english: Set<string>): string[] {
 
 function main(): void {
   const started = performance.now();
-  const random = seededRandom(20240611);
+  const random = prng(20240611);
   const english = englishData();
   const data = new Map<string, string[]>([["en", [...english]]]);
   for (const language of CLASSES.slice(1)) {

@@ -37,6 +37,7 @@ import {
 } from "../analysis/pos.js";
 import { tokenize, type Token } from "../analysis/text.js";
 import { brownFileNames } from "./brown.js";
+import { prng } from "./prng.js";
 
 // ---------------------------------------------------------------------------------------------
 // Brown → POS_TAGS
@@ -465,15 +466,6 @@ function buildTagDictionary(data: readonly Prepared[], nClasses: number, minCoun
   return dict;
 }
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface TrainOptions {
   iterations?: number;
   /** Weights are multiplied by this and rounded. */
@@ -493,7 +485,7 @@ export function trainTagger(train: readonly TaggedParagraph[], heldOut: readonly
   const model = new Perceptron(nClasses);
   const feats = new Int32Array(MAX_FEATURES);
   const scores = new Float64Array(nClasses);
-  const random = mulberry32(20240611);
+  const random = prng(20240611);
   const held = new Map(prepare(heldOut).map((d) => [d.p, d]));
 
   const tagWith = (d: Prepared, averaged: boolean, gold?: Int16Array) => {

@@ -22,8 +22,8 @@ interface Entry {
   corpus?: CorpusDocument[];
 }
 
-/** Entries of older versions lack the units of corpus rules. */
-const VERSION = 2;
+/** Entries of older versions lack the units of corpus rules (1) or their rule kinds (2). */
+const VERSION = 3;
 
 export class ResultCache {
   private entries: Record<string, Entry> = {};
@@ -121,7 +121,8 @@ const FINDING: Shape = {
   "suggestions?": [FIX],
 };
 const UNIT: Shape = { ...POSITION, start: number, end: number, sourceKey: string, targetKey: string, source: string, flagged: boolean, short: boolean, quiet: boolean, segmentId: string, text: string };
-const PART: Shape = { ruleId: string, category: string, severity, confidence: number, otherFileMessage: string, otherFileSameTargetMessage: string, units: [UNIT] };
+const strings = (v: unknown) => isRecord(v) && Object.values(v).every((s) => typeof s === "string");
+const PART: Shape = { ruleId: string, kind: string, category: string, severity, confidence: number, messages: strings, units: [UNIT] };
 const ENTRY: Shape = {
   key: string,
   result: { path: string, words: number, score: number, passed: boolean, findings: [FINDING], "skipped?": number },

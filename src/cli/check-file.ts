@@ -2,15 +2,17 @@
 import { readFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { MtlintError } from "../core/errors.js";
-import type { FileResult, ProblemReport } from "../core/results.js";
+import type { FileResult, LocatedFinding, ProblemReport } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
-import { checkText, type CheckOptions } from "../engine/check.js";
+import { portablePath } from "../config/paths.js";
+import { checkText, type CheckTextOptions } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import type { Scoring } from "../engine/score.js";
 import { decode, encodeChecked } from "../formats/encoding.js";
 import type { Format } from "../formats/format.js";
 import { formatByName, formatFor } from "../formats/index.js";
+import { collectWhenOverBudget } from "./heap.js";
 import { ResultCache } from "./cache.js";
 import { STDIN } from "./files.js";
 import { errorCode, fixError, readWithIdentity, replaceFile, type FileIdentity } from "./safe-write.js";
@@ -67,7 +69,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     const decoded = decode(bytes, display);
     const { text } = decoded;
     const format = fileFormat(path, settings);
-    const outcome = checkText(text, display, format, checkOptions(config, settings));
+    const outcome = checkText(text, display, format, checkOptions(config, settings, display));
     let diff: string | undefined;
     let fixed: FileOutcome["fixed"];
     if (outcome.fixedText !== undefined) {
@@ -96,8 +98,9 @@ export function fileFormat(path: string, settings: Pick<FileSettings, "stdinForm
 }
 
 /** What the engine needs to check a file (or a batch of a streamed one) under this config and these settings. */
-export function checkOptions(config: ResolvedConfig, settings: FileSettings): CheckOptions {
+export function checkOptions(config: ResolvedConfig, settings: FileSettings, path: string): CheckTextOptions {
   return {
+    fingerprintPath: portablePath(path),
     ruleSet: config.ruleSet,
     scoring: withOverrides(config.scoring, settings),
     language: config.language,
@@ -134,4 +137,34 @@ function readFileOrFail(path: string, identify: boolean | undefined): { bytes: B
     const code = errorCode(e);
     throw new MtlintError("input", code === "EISDIR" ? "is a directory" : `cannot read file (${code})`, { file: path });
   }
+}
+
+/** One batch of lines of a streamed file; plain data, so that it can go to a worker. */
+export interface BatchJob {
+  path: string;
+  /** The name of the file's format (see src/formats/index.ts). */
+  format: string;
+  text: string;
+  settings: FileSettings;
+}
+
+/** Lines and errors numbered within the batch. */
+export interface BatchOutcome {
+  findings: LocatedFinding[];
+  errors: ProblemReport[];
+  words: number;
+  fixedText?: string;
+  corpus?: CorpusDocument;
+}
+
+export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
+  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings, path));
+  collectWhenOverBudget();
+  return {
+    findings: outcome.result.findings,
+    errors: outcome.errors.map((e) => e.toProblem()),
+    words: outcome.result.words,
+    ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
+    ...(outcome.corpus && { corpus: outcome.corpus }),
+  };
 }

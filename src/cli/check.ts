@@ -7,7 +7,8 @@ import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../co
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
 import { acrossFiles } from "../engine/corpus.js";
-import { DEFAULT_SCORING, scoreFindings, type Scoring } from "../engine/score.js";
+import { RULE_KINDS } from "../engine/registry.js";
+import { DEFAULT_SCORING, rescored, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
@@ -117,7 +118,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     return settled;
   });
   // Checks across files see every file's units, cached or not, before the baseline is applied.
-  const acrossFileFindings = acrossFiles(settledOutcomes.map((s) => ({ label: s.result?.path ?? "", documents: s.corpus ?? [] })));
+  const acrossFileFindings = acrossFiles(settledOutcomes.map((s) => ({ label: s.result?.path ?? "", documents: s.corpus ?? [] })), (kind) => RULE_KINDS.get(kind));
   const results: FileResult[] = [];
   const rules = new Map<string, RuleSpec>();
   let scoring: Scoring | undefined;
@@ -169,15 +170,12 @@ function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scori
     findings.push(f);
   }
   findings.push(...result.findings.slice(k));
-  const card = scoreFindings(findings, result.words, scoring);
-  return { ...result, findings, score: Math.floor(card.score * 100) / 100, passed: card.passed };
+  return rescored(result, findings, scoring);
 }
 
 /** Findings in the baseline are dropped, and the file is scored on what remains. */
 function withoutBaselined(result: FileResult, keep: (f: LocatedFinding) => boolean, scoring: Scoring): FileResult {
-  const findings = result.findings.filter(keep);
-  const card = scoreFindings(findings, result.words, scoring);
-  return { ...result, findings, score: Math.floor(card.score * 100) / 100, passed: card.passed };
+  return rescored(result, result.findings.filter(keep), scoring);
 }
 
 function totalBytes(files: string[]): number {

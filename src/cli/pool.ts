@@ -6,8 +6,7 @@
  */
 import { Worker } from "node:worker_threads";
 import type { ConfigResolver } from "../config/config.js";
-import { checkFile, writeFixes, type FileJob, type FileOutcome } from "./check-file.js";
-import { checkBatch, type BatchJob, type BatchOutcome } from "./stream.js";
+import { checkBatch, checkFile, writeFixes, type BatchJob, type BatchOutcome, type FileJob, type FileOutcome } from "./check-file.js";
 
 /** What a thread is asked to do, and what it answers. */
 export type WorkerTask = { file: FileJob } | { batch: BatchJob };

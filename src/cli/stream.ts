@@ -14,13 +14,11 @@ import { MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
-import { checkText } from "../engine/check.js";
 import type { CorpusDocument } from "../engine/corpus.js";
-import { penaltyOf, scoreOf, SEVERITY_RANK } from "../engine/score.js";
-import { formatByName, formatFor } from "../formats/index.js";
+import { passes, penaltyOf, reportedScore, scoreOf } from "../engine/score.js";
+import { formatFor } from "../formats/index.js";
 import { pieceEnd } from "../formats/text.js";
-import { collectWhenOverBudget } from "./heap.js";
-import { checkOptions, withOverrides, type FileOutcome, type FileSettings } from "./check-file.js";
+import { checkBatch, withOverrides, type BatchJob, type BatchOutcome, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { TaskPool } from "./pool.js";
 import { fixError, identityOf, Replacement, type FileIdentity } from "./safe-write.js";
 
@@ -109,36 +107,6 @@ class DelimitedBoundaries implements BatchBoundaries {
     }
     return quoted;
   }
-}
-
-/** One batch of lines of a streamed file; plain data, so that it can go to a worker. */
-export interface BatchJob {
-  path: string;
-  /** The name of the file's format (see src/formats/index.ts). */
-  format: string;
-  text: string;
-  settings: FileSettings;
-}
-
-/** Lines and errors numbered within the batch. */
-export interface BatchOutcome {
-  findings: LocatedFinding[];
-  errors: ProblemReport[];
-  words: number;
-  fixedText?: string;
-  corpus?: CorpusDocument;
-}
-
-export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
-  const outcome = checkText(text, path, formatByName(format)!, checkOptions(config, settings));
-  collectWhenOverBudget();
-  return {
-    findings: outcome.result.findings,
-    errors: outcome.errors.map((e) => e.toProblem()),
-    words: outcome.result.words,
-    ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
-    ...(outcome.corpus && { corpus: outcome.corpus }),
-  };
 }
 
 export async function streamFile(
@@ -293,12 +261,11 @@ export async function streamFile(
   }
   if (out) finishFix(path, out, identityOf(opened, hash!.digest("hex")), errors);
   const score = scoreOf(counts.penalty, words);
-  const failing = (Object.keys(counts.bySeverity) as Severity[]).some((s) => counts.bySeverity[s] > 0 && SEVERITY_RANK[s] >= SEVERITY_RANK[scoring.failOn]);
   const result: FileResult = {
     path,
     words,
-    score: Math.floor(score * 100) / 100,
-    passed: score >= scoring.minScore && !failing,
+    score: reportedScore(score),
+    passed: passes(score, (Object.keys(counts.bySeverity) as Severity[]).filter((s) => counts.bySeverity[s] > 0), scoring),
     findings: kept,
     ...(onFindings && { streamed: counts }),
   };

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { configError, MtlintError, pointerToken } from "../core/errors.js";
-import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec, type TermGroup } from "../core/rule.js";
+import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec } from "../core/rule.js";
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
@@ -14,36 +14,13 @@ import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
 import { readGlossaryFile } from "./glossary.js";
 import { assertUniqueIds, loadBuiltinRules, readRuleFile, type LocatedRule } from "./rules.js";
 import { PACKAGE_ROOT, parseJson, validate } from "./schema.js";
+import type { Override, UserConfig } from "./user-config.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("package.json", PACKAGE_ROOT), "utf8")) as { version: string }).version;
 
 export const CONFIG_FILE_NAME = ".mtlintrc.json";
 
-type RuleSetting = "off" | Severity | { severity?: "off" | Severity; options?: Record<string, unknown> };
-
-export interface UserConfig {
-  language?: string;
-  sourceLanguage?: string;
-  /** Presets ("mtlint:recommended"), config files, or mtlint-config-* packages. */
-  extends?: string | string[];
-  /** mtlint-plugin-* packages whose main file is a JSON rule file. */
-  plugins?: string[];
-  rules?: Record<string, RuleSetting>;
-  ruleFiles?: string[];
-  /** Glossaries (CSV/TSV: source, target, forbidden) for the glossary rule, relative to the config file. */
-  termFiles?: string[];
-  /** Word lists (one word a line) for the spelling rules, relative to the config file. */
-  wordFiles?: string[];
-  terms?: TermGroup[];
-  accept?: string[];
-  scoring?: { minScore?: number; failOn?: Severity; weights?: Partial<Record<Severity, number>>; categoryWeights?: Record<string, number> };
-  overrides?: Override[];
-}
-
-/** Settings for the files matching `files` (globs relative to the config file's folder). */
-export interface Override extends Pick<UserConfig, "language" | "sourceLanguage" | "rules" | "terms" | "accept" | "scoring"> {
-  files: string | string[];
-}
+export type { Override, UserConfig };
 
 export interface ResolvedConfig {
   /** The config file, or undefined for the defaults. */

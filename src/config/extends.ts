@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import picomatch from "picomatch";
 import { configError, MtlintError, pointerToken } from "../core/errors.js";
-import type { UserConfig, Override } from "./config.js";
+import type { Override, UserConfig } from "./user-config.js";
 
 export const PRESETS = ["mtlint:recommended", "mtlint:publishing", "mtlint:all"];
 

@@ -107,10 +107,12 @@ export interface CompiledRule {
   checkSegment?(analysis: SegmentAnalysis, segmentIndex: number, report: Report): void;
   /** Document rules see all segments at once (consistency across a document). */
   checkDocument?(document: Document, analyses: SegmentAnalysis[], report: Report): void;
-  /** Corpus rules also compare the documents of a run: the units of one document they compare, and their messages. */
+  /**
+   * Corpus rules also compare the documents of a run: the units of one document they compare, and
+   * the messages their kind's `acrossDocuments` writes. The kind must implement `acrossDocuments`.
+   */
   corpus?: {
-    otherFileMessage: string;
-    otherFileSameTargetMessage: string;
+    messages: Record<string, string>;
     units(analyses: SegmentAnalysis[]): DraftCorpusUnit[];
   };
 }
@@ -146,12 +148,23 @@ export type CorpusUnit = Omit<DraftCorpusUnit, "segment"> &
 /** What one document gives a corpus rule: the rule as configured for that file, and the document's units. */
 export interface CorpusPart {
   ruleId: string;
+  /** The rule's kind, whose `acrossDocuments` compares the parts of the run. */
+  kind: string;
   category: Category;
   severity: Severity;
   confidence: number;
-  otherFileMessage: string;
-  otherFileSameTargetMessage: string;
+  messages: Record<string, string>;
   units: CorpusUnit[];
+}
+
+/** How a kind's `acrossDocuments` sees the items it compares (indexes, say, so that no object is made per unit). */
+export interface CorpusView<I> {
+  unit(item: I): CorpusUnit;
+  /** Documents are numbered in run order. */
+  document(item: I): number;
+  messages(item: I): Record<string, string>;
+  /** Where an item is, for messages ("file:line"). */
+  where(item: I): string;
 }
 
 export interface RuleKind {
@@ -160,6 +173,11 @@ export interface RuleKind {
   fixes(spec: RuleSpec): Applicability | "varies" | "none";
   /** Validates kind-specific fields (beyond the JSON Schema) and builds the checker. Throws MtlintError. */
   compile(spec: RuleSpec, env: RuleEnvironment): CompiledRule;
+  /**
+   * The corpus hook: compares the units that the rules of this kind kept per document (items in
+   * run order) and returns the items to flag with their messages. Called once per rule per run.
+   */
+  acrossDocuments?<I>(items: I[], view: CorpusView<I>): { item: I; message: string }[];
 }
 
 /** A rule id against an id or a prefix pattern ("en/grammar/*"), as config keys, suppressions and `deferTo` write them. */

@@ -11,9 +11,9 @@ import { corpusOf, type CorpusDocument } from "./corpus.js";
 import { fingerprint } from "./fingerprint.js";
 import { chosenFix, fixPass } from "./fix.js";
 import { lint, type LintResult, type RuleSet } from "./lint.js";
-import { scoreFindings, type Scoring } from "./score.js";
+import { reportedScore, scoreFindings, type Scoring } from "./score.js";
 
-export interface CheckOptions {
+export interface CheckTextOptions {
   ruleSet: RuleSet;
   scoring: Scoring;
   /** Target language when neither --lang nor the file declares one. */
@@ -24,6 +24,8 @@ export interface CheckOptions {
   fix?: Applicability;
   /** Keep the units of corpus rules, for the checks across the files of a run. */
   corpus?: boolean;
+  /** The file's name in fingerprints, the same however the file is named (see config/paths.ts); default `path`. */
+  fingerprintPath?: string;
 }
 
 export interface CheckOutcome {
@@ -36,7 +38,7 @@ export interface CheckOutcome {
   corpus?: CorpusDocument;
 }
 
-export function checkText(text: string, path: string, format: Format, options: CheckOptions): CheckOutcome {
+export function checkText(text: string, path: string, format: Format, options: CheckTextOptions): CheckOutcome {
   const parsed = format.parse(text, path);
   const errors = [...parsed.errors];
   let current = parsed;
@@ -62,10 +64,10 @@ export function checkText(text: string, path: string, format: Format, options: C
     const index = segmentIndex(current, f);
     const segment = current.document.segments[index]!;
     const end = current.position(index, f.end);
-    return { ...f, ...current.position(index, f.start), endLine: end.line, endColumn: end.column, fingerprint: fingerprint(path, f, segment.target) };
+    return { ...f, ...current.position(index, f.start), endLine: end.line, endColumn: end.column, fingerprint: fingerprint(options.fingerprintPath ?? path, f, segment.target) };
   });
   const card = scoreFindings(located, words, options.scoring);
-  const result: FileResult = { path, words, score: Math.floor(card.score * 100) / 100, passed: card.passed, findings: located };
+  const result: FileResult = { path, words, score: reportedScore(card.score), passed: card.passed, findings: located };
   const warnings = unknownSuppressions(current.document, options.ruleSet.known);
   if (warnings.length) result.warnings = warnings;
   if (fixes) result.fixes = fixes;
@@ -74,7 +76,7 @@ export function checkText(text: string, path: string, format: Format, options: C
     result,
     errors,
     ...(fixedText !== undefined && { fixedText }),
-    ...(options.corpus && { corpus: corpusOf(current, analyses, active, options.ruleSet, path) }),
+    ...(options.corpus && { corpus: corpusOf(current, analyses, active, options.ruleSet, options.fingerprintPath ?? path) }),
   };
 }
 
@@ -118,7 +120,7 @@ type Fixing = FixedFile | { problem: MtlintError };
  * again changes nothing; otherwise, and when a write would not read back as intended, the file is
  * left unchanged and the problem says why.
  */
-function fixFile(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckOptions, allowed: Applicability): Fixing {
+function fixFile(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckTextOptions, allowed: Applicability): Fixing {
   const first = settleLeavingUnsettled(format, parsed, text, path, options, allowed);
   if ("problem" in first || !first.unsettled) return first;
   const again = settleLeavingUnsettled(format, first.parsed, first.text, path, options, allowed);
@@ -128,7 +130,7 @@ function fixFile(format: Format, parsed: ParsedFile, text: string, path: string,
 
 const notSettling = (path: string) => ({ problem: inputError("fixes not written: they do not settle (fixes keep undoing each other); file left unchanged", { file: path }) });
 
-function settleLeavingUnsettled(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckOptions, allowed: Applicability): (FixedFile & { unsettled: boolean }) | { problem: MtlintError } {
+function settleLeavingUnsettled(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckTextOptions, allowed: Applicability): (FixedFile & { unsettled: boolean }) | { problem: MtlintError } {
   let frozen = new Set<string>();
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const outcome = settle(format, parsed, text, path, options, allowed, frozen);
@@ -139,7 +141,7 @@ function settleLeavingUnsettled(format: Format, parsed: ParsedFile, text: string
 }
 
 /** Passes until one has nothing to fix; `frozen` segments get no fixes. */
-function settle(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckOptions, allowed: Applicability, frozen: ReadonlySet<string>): Fixing | { unsettled: string[] } {
+function settle(format: Format, parsed: ParsedFile, text: string, path: string, options: CheckTextOptions, allowed: Applicability, frozen: ReadonlySet<string>): Fixing | { unsettled: string[] } {
   const refused = new Map<string, RefusedFix>();
   let applied = 0;
   for (let pass = 0; ; pass++) {
@@ -161,7 +163,7 @@ function settle(format: Format, parsed: ParsedFile, text: string, path: string, 
 }
 
 /** Precedence of the target language: --lang > the file's own > config `language` > detected from the text > "en". */
-export function withLanguages(document: Document, options: Pick<CheckOptions, "language" | "forceLanguage" | "sourceLanguage">): Document {
+export function withLanguages(document: Document, options: Pick<CheckTextOptions, "language" | "forceLanguage" | "sourceLanguage">): Document {
   const declared = document.language ?? document.segments.find((s) => s.tgtLang)?.tgtLang;
   return {
     ...document,

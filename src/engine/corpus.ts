@@ -3,11 +3,10 @@
  * of units per corpus rule (`corpusOf`); once every file is checked, `acrossFiles` compares them
  * all and returns each file's new findings. Pure: the CLI gathers the units and merges the findings.
  */
-import type { CorpusPart, CorpusUnit } from "../core/rule.js";
+import type { CorpusPart, CorpusUnit, RuleKind } from "../core/rule.js";
 import type { LocatedFinding } from "../core/results.js";
 import type { ParsedFile } from "../formats/format.js";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import { acrossDocuments } from "../rules/translation-consistency.js";
 import { fingerprint } from "./fingerprint.js";
 import { isSuppressed, type ActiveRule, type RuleSet } from "./lint.js";
 
@@ -46,8 +45,7 @@ export function corpusOf(parsed: ParsedFile, analyses: SegmentAnalysis[], active
           quiet: isSuppressed(segment.suppressed, spec.id) || ruleSet.accept.has(text.trim()),
         };
       });
-      const { otherFileMessage, otherFileSameTargetMessage } = rule.corpus!;
-      return { ruleId: spec.id, category: spec.category, severity, confidence: spec.confidence ?? 1, otherFileMessage, otherFileSameTargetMessage, units };
+      return { ruleId: spec.id, kind: spec.kind, category: spec.category, severity, confidence: spec.confidence ?? 1, messages: rule.corpus!.messages, units };
     });
 }
 
@@ -57,17 +55,20 @@ export interface CorpusFile {
   documents: CorpusDocument[];
 }
 
-/** The findings of the corpus rules, per file (same order as `files`), each file's in unit order. */
-export function acrossFiles(files: CorpusFile[]): LocatedFinding[][] {
+/**
+ * The findings of the corpus rules, per file (same order as `files`), each file's in unit order.
+ * `kindOf` gives the rule kinds by name: each rule's units are compared by its kind's hook.
+ */
+export function acrossFiles(files: CorpusFile[], kindOf: (name: string) => RuleKind | undefined): LocatedFinding[][] {
   const found: LocatedFinding[][] = files.map(() => []);
   // Per rule, flat columns indexed by unit: no object per unit beyond the units themselves.
-  const byRule = new Map<string, { units: CorpusUnit[]; parts: CorpusPart[]; documents: number[]; files: number[] }>();
+  const byRule = new Map<string, { kind: string; units: CorpusUnit[]; parts: CorpusPart[]; documents: number[]; files: number[] }>();
   let document = 0;
   files.forEach(({ documents }, file) => {
     for (const parts of documents) {
       for (const part of parts) {
         let columns = byRule.get(part.ruleId);
-        if (!columns) byRule.set(part.ruleId, (columns = { units: [], parts: [], documents: [], files: [] }));
+        if (!columns) byRule.set(part.ruleId, (columns = { kind: part.kind, units: [], parts: [], documents: [], files: [] }));
         for (const unit of part.units) {
           columns.units.push(unit);
           columns.parts.push(part);
@@ -78,10 +79,12 @@ export function acrossFiles(files: CorpusFile[]): LocatedFinding[][] {
       document++;
     }
   });
-  for (const { units, parts, documents, files: fileOf } of byRule.values()) {
-    const flagged = acrossDocuments(
+  for (const { kind, units, parts, documents, files: fileOf } of byRule.values()) {
+    const compare = kindOf(kind)?.acrossDocuments;
+    if (!compare) throw new Error(`rule kind "${kind}" keeps corpus units but compares none`);
+    const flagged = compare(
       units.map((_, i) => i),
-      { unit: (i) => units[i]!, document: (i) => documents[i]!, messages: (i) => parts[i]!, where: (i) => `${files[fileOf[i]!]!.label}:${units[i]!.line}` },
+      { unit: (i) => units[i]!, document: (i) => documents[i]!, messages: (i) => parts[i]!.messages, where: (i) => `${files[fileOf[i]!]!.label}:${units[i]!.line}` },
     );
     for (const { item, message } of flagged) {
       const { ruleId, category, severity, confidence } = parts[item]!;

@@ -1,4 +1,5 @@
 /** Building fixes, applying them without overlaps, and refusing fixes that would change protected content. */
+import { applyEdits } from "../core/edits.js";
 import type { Applicability, Edit, Fix, Span } from "../core/types.js";
 
 /** “text”, or ‹text› when the text holds curly quotes itself, so that the title stays readable. */
@@ -74,17 +75,6 @@ function touchesMask(masked: readonly Span[], edit: Edit): boolean {
 /** Whether an offset falls between the two halves of a surrogate pair. */
 function cutsCharacter(text: string, at: number): boolean {
   return /[\ud800-\udbff]/.test(text[at - 1] ?? "") && /[\udc00-\udfff]/.test(text[at] ?? "");
-}
-
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const e of [...edits].sort((a, b) => a.start - b.start)) {
-    parts.push(text.slice(at, e.start), e.text);
-    at = e.end;
-  }
-  parts.push(text.slice(at));
-  return parts.join("");
 }
 
 /** English scale words, also as MT leaves them: plural ("5 millions") and abbreviated from Russian ("45 mln", "12 thous."). */
@@ -185,3 +175,5 @@ function tagAround(text: string, at: number): Span | undefined {
   if (close === undefined || [after.indexOf("<"), after.indexOf("&lt;")].some((i) => i !== -1 && i < close)) return undefined;
   return { start: at - before.length + open, end: at + close + (after.startsWith("&gt;", close) ? 4 : 1) };
 }
+
+export { applyEdits };

@@ -3,6 +3,7 @@
  * score = 100 × (1 − penalty / words), floored at 0. A document passes when its score is at or
  * above the threshold and it has no finding at or above the `failOn` severity (critical by default).
  */
+import type { FileResult, LocatedFinding } from "../core/results.js";
 import type { Finding, Severity } from "../core/types.js";
 
 export interface Scoring {
@@ -42,9 +43,20 @@ export interface ScoreCard {
   passed: boolean;
 }
 
+/** Scores as reported: two decimals, rounded down, so that a score just under the threshold never shows as the threshold. */
+export const reportedScore = (score: number) => Math.floor(score * 100) / 100;
+
+/** A file passes when its score reaches the threshold and none of its severities is at or above fail-on. */
+export const passes = (score: number, severities: Iterable<Severity>, scoring: Scoring) => score >= scoring.minScore && ![...severities].some((s) => SEVERITY_RANK[s] >= SEVERITY_RANK[scoring.failOn]);
+
 export function scoreFindings(findings: readonly Finding[], words: number, scoring: Scoring): ScoreCard {
   const penalty = findings.reduce((sum, f) => sum + penaltyOf(f, scoring), 0);
   const score = scoreOf(penalty, words);
-  const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[scoring.failOn]);
-  return { words, penalty, score, passed: score >= scoring.minScore && !failing };
+  return { words, penalty, score, passed: passes(score, findings.map((f) => f.severity), scoring) };
+}
+
+/** A file's result with these findings instead of its own, scored again. */
+export function rescored(result: FileResult, findings: LocatedFinding[], scoring: Scoring): FileResult {
+  const card = scoreFindings(findings, result.words, scoring);
+  return { ...result, findings, score: reportedScore(card.score), passed: card.passed };
 }

@@ -6,7 +6,7 @@
  */
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Document, Edit, Segment, Span } from "../core/types.js";
-import { applyEdits } from "../engine/fixes.js";
+import { applyEdits } from "../core/edits.js";
 import type { FileEdit, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 import { writeTargets } from "./write.js";

@@ -6,7 +6,7 @@
  */
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Edit, Segment, Span } from "../core/types.js";
-import { applyEdits } from "../engine/fixes.js";
+import { applyEdits } from "../core/edits.js";
 import type { FileEdit, Format, ParsedFile } from "./format.js";
 
 /** The text with file edits (disjoint) applied. */

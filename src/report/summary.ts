@@ -1,6 +1,6 @@
 /** Corpus summary: files, words, findings by category and severity, corpus score and score bands. */
 import type { FileResult, ProblemReport, Summary } from "../core/results.js";
-import { penaltyOf, scoreOf, type Scoring } from "../engine/score.js";
+import { penaltyOf, reportedScore, scoreOf, type Scoring } from "../engine/score.js";
 
 export const SCORE_BANDS: { label: string; min: number }[] = [
   { label: "100", min: 100 },
@@ -39,7 +39,7 @@ export function summarize(files: readonly FileResult[], errors: readonly Problem
     filesFailed: files.filter((f) => !f.passed).length,
     words,
     findings: findings.length + streamedFindings,
-    score: Math.floor(scoreOf(penalty, words) * 100) / 100,
+    score: reportedScore(scoreOf(penalty, words)),
     minScore: scoring.minScore,
     failOn: scoring.failOn,
     byCategory,

@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { editDistance, splitSentences, withoutTrailing } from "../analysis/text.js";
 import { configError } from "../core/errors.js";
-import type { CompiledRule, CorpusUnit, DraftCorpusUnit, RuleKind, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, CorpusView, DraftCorpusUnit, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Span } from "../core/types.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { stopwords } from "../analysis/natural.js";
@@ -171,38 +171,23 @@ function checkUnits(analyses: SegmentAnalysis[], minWords: number, minSourceWord
   return { units, differentTarget, sameTarget, long: new Set(long), source, target };
 }
 
-export interface CorpusMessages {
-  otherFileMessage: string;
-  otherFileSameTargetMessage: string;
-}
-
-/** How `acrossDocuments` sees the items it compares (indexes, say, so that no object is made per unit). */
-export interface CorpusView<I> {
-  unit(item: I): CorpusUnit;
-  /** Documents are numbered in run order. */
-  document(item: I): number;
-  messages(item: I): CorpusMessages;
-  /** Where an item is, for messages ("file:line"). */
-  where(item: I): string;
-}
-
 /**
  * Across documents (items in run order): a unit is flagged when its target is not the run's
  * majority for its source, or when an earlier document gave its target to a different source —
  * unless its own document already flagged it.
  */
-export function acrossDocuments<I>(items: I[], view: CorpusView<I>): { item: I; message: string }[] {
+function acrossDocuments<I>(items: I[], view: CorpusView<I>): { item: I; message: string }[] {
   const source = (i: I) => view.unit(i).sourceKey;
   const target = (i: I) => view.unit(i).targetKey;
   const found = new Map<I, string>();
   for (const [i, majority] of minorityTargets(items, source, target, (a, b) => variants(view.unit(a).text, view.unit(b).text))) {
     const other = majority.find((m) => view.document(m) !== view.document(i));
     if (view.unit(i).flagged || other === undefined) continue;
-    found.set(i, expandTemplate(view.messages(i).otherFileMessage, [shorten(view.unit(other).text), String(majority.length), view.where(other)]));
+    found.set(i, expandTemplate(view.messages(i).otherFileMessage!, [shorten(view.unit(other).text), String(majority.length), view.where(other)]));
   }
   const long = items.filter((i) => !view.unit(i).short);
   for (const [i, first] of reusedTargets(long, (j) => view.unit(j).content, target, (j) => view.unit(j).flagged || found.has(j))) {
-    found.set(i, expandTemplate(view.messages(i).otherFileSameTargetMessage, [shorten(view.unit(i).text), view.unit(first).source, view.where(first)]));
+    found.set(i, expandTemplate(view.messages(i).otherFileSameTargetMessage!, [shorten(view.unit(i).text), view.unit(first).source, view.where(first)]));
   }
   return items.filter((i) => found.has(i) && !view.unit(i).quiet).map((item) => ({ item, message: found.get(item)! }));
 }
@@ -210,6 +195,7 @@ export function acrossDocuments<I>(items: I[], view: CorpusView<I>): { item: I; 
 export const translationConsistencyKind: RuleKind = {
   name: "translation-consistency",
   fixes: () => "none",
+  acrossDocuments,
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as TranslationConsistencySpec;
     const minWords = spec.minWords ?? 3;
@@ -236,8 +222,10 @@ export const translationConsistencyKind: RuleKind = {
       },
       ...(acrossFiles && {
         corpus: {
-          otherFileMessage: spec.otherFileMessage ?? spec.message,
-          otherFileSameTargetMessage: spec.otherFileSameTargetMessage ?? spec.sameTargetMessage,
+          messages: {
+            otherFileMessage: spec.otherFileMessage ?? spec.message,
+            otherFileSameTargetMessage: spec.otherFileSameTargetMessage ?? spec.sameTargetMessage,
+          },
           units(analyses): DraftCorpusUnit[] {
             const { units, differentTarget, sameTarget, long, source, target } = check(analyses);
             return units.map((u) => ({
