@@ -120,6 +120,11 @@ describe("a string the program joins around a value", () => {
     expect(await brackets([["Make", "Werk „"], ["featured", "“ hervorheben"], ["Open", "Öffnen ("]])).toEqual([]);
   });
 
+  test("a spaced straight quotation that closes at the string's end balances with its opening mark", async () => {
+    const units: [string, string][] = [["Someone asked: “Who would believe it?”", 'Jemand fragte: " Wer würde das glauben? "']];
+    expect(await brackets(units)).toEqual([]);
+  });
+
   test("French guillemets spaced inside a string that ends with one balance as they are", async () => {
     const units: [string, string][] = [['A file named "%s" already exists in "%s"', "Un fichier nommé « %s » existe déjà dans « %s »"]];
     expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(ruleIs("common/punctuation/bracket-parity"))).toEqual([]);

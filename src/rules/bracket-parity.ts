@@ -71,7 +71,10 @@ export const bracketParityKind: RuleKind = {
         const target = analysis.text;
         if (!/[()（）[\]［］【】〔〕「」『』«»‹›“”„‟"]/u.test(target)) return;
         if (imbalance(proseOf(source)).some((n) => n !== 0)) return;
-        const off = imbalance(withoutEdgeMarks(proseOf(target), analysis.segment.target));
+        const prose = proseOf(target);
+        if (imbalance(prose).every((n) => n === 0)) return;
+        // An edge mark may explain an imbalance, never make one: “said - " Oh? "” ends with a closing mark, not a value's.
+        const off = imbalance(withoutEdgeMarks(prose, analysis.segment.target));
         const k = off.findIndex((n) => n !== 0);
         if (k < 0) return;
         const { opening, closing } = CLASSES[k]!;
