@@ -9,16 +9,9 @@ import type { Span } from "../src/core/types.js";
 import { jsonlFormat } from "../src/formats/jsonl.js";
 import { closedSpans } from "../src/rules/bilingual.js";
 import { withoutQuoted } from "../src/rules/language-mismatch.js";
+// Seeded, so that failures can be reproduced.
+import { prng as random } from "../src/bench/prng.js";
 
-/** A deterministic pseudo-random generator (mulberry32), so that failures can be reproduced. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` random strings of up to `length` pieces. */
 function strings(pieces: string[], count: number, length: number, seed = 1): string[] {

@@ -1,20 +1,12 @@
 /** Word tokens: the hand-written scan equals the regular expression that defines a word. */
 import { splitSentences, tokenize } from "../src/analysis/text.js";
+// Seeded, so that failures can be reproduced.
+import { prng as random } from "../src/bench/prng.js";
 
 /** The definition of a word token (see text.ts). */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-.]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;
 
 const byRegex = (text: string) => [...text.matchAll(WORD)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-
-/** A deterministic pseudo-random generator (mulberry32), so that failures can be reproduced. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("word tokens", () => {
   test.each([
