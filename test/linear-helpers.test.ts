@@ -12,7 +12,6 @@ import { withoutQuoted } from "../src/rules/language-mismatch.js";
 // Seeded, so that failures can be reproduced.
 import { prng as random } from "../src/bench/prng.js";
 
-
 /** `count` random strings of up to `length` pieces. */
 function strings(pieces: string[], count: number, length: number, seed = 1): string[] {
   const next = random(seed);
