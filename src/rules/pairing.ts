@@ -60,6 +60,8 @@ interface Pair {
 /** Characters before a mark that make it an opening one, and after it a closing one. */
 const OPENING_CONTEXT = /[\s([{“‘«—–\-/]/u;
 const CLOSING_CONTEXT = /[\s.,;:!?)\]}”’»—–…]/u;
+/** A closing mark right after an opening quotation mark ("“»The") is a stray second mark, not one turned the wrong way. */
+const QUOTE_OPENERS = /[“‘«„]/u;
 /** ":)", ";-)", "=(": the bracket is a face, not a bracket. */
 const SMILEY = /[:;=][-^']?$/u;
 /** A share of failing paragraphs says something about a document from this many paragraphs with marks on (a lone sentence may be cut from its quotation). */
@@ -206,7 +208,7 @@ export const pairingKind: RuleKind = {
             } else if (pair.quote && ch === pair.open && stack.length && closesHere && (!opensHere || !startsWord(text, at + 1, unit.end))) {
               reversed(at, pair.close); // “quoted text“ and “quoted text “, — the second mark closes
               role = "close";
-            } else if (pair.quote && ch === pair.close && !stack.length && opensHere && !closesHere) {
+            } else if (pair.quote && ch === pair.close && !stack.length && opensHere && !closesHere && !QUOTE_OPENERS.test(before)) {
               reversed(at, pair.open); // ”quoted text” — the first mark opens
               role = "open";
             } else {
