@@ -16,7 +16,7 @@
 import type { SegmentAnalysis } from "../src/analysis/analysis.js";
 import type { CompiledRule, RawFinding } from "../src/core/rule.js";
 import type { Document } from "../src/core/types.js";
-import { RULE_KINDS } from "../src/engine/registry.js";
+import { RULE_KINDS } from "../src/rules/index.js";
 import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../src/bench/adversarial-inputs.js";
 
 const SMALL = 4_000;

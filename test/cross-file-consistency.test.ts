@@ -6,7 +6,7 @@ import { ConfigResolver } from "../src/config/config.js";
 import type { LocatedFinding } from "../src/core/results.js";
 import { streamFile } from "../src/cli/stream.js";
 import { acrossFiles } from "../src/engine/corpus.js";
-import { RULE_KINDS } from "../src/engine/registry.js";
+import { RULE_KINDS } from "../src/rules/index.js";
 import type { CorpusPart, RuleKind } from "../src/core/rule.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 

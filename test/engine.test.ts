@@ -6,7 +6,7 @@ import type { Fix } from "../src/core/types.js";
 import { checkText } from "../src/engine/check.js";
 import { applyFixes, makeFix, protectedContent } from "../src/engine/fixes.js";
 import { lint } from "../src/engine/lint.js";
-import { RULE_KINDS } from "../src/engine/registry.js";
+import { RULE_KINDS } from "../src/rules/index.js";
 import { DEFAULT_SCORING, scoreFindings } from "../src/engine/score.js";
 import { textFormat } from "../src/formats/text.js";
 import { documentOf, ruleSetOf } from "./helpers.js";

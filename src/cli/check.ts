@@ -7,7 +7,7 @@ import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../co
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
 import { acrossFiles } from "../engine/corpus.js";
-import { RULE_KINDS } from "../engine/registry.js";
+import { RULE_KINDS } from "../rules/index.js";
 import { DEFAULT_SCORING, rescored, type Scoring } from "../engine/score.js";
 import { summarize } from "../report/summary.js";
 import { readBaseline } from "./baseline.js";

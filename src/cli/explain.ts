@@ -2,7 +2,7 @@
 import { configError } from "../core/errors.js";
 import type { RuleSpec } from "../core/rule.js";
 import { closestMatch } from "../analysis/natural.js";
-import { RULE_KINDS } from "../engine/registry.js";
+import { RULE_KINDS } from "../rules/index.js";
 
 export function explainRule(id: string, specs: readonly RuleSpec[]): string {
   const spec = specs.find((s) => s.id === id);

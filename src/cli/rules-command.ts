@@ -1,6 +1,6 @@
 /** `mtlint rules`: the rules of the active config with kind, category, severity, fix and description. */
 import type { RuleSet } from "../engine/lint.js";
-import { RULE_KINDS } from "../engine/registry.js";
+import { RULE_KINDS } from "../rules/index.js";
 
 export function formatRuleList(ruleSet: RuleSet, language: string | undefined, json: boolean): string {
   const rows = ruleSet.rules

@@ -8,7 +8,7 @@ import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
 import { exampleProblem } from "../engine/examples.js";
-import { RULE_KINDS } from "../engine/registry.js";
+import { RULE_KINDS } from "../rules/index.js";
 import { DEFAULT_SCORING, type Scoring } from "../engine/score.js";
 import { flattenConfig, withOverrides, type FlatConfig } from "./extends.js";
 import { readGlossaryFile } from "./glossary.js";
