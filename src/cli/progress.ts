@@ -26,6 +26,7 @@ export function progressBar(enabled: boolean): Progress | undefined {
     },
     stop() {
       bar?.stop();
+      bar = undefined; // stopped once, before the report and again on the way out
     },
   };
 }
