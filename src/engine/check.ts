@@ -9,7 +9,7 @@ import { closestMatch } from "../analysis/natural.js";
 import { matchesRuleId } from "../core/rule.js";
 import { corpusOf, type CorpusDocument } from "./corpus.js";
 import { fingerprint } from "./fingerprint.js";
-import { chosenFix, fixPass } from "./fix.js";
+import { chosenFix, fixPass } from "./fixes.js";
 import { lint, type LintResult, type RuleSet } from "./lint.js";
 import { reportedScore, scoreFindings, type Scoring } from "./score.js";
 

@@ -6,8 +6,7 @@
  */
 import type { CompiledRule, RuleExample } from "../core/rule.js";
 import type { Document, Span } from "../core/types.js";
-import { chosenFix } from "./fix.js";
-import { applyEdits } from "./fixes.js";
+import { applyEdits, chosenFix } from "./fixes.js";
 import { lint } from "./lint.js";
 
 /** "a [[b]] c" → the text without markers, and the marked span. */
