@@ -9,7 +9,7 @@ import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
 import { jsonlLine } from "../report/jsonl.js";
 import type { LocatedFinding } from "../core/results.js";
-import type { Severity } from "../core/types.js";
+import { SEVERITIES, type Severity } from "../core/types.js";
 import { matchesRuleId } from "../core/rule.js";
 import { allOf, EXIT, lastOf, numberOf, type Io } from "./args.js";
 import { assertBaselineOrMissing, DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
@@ -52,8 +52,6 @@ export const checkCommandOptions = (y: Argv) =>
 /** Everything `mtlint check` was given, as yargs reads it. */
 export type CheckArguments = Awaited<ReturnType<typeof checkCommandOptions>["argv"]>;
 
-const SEVERITY_ORDER: Severity[] = ["minor", "major", "critical"];
-
 /** --rule ID=SEVERITY|off, repeated: the rule settings they give, ids checked against the rules the config knows. */
 function commandLineRules(values: string[], known: ReadonlySet<string>): Record<string, "off" | Severity> | undefined {
   if (!values.length) return undefined;
@@ -87,7 +85,7 @@ function checkLanguage(lang: string | undefined, known: ReadonlySet<string>, war
 
 /** The arguments' values checked together; a usage error names the first that is wrong. */
 function validate(args: CheckArguments, quiet: Severity | undefined): void {
-  if (quiet !== undefined && !SEVERITY_ORDER.includes(quiet)) throw usageError(`--quiet=${args.quiet}: expected minor, major or critical`);
+  if (quiet !== undefined && !SEVERITIES.includes(quiet)) throw usageError(`--quiet=${args.quiet}: expected minor, major or critical`);
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw usageError("--jobs must be a whole number, 1 or more");
   if (args.dryRun && !args.fix && !args.fixUnsafe) throw usageError("--dry-run goes with --fix or --fix-unsafe");
   if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
