@@ -17,7 +17,7 @@ import { formatJson } from "../src/report/json.js";
 import { formatJsonl } from "../src/report/jsonl.js";
 import { formatJunit } from "../src/report/junit.js";
 import { formatSarif } from "../src/report/sarif.js";
-import { summarize } from "../src/report/summary.js";
+import { summarize } from "../src/engine/run.js";
 
 const TEXT = "The ministry said that 8 thousand people came, – the director noted.\n\nThe Islamic State (ISIS) is defined. Later the IG was named.\n";
 const JSONL = '{"id":"1","target":"Some 3 thousand people."}\n{bad json\n';

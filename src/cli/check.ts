@@ -3,13 +3,12 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { MtlintError, usageError } from "../core/errors.js";
-import type { FileResult, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
+import type { LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
-import { acrossFiles } from "../engine/corpus.js";
 import { RULE_KINDS } from "../rules/index.js";
-import { DEFAULT_SCORING, rescored, type Scoring } from "../engine/score.js";
-import { summarize } from "../report/summary.js";
+import { finishRun, type CheckedFile } from "../engine/run.js";
+import { DEFAULT_SCORING } from "../engine/score.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
@@ -117,23 +116,20 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     if (outcome.diff) options.writeDiff(outcome.diff);
     return settled;
   });
-  // Checks across files see every file's units, cached or not, before the baseline is applied.
-  const acrossFileFindings = acrossFiles(settledOutcomes.map((s) => ({ label: s.result?.path ?? "", documents: s.corpus ?? [] })), (kind) => RULE_KINDS.get(kind));
-  const results: FileResult[] = [];
+  const finished: CheckedFile[] = [];
   const rules = new Map<string, RuleSpec>();
-  let scoring: Scoring | undefined;
   settledOutcomes.forEach((settled, i) => {
     const path = files[i]!;
-    if (!settled.result) return;
+    if (!settled.result) {
+      finished.push({ path, scoring: DEFAULT_SCORING }); // not checked: its errors are in the run's
+      return;
+    }
     // The file's config is cached by the resolver; asking again costs nothing.
     const config = resolver.forPath(path === STDIN ? (options.stdinFilename ?? ".") : path);
-    const fileScoring = withOverrides(config.scoring, options);
-    scoring ??= fileScoring;
     for (const { rule } of config.ruleSet.rules) rules.set(rule.spec.id, rule.spec);
     warnings.push(...(settled.result.warnings ?? []));
-    const result = withFindings(settled.result, acrossFileFindings[i]!, fileScoring);
     // A streamed file applied the baseline as its findings came.
-    results.push(keep && !streamed.has(i) ? withoutBaselined(result, keep, fileScoring) : result);
+    finished.push({ path, result: settled.result, corpus: settled.corpus, scoring: withOverrides(config.scoring, options), baselineApplied: streamed.has(i) });
   });
   try {
     cache?.save();
@@ -141,8 +137,9 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     if (!(e instanceof MtlintError)) throw e;
     errors.push(e.toProblem()); // the report still goes out
   }
-  const summaryScoring = withOverrides(scoring ?? DEFAULT_SCORING, options);
-  return { files: results, errors, summary: summarize(results, errors, summaryScoring), rules: [...rules.values()], warnings };
+  const scoring = finished.find((f) => f.result)?.scoring ?? withOverrides(DEFAULT_SCORING, options);
+  const run = finishRun(finished, errors, { kindOf: (kind) => RULE_KINDS.get(kind), keep, scoring });
+  return { ...run, rules: [...rules.values()], warnings };
 }
 
 /** The outcome with a cache hit replaced by the cached result, and the cache updated. */
@@ -151,31 +148,6 @@ function settle(path: string, outcome: FileOutcome, cache: ResultCache | undefin
   if (outcome.unchanged) return cache.get(resolve(path), outcome.cacheKey)!;
   cache.set(resolve(path), outcome.cacheKey, outcome.result!, outcome.errors, outcome.corpus);
   return outcome;
-}
-
-/**
- * The result with more findings (from checks across files), merged in by position and scored
- * again; one at exactly the span of a finding the file has already is dropped, as lint() does.
- * Streamed files never get any: they hold no units for the checks across files.
- */
-function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scoring): FileResult {
-  if (!more.length) return result;
-  const spanOf = (f: LocatedFinding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
-  const taken = new Set(result.findings.map(spanOf));
-  const before = (a: LocatedFinding, b: LocatedFinding) => a.line < b.line || (a.line === b.line && a.column < b.column);
-  const findings: LocatedFinding[] = [];
-  let k = 0;
-  for (const f of more.filter((m) => !taken.has(spanOf(m)))) {
-    while (k < result.findings.length && !before(f, result.findings[k]!)) findings.push(result.findings[k++]!);
-    findings.push(f);
-  }
-  findings.push(...result.findings.slice(k));
-  return rescored(result, findings, scoring);
-}
-
-/** Findings in the baseline are dropped, and the file is scored on what remains. */
-function withoutBaselined(result: FileResult, keep: (f: LocatedFinding) => boolean, scoring: Scoring): FileResult {
-  return rescored(result, result.findings.filter(keep), scoring);
 }
 
 function totalBytes(files: string[]): number {

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { MtlintError } from "../core/errors.js";
 import type { FileResult, ProblemReport, RunResult } from "../core/results.js";
 import type { Scoring } from "../engine/score.js";
-import { summarize } from "../report/summary.js";
+import { summarize } from "../engine/run.js";
 
 export function mergeReports(paths: string[], scoring: Scoring): RunResult {
   const files: FileResult[] = [];
