@@ -112,12 +112,18 @@ describe("the target language from the file name, when the file does not say", (
     ["locale/fr/LC_MESSAGES/app.po", "fr"],
     ["i18n/de_DE.csv", "de-DE"],
     ["po/pt_BR.po", "pt-BR"],
+    ["locales/de/strings.json", "de"],
+    ["out/pt_BR/strings.csv", "pt-BR"],
   ])("%s → %s", (path, language) => {
     expect(languageFromPath(path)).toBe(language);
   });
 
   test("names that are no language say nothing", () => {
     expect(["messages.xlf", "po/app.po", "project_save.tmx", "data/es.txt.bak"].map(languageFromPath)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  test("a folder's name is a language only where the folders say so: /tmp and mt/ (Tok Pisin's and Maltese codes) are not", () => {
+    expect(["/tmp/batch.jsonl", "runs/mt/segments.jsonl", "data/de/notes.csv"].map(languageFromPath)).toEqual([undefined, undefined, undefined]);
   });
 
   test("a PO header naming its language in words (Language: français) gives way to the file name", async () => {

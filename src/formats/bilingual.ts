@@ -175,9 +175,15 @@ function localeName(name: string): string | undefined {
   }
 }
 
+/** Folders that hold one folder per language ("locale/de/app.po", "i18n/fr/strings.json"). */
+const LANGUAGE_FOLDERS = /^(?:locales?|i18n|l10n|langs?|languages?|translations?|po|intl|nls)$/iu;
+
 /**
  * The target language a file's name or folder says, for files that do not say it themselves:
  * "de_DE.csv", "messages.de.xlf", "validators.zh_CN.xlf", "fr/LC_MESSAGES/app.po", "locale/de/app.po".
+ * A folder's name counts only where a folder says what its subfolders are (LC_MESSAGES below it, a
+ * "locale" or "i18n" folder above it) or when it names a region too ("pt_BR"): "tmp" and "mt" are
+ * language codes too (Tok Pisin's and Maltese), and "/tmp/out.jsonl" or "mt/batch.jsonl" are English.
  */
 export function languageFromPath(path: string): string | undefined {
   const parts = path.split(/[\\/]/u).filter(Boolean);
@@ -185,7 +191,8 @@ export function languageFromPath(path: string): string | undefined {
   const stem = base.replace(/\.[^.]*$/u, "");
   const dotted = stem.split(".");
   const folder = parts.at(-1) === "LC_MESSAGES" ? parts.at(-2) : parts.at(-1);
-  return localeName(stem) ?? (dotted.length > 1 ? localeName(dotted.at(-1)!) : undefined) ?? (folder ? localeName(folder) : undefined);
+  const folderSaysLanguage = folder !== undefined && (parts.at(-1) === "LC_MESSAGES" || LANGUAGE_FOLDERS.test(parts.at(-2) ?? "") || /[-_]/u.test(folder));
+  return localeName(stem) ?? (dotted.length > 1 ? localeName(dotted.at(-1)!) : undefined) ?? (folderSaysLanguage ? localeName(folder) : undefined);
 }
 
 /** The file offset of a target offset: in the last run starting at or before it. */
