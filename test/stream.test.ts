@@ -157,3 +157,63 @@ test("text and TSV batches checked by worker threads give what one thread gives"
     await pool.close();
   }
 }, 120_000);
+
+/** Reads `bytes` from `from` on in pieces of at most `piece` bytes, as a pipe hands them over. */
+function pipeReader(bytes: Buffer, from: number, piece: number): (into: Buffer) => number {
+  let at = from;
+  return (into) => {
+    const n = bytes.copy(into, 0, at, Math.min(at + piece, at + into.length, bytes.length));
+    at += n;
+    return n;
+  };
+}
+
+test("stdin streamed in the pieces a pipe gives (cut inside lines and characters) gives what streaming the file gives", async () => {
+  const withAccents = `${text}${JSON.stringify({ id: "last", target: "Le café – 8 thousand € again, – said she." })}`; // no final line break
+  const dir = tempTree({ "big.jsonl": withAccents });
+  const path = join(dir, "big.jsonl");
+  const config = new ConfigResolver().forPath(path);
+  const fromFile: LocatedFinding[] = [];
+  const file = await streamFile(path, {}, config, (_p, f) => fromFile.push(...f));
+  const bytes = Buffer.from(withAccents);
+  const fromStdin: LocatedFinding[] = [];
+  const format = (await import("../src/formats/index.js")).formatByName("jsonl")!;
+  const stdin = await streamFile(path, {}, config, (_p, f) => fromStdin.push(...f), undefined, undefined, { prefix: bytes.subarray(0, 1001), read: pipeReader(bytes, 1001, 4093), format });
+  expect(fromFile.length).toBeGreaterThan(1000);
+  expect(fromStdin).toEqual(fromFile);
+  expect(stdin.result).toEqual(file.result);
+  expect(stdin.errors).toEqual(file.errors);
+}, LARGE_FILES_MS);
+
+test("the command streams stdin longer than the streaming size and reads shorter stdin whole, with the same findings", async () => {
+  const { main } = await import("../src/cli/main.js");
+  const run = async (bytes: Buffer, chunked: boolean) => {
+    let stdout = "";
+    let readWhole = false;
+    const code = await main(["check", "--stdin-format", "jsonl", "--format", "jsonl", "--jobs", "1", "-"], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      readStdin: () => ((readWhole = true), bytes),
+      ...(chunked && { readStdinChunk: pipeReader(bytes, 0, 65536) }),
+    });
+    return { code, lines: stdout.split("\n").filter(Boolean), readWhole };
+  };
+  const short = Buffer.from(`${lines.slice(0, 1200).join("\n")}\n`);
+  const whole = await run(short, false);
+  const pieces = await run(short, true);
+  expect(pieces).toEqual({ ...whole, readWhole: false });
+  expect(whole.lines.length).toBeGreaterThan(1000);
+  // Past the streaming size, stdin goes through the streamed path. Long ids make the bytes with little text to check.
+  const { STREAM_MIN_BYTES } = await import("../src/cli/stream.js");
+  const pad = "x".repeat(400);
+  const record = (i: number) => JSON.stringify({ id: `${pad}${i}`, target: "The council met 8 thousand residents." });
+  const count = Math.ceil(STREAM_MIN_BYTES / record(0).length) + 100;
+  const long = Buffer.from(`${Array.from({ length: count }, (_, i) => record(i)).join("\n")}\n`);
+  expect(long.length).toBeGreaterThan(STREAM_MIN_BYTES);
+  const streamed = await run(long, true);
+  expect(streamed.readWhole).toBe(false);
+  const found = streamed.lines.map((l) => JSON.parse(l) as { ruleId: string; line: number; segmentId: string });
+  expect(found.map((f) => f.ruleId)).toEqual(Array(count).fill("en/numbers/thousand-in-words"));
+  expect(found.map((f) => f.line)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+  expect(found.at(-1)!.segmentId).toBe(`${pad}${count - 1}`);
+}, LARGE_FILES_MS);

@@ -19,5 +19,7 @@ export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Buffer;
+  /** Reads the next bytes of stdin into `into`, 0 at its end (for streaming long input). */
+  readStdinChunk?: (into: Buffer) => number;
 }
 

@@ -93,7 +93,7 @@ function validate(args: CheckArguments, quiet: Severity | undefined): void {
 }
 
 /** What the run is asked to do, from the arguments; `hooks` are where its progress, streamed findings and diffs go. */
-function runOptionsOf(args: CheckArguments, rules: Record<string, "off" | Severity> | undefined, baselineOut: string | undefined, hooks: Pick<CheckCommandOptions, "readStdin" | "writeDiff" | "onProgress" | "onFindings">): CheckCommandOptions {
+function runOptionsOf(args: CheckArguments, rules: Record<string, "off" | Severity> | undefined, baselineOut: string | undefined, hooks: Pick<CheckCommandOptions, "readStdin" | "readStdinChunk" | "writeDiff" | "onProgress" | "onFindings">): CheckCommandOptions {
   return {
     paths: args.paths,
     config: args.config,
@@ -150,6 +150,8 @@ export async function checkCommand(args: CheckArguments, io: Io): Promise<number
     const result = await runCheck(
       runOptionsOf(args, rules, baselineOut, {
         readStdin: () => (stdinBytes ??= io.readStdin()),
+        // The HTML report shows the text it checked, so it reads stdin whole.
+        ...(args.format !== "html" && io.readStdinChunk && { readStdinChunk: io.readStdinChunk }),
         // A diff beside a machine-readable report goes to stderr, so that stdout stays one document.
         writeDiff: args.format === "stylish" ? io.stdout : io.stderr,
         onProgress: (done, total, words) => progress?.update(done, total, words),

@@ -11,16 +11,22 @@ import { finishRun, type CheckedFile } from "../engine/run.js";
 import { DEFAULT_SCORING } from "../engine/score.js";
 import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
-import { withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
+import { fileFormat, withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
 import { expandPaths, readIgnoreFile, realPathOf, STDIN } from "./files.js";
 import { checkFiles, WorkerPool, type TaskPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { removeStaleTemporaries } from "./safe-write.js";
-import { isStreamable, streamFile } from "./stream.js";
+import { isStreamable, STREAM_MIN_BYTES, streamFile, streamsFormat, type StreamedStdin } from "./stream.js";
 
 export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   paths: string[];
   readStdin: () => Buffer;
+  /**
+   * Reads the next bytes of stdin into `into` (0 at its end). Given, stdin longer than the size at
+   * which files are streamed is streamed too (JSONL, text, CSV/TSV), so that a pipe of any length is
+   * checked in flat memory; without it, stdin is read whole.
+   */
+  readStdinChunk?: (into: Buffer) => number;
   /** Where --dry-run diffs go. */
   writeDiff: (patch: string) => void;
   /** Report only findings not in this baseline file. */
@@ -65,8 +71,10 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
   const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];
-  const { paths: _paths, readStdin, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, queue: _queue, onProgress: _onProgress, onFindings, writes: _writes, ...settings } = options;
+  const { paths: _paths, readStdin: _readStdin, readStdinChunk: _readStdinChunk, writeDiff: _writeDiff, baseline: _baseline, since: _since, cache: _cache, jobs: _jobs, queue: _queue, onProgress: _onProgress, onFindings, writes: _writes, ...settings } = options;
 
+  const stdin = files.includes(STDIN) ? openStdin(options) : undefined;
+  const readStdin = stdin && "whole" in stdin ? () => stdin.whole : options.readStdin;
   let done = 0;
   let words = 0;
   const progress = (outcome: FileOutcome) => {
@@ -78,7 +86,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     options.queue !== undefined
       ? // Loaded only for queued runs: the others do not pay for the Redis client.
         await (await import("./queue.js")).QueuePool.open(options.queue, { cwd: process.cwd(), config: options.config, rules: options.rules }, resolver)
-      : threads > 1 && totalBytes(files) >= PARALLEL_MIN_BYTES
+      : threads > 1 && totalBytes(files) + (stdin && "stream" in stdin ? STREAM_MIN_BYTES : 0) >= PARALLEL_MIN_BYTES
         ? new WorkerPool(threads, options.config, options.rules, { resolver, readStdin })
         : undefined;
   const streamed = new Map<number, FileOutcome>();
@@ -90,10 +98,13 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   try {
     // Very large JSONL, text and CSV/TSV files are streamed one after another, their batches spread over the pool.
     for (const [i, path] of files.entries()) {
-      if (path === STDIN || options.dryRun || !isStreamable(path)) continue;
+      const streamedStdin = path === STDIN && stdin && "stream" in stdin ? stdin.stream : undefined;
+      if (!streamedStdin && (path === STDIN || options.dryRun || !isStreamable(path))) continue;
       let outcome: FileOutcome;
       try {
-        outcome = await streamFile(path, settings, resolver.forPath(path), onFindings, pool, keep);
+        outcome = streamedStdin
+          ? await streamFile(options.stdinFilename ?? "<stdin>", settings, resolver.forPath(options.stdinFilename ?? "."), onFindings, pool, keep, streamedStdin)
+          : await streamFile(path, settings, resolver.forPath(path), onFindings, pool, keep);
       } catch (e) {
         if (!(e instanceof MtlintError)) throw e;
         outcome = { errors: [e.toProblem()] };
@@ -148,6 +159,27 @@ function settle(path: string, outcome: FileOutcome, cache: ResultCache | undefin
   if (outcome.unchanged) return cache.get(resolve(path), outcome.cacheKey)!;
   cache.set(resolve(path), outcome.cacheKey, outcome.result!, outcome.errors, outcome.corpus);
   return outcome;
+}
+
+/**
+ * Stdin read up to the size at which files are streamed: all of it when it ends there, else the
+ * bytes read and the way to read the rest, to be streamed. Read whole when it cannot be streamed
+ * (a fix or diff, a format read whole, or no way to read it in parts).
+ */
+function openStdin(options: CheckCommandOptions): { whole: Buffer } | { stream: StreamedStdin } | undefined {
+  const read = options.readStdinChunk;
+  const format = fileFormat(STDIN, options);
+  if (!read || options.fix || options.dryRun || !streamsFormat(format)) return undefined;
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for (;;) {
+    const chunk = Buffer.alloc(1024 * 1024);
+    const n = read(chunk);
+    if (n === 0) return { whole: Buffer.concat(chunks, length) };
+    chunks.push(chunk.subarray(0, n));
+    length += n;
+    if (length >= STREAM_MIN_BYTES) return { stream: { prefix: Buffer.concat(chunks, length), read, format } };
+  }
 }
 
 function totalBytes(files: string[]): number {

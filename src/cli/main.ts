@@ -2,7 +2,7 @@
  * The mtlint command line. Exit codes: 0 every file passed; 1 a file failed (score below the
  * threshold or a critical finding); 2 a usage, config or input error (other files are still checked).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, readSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, escapeControls, formatProblem, usageError } from "../core/errors.js";
@@ -35,7 +35,21 @@ const processIo: Io = {
   stdout: (t) => void (t && process.stdout.write(t.endsWith("\n") ? t : `${t}\n`)),
   stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   readStdin: () => readFileSync(0),
+  readStdinChunk: (into) => readSome(0, into),
 };
+
+/** Reads what there is of a file descriptor into `into` (0 at its end), waiting while a non-blocking pipe has nothing yet. */
+function readSome(fd: number, into: Buffer): number {
+  for (;;) {
+    try {
+      return readSync(fd, into, 0, into.length, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "EOF") return 0;
+      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+    }
+  }
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;

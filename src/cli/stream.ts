@@ -17,6 +17,7 @@ import type { ResolvedConfig } from "../config/config.js";
 import type { CorpusDocument } from "../engine/corpus.js";
 import { passes, penaltyOf, reportedScore, scoreOf } from "../engine/score.js";
 import { formatFor } from "../formats/index.js";
+import type { Format } from "../formats/format.js";
 import { pieceEnd } from "../formats/text.js";
 import { checkBatch, withOverrides, type BatchJob, type BatchOutcome, type FileOutcome, type FileSettings } from "./check-file.js";
 import type { TaskPool } from "./pool.js";
@@ -109,6 +110,18 @@ class DelimitedBoundaries implements BatchBoundaries {
   }
 }
 
+/** Standard input streamed as a file is: the bytes already read, then the rest as it comes. */
+export interface StreamedStdin {
+  prefix: Buffer;
+  /** Reads the next bytes into `into`; 0 at the end of the input. */
+  read: (into: Buffer) => number;
+  format: Format;
+}
+
+/** Whether input in this format can be streamed. */
+export const streamsFormat = (format: Format) => format.name in STREAMED_FORMATS;
+
+/** `path` names the file (for stdin: the name it is reported under); `stdin` streams standard input instead of reading `path`. */
 export async function streamFile(
   path: string,
   settings: FileSettings,
@@ -117,6 +130,7 @@ export async function streamFile(
   pool?: TaskPool,
   /** A baseline: findings it holds are dropped before they are counted or handed on. */
   keep?: (finding: LocatedFinding) => boolean,
+  stdin?: StreamedStdin,
 ): Promise<FileOutcome> {
   const scoring = withOverrides(config.scoring, settings);
   const errors: ProblemReport[] = [];
@@ -125,11 +139,12 @@ export async function streamFile(
   const corpus: CorpusDocument[] = [];
   const counts: StreamedCounts = { findings: 0, byCategory: {}, bySeverity: { minor: 0, major: 0, critical: 0 }, penalty: 0 };
   let words = 0;
-  const input = openSync(path, "r");
-  const opened = fstatSync(input);
-  const size = opened.size;
+  const input = stdin ? undefined : openSync(path, "r");
+  const opened = input === undefined ? undefined : fstatSync(input);
+  const readChunk = stdin ? afterPrefix(stdin) : (into: Buffer) => readSync(input!, into, 0, into.length, null);
   let out: Replacement | undefined;
-  if (settings.fix && !settings.dryRun) {
+  // Stdin is never fixed (the command refuses it).
+  if (opened && settings.fix && !settings.dryRun) {
     try {
       out = Replacement.open(path, fixError(path));
     } catch (e) {
@@ -139,14 +154,9 @@ export async function streamFile(
   }
   /** What the fix must find unchanged before it replaces the file. */
   const hash = out && createHash("sha256");
-  const head = Buffer.alloc(3);
-  readSync(input, head, 0, 3, 0);
-  // The decoder drops a UTF-8 BOM; the fixed file keeps it.
-  if (out && head.equals(UTF8_BOM)) out.write(UTF8_BOM);
-  const lastByte = Buffer.alloc(1);
-  readSync(input, lastByte, 0, 1, size - 1);
-  const endsWithNewline = lastByte[0] === 0x0a;
-  const format = formatFor(path);
+  /** Whether the input read so far ends with a line break: once it is all read, whether the last line has one. */
+  let endsWithNewline = false;
+  const format = stdin?.format ?? formatFor(path);
   const boundaries = STREAMED_FORMATS[format.name]!();
   /** The header lines that batches start with: none until the first batch has gone with them. */
   let header: string[] = [];
@@ -228,9 +238,12 @@ export async function streamFile(
       }
       return line;
     };
-    for (;;) {
-      const read = readSync(input, buffer, 0, READ_BYTES, null);
+    for (let first = true; ; first = false) {
+      const read = readChunk(buffer);
       hash?.update(buffer.subarray(0, read));
+      // The decoder drops a UTF-8 BOM; the fixed file keeps it. (A file this large has it whole in its first chunk.)
+      if (first && out && buffer.subarray(0, Math.min(read, 3)).equals(UTF8_BOM)) out.write(UTF8_BOM);
+      if (read > 0) endsWithNewline = buffer[read - 1] === 0x0a;
       // Only the new text is split: a long line is not split again with every chunk of it.
       const lines = decoder.decode(buffer.subarray(0, read), { stream: read > 0 }).split("\n");
       lines[0] = carry + lines[0];
@@ -255,11 +268,11 @@ export async function streamFile(
     while (inFlight.length) await takeOldest(); // the lines before the bad bytes are still reported
     finished = true;
   } finally {
-    closeSync(input);
+    if (input !== undefined) closeSync(input);
     // An error thrown on the way leaves the file as it was.
     if (!finished) out?.abort();
   }
-  if (out) finishFix(path, out, identityOf(opened, hash!.digest("hex")), errors);
+  if (out) finishFix(path, out, identityOf(opened!, hash!.digest("hex")), errors);
   const score = scoreOf(counts.penalty, words);
   const result: FileResult = {
     path,
@@ -270,6 +283,17 @@ export async function streamFile(
     ...(onFindings && { streamed: counts }),
   };
   return { result, errors, ...(settings.corpus && { corpus }) };
+}
+
+/** Reads stdin's prefix first, then the rest of the input. */
+function afterPrefix({ prefix, read }: StreamedStdin): (into: Buffer) => number {
+  let offset = 0;
+  return (into) => {
+    if (offset >= prefix.length) return read(into);
+    const n = prefix.copy(into, 0, offset);
+    offset += n;
+    return n;
+  };
 }
 
 /** The fixed copy replaces the file only when every line was read, and the file is still the one that was read. */
