@@ -7,8 +7,8 @@ import { escapeControls, formatProblem, usageError } from "../core/errors.js";
 import { closestRuleId, ConfigResolver } from "../config/config.js";
 import { FORMATS } from "../formats/index.js";
 import { REPORTER_NAMES, REPORTERS, type ReporterName } from "../report/index.js";
-import { jsonlLine } from "../report/jsonl.js";
-import type { LocatedFinding } from "../core/results.js";
+import { jsonlLine, segmentLines } from "../report/jsonl.js";
+import type { LocatedFinding, SegmentScore } from "../core/results.js";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { matchesRuleId } from "../core/rule.js";
 import { allOf, EXIT, lastOf, numberOf, type Io } from "./args.js";
@@ -47,6 +47,7 @@ export const checkCommandOptions = (y: Argv) =>
     .option("rule", { type: "string", requiresArg: true, default: [] as string[], coerce: allOf, describe: "ID=SEVERITY or ID=off (repeatable): a rule's setting over the config's; ID may be a prefix ending in /*" })
     .option("print-config", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "Print the config that applies to this file (JSON) and check nothing" })
     .option("stdin-filename", { type: "string", requiresArg: true, coerce: lastOf<string>, describe: "The name stdin is checked under: its config, format, language and the name in reports" })
+    .option("per-segment", { type: "boolean", default: false, describe: "With --format jsonl: one line per segment (its words, score and findings), every segment, in order" })
     .option("color", { type: "boolean", describe: "Colours in the stylish report (--no-color: none; default: as the terminal allows)" });
 
 /** Everything `mtlint check` was given, as yargs reads it. */
@@ -88,6 +89,7 @@ function validate(args: CheckArguments, quiet: Severity | undefined): void {
   if (quiet !== undefined && !SEVERITIES.includes(quiet)) throw usageError(`--quiet=${args.quiet}: expected minor, major or critical`);
   if (args.jobs !== undefined && !(Number.isInteger(args.jobs) && args.jobs >= 1)) throw usageError("--jobs must be a whole number, 1 or more");
   if (args.dryRun && !args.fix && !args.fixUnsafe) throw usageError("--dry-run goes with --fix or --fix-unsafe");
+  if (args.perSegment && args.format !== "jsonl") throw usageError("--per-segment goes with --format jsonl");
   if (args.minScore !== undefined && !(args.minScore >= 0 && args.minScore <= 100)) throw usageError("--min-score must be a number from 0 to 100");
   if (args.maxFindings !== undefined && !(Number.isInteger(args.maxFindings) && args.maxFindings >= 0)) throw usageError("--max-findings must be a whole number, 0 or more");
 }
@@ -112,6 +114,7 @@ function runOptionsOf(args: CheckArguments, rules: Record<string, "off" | Severi
     rules,
     jobs: args.jobs,
     queue: args.queue,
+    perSegment: args.perSegment,
     writes: [
       ...(args.outputFile !== undefined ? [{ option: "--output-file", path: args.outputFile }] : []),
       ...(baselineOut ? [{ option: "--write-baseline", path: baselineOut }] : []),
@@ -139,8 +142,8 @@ export async function checkCommand(args: CheckArguments, io: Io): Promise<number
   const progress = progressBar(quiet === undefined);
   let reported = false;
   try {
-    const writeStreamed = (path: string, findings: LocatedFinding[]) => {
-      const lines = findings.map((f) => jsonlLine(path, f)).join("");
+    const writeStreamed = (path: string, findings: LocatedFinding[], segments?: SegmentScore[]) => {
+      const lines = (segments ? segmentLines(path, segments, findings) : findings.map((f) => jsonlLine(path, f))).join("");
       if (!lines) return;
       if (output) output.write(lines);
       else io.stdout(lines);

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
 import { MtlintError } from "../core/errors.js";
-import type { FileResult, LocatedFinding, ProblemReport } from "../core/results.js";
+import type { FileResult, LocatedFinding, ProblemReport, SegmentScore } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
 import { portablePath } from "../config/paths.js";
@@ -35,6 +35,8 @@ export interface FileSettings {
   cache?: boolean;
   /** Keep the units of corpus rules (runs of several files, or streamed ones). */
   corpus?: boolean;
+  /** Score every segment too (--per-segment). */
+  perSegment?: boolean;
 }
 
 export interface FileJob {
@@ -108,6 +110,7 @@ export function checkOptions(config: ResolvedConfig, settings: FileSettings, pat
     sourceLanguage: settings.sourceLang ?? config.sourceLanguage,
     fix: settings.fix,
     corpus: settings.corpus,
+    segments: settings.perSegment,
   };
 }
 
@@ -155,6 +158,7 @@ export interface BatchOutcome {
   words: number;
   fixedText?: string;
   corpus?: CorpusDocument;
+  segments?: SegmentScore[];
 }
 
 export function checkBatch({ path, format, text, settings }: BatchJob, config: ResolvedConfig): BatchOutcome {
@@ -166,5 +170,6 @@ export function checkBatch({ path, format, text, settings }: BatchJob, config: R
     words: outcome.result.words,
     ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
     ...(outcome.corpus && { corpus: outcome.corpus }),
+    ...(outcome.result.segments && { segments: outcome.result.segments }),
   };
 }

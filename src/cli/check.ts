@@ -3,7 +3,7 @@ import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { MtlintError, usageError } from "../core/errors.js";
-import type { LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
+import type { LocatedFinding, ProblemReport, RunResult, SegmentScore } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
 import { ConfigResolver } from "../config/config.js";
 import { RULE_KINDS } from "../rules/index.js";
@@ -42,7 +42,7 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   /** Called as each file is done (for a progress bar). */
   onProgress?: (done: number, total: number, words: number) => void;
   /** Receives findings of streamed large files as they come, instead of keeping them (--format jsonl). */
-  onFindings?: (path: string, findings: LocatedFinding[]) => void;
+  onFindings?: (path: string, findings: LocatedFinding[], segments?: SegmentScore[]) => void;
   /** Files this run writes (report, baseline, cache), with the option that names each: none may be a checked file. */
   writes?: { option: string; path: string }[];
 }

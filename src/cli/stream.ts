@@ -11,11 +11,11 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { MtlintError } from "../core/errors.js";
-import type { FileResult, LocatedFinding, ProblemReport, StreamedCounts } from "../core/results.js";
+import type { FileResult, LocatedFinding, ProblemReport, SegmentScore, StreamedCounts } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
 import type { CorpusDocument } from "../engine/corpus.js";
-import { passes, penaltyOf, reportedScore, scoreOf } from "../engine/score.js";
+import { passes, penaltyOf, reportedScore, scoreOf, segmentScores } from "../engine/score.js";
 import { formatFor } from "../formats/index.js";
 import type { Format } from "../formats/format.js";
 import { pieceEnd } from "../formats/text.js";
@@ -126,7 +126,8 @@ export async function streamFile(
   path: string,
   settings: FileSettings,
   config: ResolvedConfig,
-  onFindings?: (path: string, findings: LocatedFinding[]) => void,
+  /** Each batch's findings as they come (and with --per-segment its segments, scored on those findings). */
+  onFindings?: (path: string, findings: LocatedFinding[], segments?: SegmentScore[]) => void,
   pool?: TaskPool,
   /** A baseline: findings it holds are dropped before they are counted or handed on. */
   keep?: (finding: LocatedFinding) => boolean,
@@ -194,7 +195,8 @@ export async function streamFile(
       counts.bySeverity[f.severity]++;
       counts.penalty += penaltyOf(f, scoring);
     }
-    if (onFindings) onFindings(path, findings);
+    const segments = outcome.segments && segmentScores(outcome.segments.filter((s) => own(s.line)).map((s) => ({ ...s, line: s.line + shift })), findings, scoring);
+    if (onFindings) onFindings(path, findings, segments);
     else kept.push(...findings);
     out?.write(outcome.fixedText?.slice(batch.header.chars) ?? batch.own);
     firstLine += batch.lines;

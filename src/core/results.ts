@@ -34,6 +34,29 @@ export interface FileResult {
   fixes?: { applied: number; refused: RefusedFix[] };
   /** What the file says that does not change its results ("file:line: …"): a suppression naming no rule. */
   warnings?: string[];
+  /** When asked for (--per-segment): every segment of the file, in order, with its words and score. */
+  segments?: SegmentScore[];
+}
+
+/** Findings grouped by their segment's id, each group in the order given. */
+export function findingsBySegment<F extends { segmentId: string }>(findings: readonly F[]): Map<string, F[]> {
+  const bySegment = new Map<string, F[]>();
+  for (const f of findings) {
+    const list = bySegment.get(f.segmentId);
+    if (list) list.push(f);
+    else bySegment.set(f.segmentId, [f]);
+  }
+  return bySegment;
+}
+
+/** One segment's share of a file's result: its score is the file's formula over its own words and findings. */
+export interface SegmentScore {
+  segmentId: string;
+  /** 1-based line of the segment's start in the file. */
+  line: number;
+  words: number;
+  score: number;
+  passed: boolean;
 }
 
 export interface RefusedFix {

@@ -11,7 +11,7 @@ import { corpusOf, type CorpusDocument } from "./corpus.js";
 import { fingerprint } from "./fingerprint.js";
 import { chosenFix, fixPass } from "./fixes.js";
 import { lint, type LintResult, type RuleSet } from "./lint.js";
-import { reportedScore, scoreFindings, type Scoring } from "./score.js";
+import { reportedScore, scoreFindings, segmentScores, type Scoring } from "./score.js";
 
 export interface CheckTextOptions {
   ruleSet: RuleSet;
@@ -26,6 +26,8 @@ export interface CheckTextOptions {
   corpus?: boolean;
   /** The file's name in fingerprints, the same however the file is named (see config/paths.ts); default `path`. */
   fingerprintPath?: string;
+  /** Score every segment too (`FileResult.segments`). */
+  segments?: boolean;
 }
 
 export interface CheckOutcome {
@@ -68,6 +70,10 @@ export function checkText(text: string, path: string, format: Format, options: C
   });
   const card = scoreFindings(located, words, options.scoring);
   const result: FileResult = { path, words, score: reportedScore(card.score), passed: card.passed, findings: located };
+  if (options.segments) {
+    const segments = current.document.segments.map((s, i) => ({ segmentId: s.id, line: current.position(i, 0).line, words: analyses[i]!.wordCount }));
+    result.segments = segmentScores(segments, located, options.scoring);
+  }
   const warnings = unknownSuppressions(current.document, options.ruleSet.known);
   if (warnings.length) result.warnings = warnings;
   if (fixes) result.fixes = fixes;

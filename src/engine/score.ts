@@ -3,7 +3,7 @@
  * score = 100 × (1 − penalty / words), floored at 0. A document passes when its score is at or
  * above the threshold and it has no finding at or above the `failOn` severity (critical by default).
  */
-import type { FileResult, LocatedFinding } from "../core/results.js";
+import { findingsBySegment, type FileResult, type LocatedFinding, type SegmentScore } from "../core/results.js";
 import type { Finding, Severity } from "../core/types.js";
 
 export interface Scoring {
@@ -55,8 +55,17 @@ export function scoreFindings(findings: readonly Finding[], words: number, scori
   return { words, penalty, score, passed: passes(score, findings.map((f) => f.severity), scoring) };
 }
 
-/** A file's result with these findings instead of its own, scored again. */
+/** A file's result with these findings instead of its own, scored again (its segments too). */
 export function rescored(result: FileResult, findings: LocatedFinding[], scoring: Scoring): FileResult {
   const card = scoreFindings(findings, result.words, scoring);
-  return { ...result, findings, score: reportedScore(card.score), passed: card.passed };
+  return { ...result, findings, score: reportedScore(card.score), passed: card.passed, ...(result.segments && { segments: segmentScores(result.segments, findings, scoring) }) };
+}
+
+/** Each segment scored on its own findings (given in segment order, as lint() sorts them) and words. */
+export function segmentScores(segments: readonly Pick<SegmentScore, "segmentId" | "line" | "words">[], findings: readonly Finding[], scoring: Scoring): SegmentScore[] {
+  const bySegment = findingsBySegment(findings);
+  return segments.map(({ segmentId, line, words }) => {
+    const card = scoreFindings(bySegment.get(segmentId) ?? [], words, scoring);
+    return { segmentId, line, words, score: reportedScore(card.score), passed: card.passed };
+  });
 }
