@@ -112,6 +112,17 @@ describe("en/terminology/acronym-variants", () => {
     expect(found.map((f) => f.text)).toEqual(["Federal Customs Office"]);
   });
 
+  test("a look-alike used once beside a frequent acronym is reported across segments; two look-alikes used twice each are two bodies", () => {
+    const found = findings(["The LPR said so.", "LPR troops and the LPR militia left.", "A LNR official denied it."]);
+    expect(found.map((f) => [f.segmentId, f.text, f.fix?.edits[0]!.text])).toEqual([["3", "LNR", "LPR"]]);
+    expect(findings(["The LPR said so; LPR troops left.", "The LNR said so; LNR troops left."])).toEqual([]);
+  });
+
+  test("look-alikes both defined in the document are two bodies; the first letter differing is not a look-alike", () => {
+    expect(findings(["The Pacific Trade Council (PTC) met the Pacific Transport Commission (PTK). The PTC, the PTC and the PTC agreed."])).toEqual([]);
+    expect(findings(["The BBC, the BBC and the BBC reported it; the CBC did not."])).toEqual([]);
+  });
+
   test("different bodies with unrelated long forms, and acronyms in a shouted headline, are left alone", () => {
     expect(findings(["THE NATIONAL HOCKEY LEAGUE (NHL) AND THE NHL PLAYERS", "The National Hockey League (NHL) and the Kontinental Hockey League (KHL) met."])).toEqual([]);
   });
