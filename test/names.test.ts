@@ -58,6 +58,13 @@ describe("en/terminology/name-spelling-variants", () => {
   const ruleSet = ruleSetOf([rule]);
   const findings = (texts: string[]) => lint(documentOf(texts), ruleSet).findings;
 
+  test("two forms of one given name: compared per person when surnames tell people apart, the first full name's form preferred", () => {
+    const found = findings(["Vladimir Putin called Volodymyr Zelensky.", "Later Vladimir Zelensky said the call was short; Putin agreed."]);
+    expect(found.map((f) => [f.segmentId, f.text, f.fix?.edits[0]!.text])).toEqual([["2", "Vladimir", "Volodymyr"]]);
+    expect(found[0]!.message).toContain("line 1");
+    expect(findings(["Dmytro Kuleba and Dmitry Peskov spoke.", "Kuleba and Peskov disagreed."])).toEqual([]);
+  });
+
   test("reports the minority spelling once, at its first use, naming the other one, its line and the count", () => {
     const found = findings(["Yevgeny Orlov spoke first.", "Then Evgeny Orlov left, and Yevgeny Orlov came back.", "Yevgeny Orlov and Evgeny Orlov are one man."]);
     expect(found.map((f) => [f.segmentId, f.text])).toEqual([["2", "Evgeny"]]);
