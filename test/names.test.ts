@@ -58,6 +58,13 @@ describe("en/terminology/name-spelling-variants", () => {
   const ruleSet = ruleSetOf([rule]);
   const findings = (texts: string[]) => lint(documentOf(texts), ruleSet).findings;
 
+  test("two forms of one given name: compared per person when surnames tell people apart, the first full name's form preferred", () => {
+    const found = findings(["Vladimir Putin called Volodymyr Zelensky.", "Later Vladimir Zelensky said the call was short; Putin agreed."]);
+    expect(found.map((f) => [f.segmentId, f.text, f.fix?.edits[0]!.text])).toEqual([["2", "Vladimir", "Volodymyr"]]);
+    expect(found[0]!.message).toContain("line 1");
+    expect(findings(["Dmytro Kuleba and Dmitry Peskov spoke.", "Kuleba and Peskov disagreed."])).toEqual([]);
+  });
+
   test("reports the minority spelling once, at its first use, naming the other one, its line and the count", () => {
     const found = findings(["Yevgeny Orlov spoke first.", "Then Evgeny Orlov left, and Yevgeny Orlov came back.", "Yevgeny Orlov and Evgeny Orlov are one man."]);
     expect(found.map((f) => [f.segmentId, f.text])).toEqual([["2", "Evgeny"]]);
@@ -110,6 +117,17 @@ describe("en/terminology/acronym-variants", () => {
   test("the long form leaves out leading words the acronym does not need", () => {
     const found = findings(["Russian officials of the Federal Customs Office (FCSO) met."]);
     expect(found.map((f) => f.text)).toEqual(["Federal Customs Office"]);
+  });
+
+  test("a look-alike used once beside a frequent acronym is reported across segments; two look-alikes used twice each are two bodies", () => {
+    const found = findings(["The LPR said so.", "LPR troops and the LPR militia left.", "A LNR official denied it."]);
+    expect(found.map((f) => [f.segmentId, f.text, f.fix?.edits[0]!.text])).toEqual([["3", "LNR", "LPR"]]);
+    expect(findings(["The LPR said so; LPR troops left.", "The LNR said so; LNR troops left."])).toEqual([]);
+  });
+
+  test("look-alikes both defined in the document are two bodies; the first letter differing is not a look-alike", () => {
+    expect(findings(["The Pacific Trade Council (PTC) met the Pacific Transport Commission (PTK). The PTC, the PTC and the PTC agreed."])).toEqual([]);
+    expect(findings(["The BBC, the BBC and the BBC reported it; the CBC did not."])).toEqual([]);
   });
 
   test("different bodies with unrelated long forms, and acronyms in a shouted headline, are left alone", () => {

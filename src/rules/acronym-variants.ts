@@ -5,11 +5,12 @@
  * the document's definitions — “Long Form (ACR)” — with its acronyms, by initials; no acronym is listed.
  *  - a long form whose initials are its acronym less one letter (past the first): a word is missing;
  *  - one acronym defined by two different long forms;
- *  - an acronym that spells the initials of another acronym's long form, or two acronyms defined by one long form.
+ *  - an acronym that spells the initials of another acronym's long form, or two acronyms defined by one long form;
+ *  - (no definition needed) an acronym used once that looks like a frequent one: one letter or the order of its letters differs.
  * Foreign acronyms whose initials match nothing English (“Federal Security Service (FSB)”) are normal and left alone.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
 import { inShoutedText } from "./consistency.js";
@@ -19,6 +20,8 @@ interface AcronymVariantsSpec extends RuleSpec {
   missingWordMessage: string;
   /** $0 the long form, $1 the acronym, $2 the other long form, $3 where that one is. */
   twoLongFormsMessage: string;
+  /** $0 the acronym used once, $1 the frequent look-alike, $2 how often that one is used; without it, look-alikes are not checked. */
+  lookAlikeMessage?: string;
   /** $0 the acronym reported, $1 the other acronym, $2 the definition that links them, $3 where that is. */
   message: string;
 }
@@ -48,6 +51,8 @@ export const acronymVariantsKind: RuleKind = {
       spec,
       checkDocument(_document, analyses, report) {
         const definitions = analyses.flatMap((a, segment) => definitionsIn(a, segment));
+        const uses = acronymUses(analyses);
+        if (spec.lookAlikeMessage) reportLookAlikes(spec.lookAlikeMessage, uses, definitions, analyses, report);
         if (definitions.length === 0) return;
         const at = (d: Definition) => lineOf(analyses, d.segment, d.start);
         const reported = new Set<Definition>();
@@ -72,13 +77,6 @@ export const acronymVariantsKind: RuleKind = {
         }
         // Another acronym for a defined long form names the same body: the less used one is reported
         // (on a tie the one used later; the first used, often in the definition, names the body).
-        const uses = new Map<string, { segment: number; start: number; end: number }[]>();
-        analyses.forEach((a, segment) => {
-          for (const token of a.tokens) {
-            if (!ACRONYM_TOKEN.test(token.text) || inShoutedText(a.text, token.start, token.end)) continue;
-            (uses.get(token.text) ?? uses.set(token.text, []).get(token.text)!).push({ segment, start: token.start, end: token.end });
-          }
-        });
         const defined = new Set(definitions.map((d) => d.acronym));
         const linked = new Set<string>();
         for (const [other, used] of uses) {
@@ -104,6 +102,53 @@ export const acronymVariantsKind: RuleKind = {
     };
   },
 };
+
+type Use = { segment: number; start: number; end: number };
+
+/** Where each acronym is used, outside text in capitals. */
+function acronymUses(analyses: SegmentAnalysis[]): Map<string, Use[]> {
+  const uses = new Map<string, Use[]>();
+  analyses.forEach((a, segment) => {
+    for (const token of a.tokens) {
+      if (!ACRONYM_TOKEN.test(token.text) || inShoutedText(a.text, token.start, token.end)) continue;
+      (uses.get(token.text) ?? uses.set(token.text, []).get(token.text)!).push({ segment, start: token.start, end: token.end });
+    }
+  });
+  return uses;
+}
+
+/** A frequent acronym has its look-alike used once only when the count is this or more: two bodies are each named more than once. */
+const LOOK_ALIKE_MIN_USES = 3;
+
+/**
+ * An acronym used once beside one used three times or more that differs from it by one letter past
+ * the first (“DNR” … “DNI”, “LNR” … “LPR”: a letter of a source word kept) or only by the order of
+ * its letters (“AFU” … “UAF”: the source's word order). Two bodies with such acronyms are each
+ * named more than once; a pair both defined in the document is left alone.
+ */
+function reportLookAlikes(message: string, uses: Map<string, Use[]>, definitions: Definition[], analyses: SegmentAnalysis[], report: Report): void {
+  const defined = new Set(definitions.map((d) => d.acronym));
+  const frequent = [...uses].filter(([acronym, used]) => acronym.length >= 3 && used.length >= LOOK_ALIKE_MIN_USES);
+  for (const [rare, [use, ...more]] of uses) {
+    if (rare.length < 3 || more.length > 0) continue;
+    const like = frequent.find(([acronym]) => lookAlike(rare, acronym) && !(defined.has(rare) && defined.has(acronym)));
+    if (!like) continue;
+    report(use!.segment, {
+      start: use!.start,
+      end: use!.end,
+      message: expandTemplate(message, [rare, like[0], String(like[1].length)]),
+      fix: makeFix(analyses[use!.segment]!.text, use!, like[0], "unsafe"),
+    });
+  }
+}
+
+/** Same length; one letter past the first differs, or the same letters in another order. */
+function lookAlike(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b || a.charAt(0) !== b.charAt(0) && [...a].sort().join("") !== [...b].sort().join("")) return false;
+  let differ = 0;
+  for (let i = 0; i < a.length; i++) if (a.charAt(i) !== b.charAt(i)) differ++;
+  return differ === 1 || [...a].sort().join("") === [...b].sort().join("");
+}
 
 /** "Long Form (ACR)" definitions in a segment; the long form starts at its first capitalised word that the acronym needs. */
 function definitionsIn(a: SegmentAnalysis, segment: number): Definition[] {

@@ -5,12 +5,13 @@
  * transliteration-aware key (src/analysis/names.ts), not looked up in a list. The minority
  * spelling is reported; the other one is suggested (unsafe: two people may share a name).
  * Common words ("Would" / "World"), forms that differ only in case, and pairs of spellings that
- * the English dictionary both knows (Henry / Henri) are left alone.
+ * the English dictionary both knows (Henry / Henri) are left alone. Forms of one name that no key
+ * brings together (Vladimir / Volodymyr, Evgenia / Zhenya) come from the rule's `equivalents`.
  */
 import { dictionaryFor } from "../analysis/dictionary.js";
 import { SegmentMemo, nameKey, nameOffsets, namesOf, type NameOccurrence, type SegmentNames } from "../analysis/names.js";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
 
@@ -19,6 +20,14 @@ interface NameVariantsSpec extends RuleSpec {
   dictionary?: string;
   /** Shortest name compared, in letters (default 4): short names collide by chance. */
   minLetters?: number;
+  /**
+   * Forms of one given name or place in other languages, transliterations and diminutives
+   * (Vladimir / Volodymyr, Evgenia / Zhenya, Dnepr / Dnipro): two of a group used for one person
+   * (one surname, or none, follows the group's forms) are one name written two ways.
+   */
+  equivalents?: string[][];
+  /** $0 the form reported, $1 the preferred one, $2 where that is. */
+  equivalentMessage?: string;
 }
 
 interface Spelling {
@@ -35,6 +44,8 @@ export const nameVariantsKind: RuleKind = {
     const language = spec.dictionary ?? spec.language ?? "en";
     const minLetters = spec.minLetters ?? 4;
     const gathered = new SegmentMemo<SegmentNames>();
+    const equivalents = new Map<string, number>();
+    (spec.equivalents ?? []).forEach((group, g) => group.forEach((form) => equivalents.set(nameKey(form), g)));
     return {
       spec,
       // Names are gathered while the segment's tokens are at hand (lint() drops them before document rules run).
@@ -43,6 +54,7 @@ export const nameVariantsKind: RuleKind = {
         // First the spellings only (most documents have no two of one name), then their occurrences.
         const singles = new Set<string>();
         const found = analyses.map((a, i) => gathered.get(i, a, namesOf));
+        if (equivalents.size && spec.equivalentMessage) reportEquivalents(spec.equivalentMessage, equivalents, found, analyses, report);
         for (const f of found) for (const name of f.names) singles.add(name);
         // A key's spellings: one string until a second spelling comes (most names have one).
         const groups = new Map<string, string | string[]>();
@@ -93,6 +105,62 @@ export const nameVariantsKind: RuleKind = {
     };
   },
 };
+
+/**
+ * Two forms of one equivalence group for one person: the surnames right after the group's forms
+ * tell the people apart ("Vladimir Putin" and "Volodymyr Zelensky" are two). With one surname or
+ * none, all the forms used are compared; with more, the forms before each surname. The form of
+ * the first full name (else the most used) is preferred; each other one is reported at its first use.
+ */
+function reportEquivalents(message: string, equivalents: Map<string, number>, found: SegmentNames[], analyses: SegmentAnalysis[], report: Report): void {
+  // Per group: the forms used (by key, the first spelling kept) and the surname after each use ("" for none).
+  const used = new Map<number, { form: string; surname: string; surnameText: string }[]>();
+  for (const f of found) {
+    const follows = new Set(f.follows);
+    f.names.forEach((name, i) => {
+      const g = equivalents.get(nameKey(name));
+      if (g === undefined) return;
+      const next = follows.has(i + 1) ? f.names[i + 1]! : undefined;
+      const surname = next && !equivalents.has(nameKey(next)) ? nameKey(next) : "";
+      (used.get(g) ?? used.set(g, []).get(g)!).push({ form: name, surname, surnameText: surname ? next! : "" });
+    });
+  }
+  for (const uses of used.values()) {
+    if (new Set(uses.map((u) => nameKey(u.form))).size < 2) continue;
+    const surnames = new Set(uses.map((u) => u.surname).filter(Boolean));
+    const people = surnames.size <= 1 ? [uses] : [...surnames].map((s) => uses.filter((u) => u.surname === s));
+    for (const person of people) {
+      // Where a form is used for this person: its first use before the surname when people are told apart by one.
+      const firstUse = (text: string): NameOccurrence | undefined => {
+        const full = people.length > 1 ? person.find((u) => u.form === text && u.surnameText) : undefined;
+        const o = occurrences(analyses, full ? `${text} ${full.surnameText}` : text)[0];
+        return o && { ...o, end: o.start + text.length, text };
+      };
+      const forms = new Map<string, string>();
+      const counts = new Map<string, number>();
+      for (const u of person) {
+        const key = nameKey(u.form);
+        if (!forms.has(key)) forms.set(key, u.form);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      if (forms.size < 2) continue;
+      const firstFull = person.find((u) => u.surname);
+      const preferred = firstFull ? nameKey(firstFull.form) : [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+      const shown: Spelling = { text: forms.get(preferred)!, occurrences: occurrences(analyses, forms.get(preferred)!), known: false };
+      for (const [key, text] of forms) {
+        if (key === preferred) continue;
+        const o = firstUse(text);
+        if (!o || !shown.occurrences.length) continue;
+        report(o.segment, {
+          start: o.start,
+          end: o.end,
+          message: expandTemplate(message, [o.text, shown.text, where(shown, analyses)]),
+          fix: makeFix(analyses[o.segment]!.text, o, shown.text, "unsafe"),
+        });
+      }
+    }
+  }
+}
 
 /** Every use of a spelling in the document, in order. */
 function occurrences(analyses: SegmentAnalysis[], text: string): NameOccurrence[] {
