@@ -313,7 +313,8 @@ function tagSegment(analysis: SegmentAnalysis, segment: SegmentWords): boolean {
 /**
  * Runs of adjacent required word or regex elements ("to|for|with" then "and|but") that a sentence
  * must contain, in order and side by side, for the pattern to match; optional one-token elements
- * between them may take a token that passes their own word or regex test. Checking them first
+ * between them may take a token that passes their own word or regex test, and a one-token element
+ * tested by its tag only takes any token ("did", a noun, "a|the", a noun, "to"). Checking them first
  * skips most sentences before any tagging or matching.
  */
 interface RequiredRun {
@@ -342,11 +343,14 @@ function requiredRuns(elements: Element[]): RequiredRun[] {
     const oneToken = !e.rest && !e.nounPhrase && !e.skip && !e.repeat;
     // The element follows the previous one directly only without a skip, and when the previous one is a single token.
     const adjacent = run !== undefined && !e.skip && !elements[k - 1]!.rest && !elements[k - 1]!.nounPhrase && !elements[k - 1]!.repeat;
+    // An element tested by its tag (or capital, or negated) only still takes one token: inside a run it stands for any token.
+    const anyToken = !e.optional && oneToken && !e.words && !e.re;
     if (e.optional && !e.not && oneToken && run !== undefined) optionals.push(textTest(e));
+    else if (anyToken && adjacent) run!.tests.push({ test: (_segment, at, end) => at < end, optionals });
     else if (!required) run = undefined;
     else if (adjacent) run!.tests.push({ test: textTest(e), optionals });
     else runs.push((run = { tests: [{ test: textTest(e), optionals: [] }], atStart: k === 0 && e.sentenceStart === true, words: e.words }));
-    if (required || !run) optionals = [];
+    if (required || anyToken || !run) optionals = [];
     if (e.rest || e.nounPhrase || e.repeat) run = undefined;
   });
   return runs;
