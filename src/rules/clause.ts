@@ -18,6 +18,10 @@
  * - `pronoun-for-thing`: "he", "she", "his", "her" for an organization, a country, a law or a
  *   machine named just before, with no person in sight (Russian gives such nouns a gender); the
  *   rewrite says "it" or "its".
+ * - `attribution-without-subject`: a verb of reporting with no one who reports, the way Russian news
+ *   attributes words ("сообщили в министерстве"): "…, said in the press service of the ministry.",
+ *   "…, noted.", "In the ministry noted that…"; the rewrite makes the place the speaker ("the press
+ *   service of the ministry said").
  *
  * Each check looks only at sentences of running text (ending in a full stop, not a headline), so
  * headings, captions, datelines and lists are never judged.
@@ -25,10 +29,10 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { hasTagger } from "../analysis/pos.js";
 import {
-  GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_SOFT, type Chunk, type Clause, type SentenceClauses,
+  GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_QUOTE_CLOSE, GAP_SOFT, GAP_STOP, type Chunk, type Clause, type SentenceClauses,
 } from "../analysis/clause.js";
 import {
-  BE, CLAUSE_VERB, DETERMINER, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
+  REPORTING_PAST, BE, CLAUSE_VERB, DETERMINER, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
   PREPOSITION, QUANTIFIER, QUANTITY_NOUN, SINGULAR_AUXILIARY, SINGULAR_IN_S, SPEECH_VERB, SUBJECT_WORD, SUBORDINATOR, THING_NOUN, TIME_NOUN,
   ZERO_RELATIVE_NOUN, wordClasses,
 } from "../analysis/clause-words.js";
@@ -37,7 +41,7 @@ import { configError } from "../core/errors.js";
 import type { Fix } from "../core/types.js";
 import { expandTemplate } from "../engine/matcher.js";
 
-const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object", "pronoun-for-thing"] as const;
+const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object", "pronoun-for-thing", "attribution-without-subject"] as const;
 type CheckName = (typeof CHECKS)[number];
 
 interface ClauseSpec extends RuleSpec {
@@ -184,6 +188,11 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
         if (w.classes[v]! & (FUNCTION_WORD | PREPOSITION)) break;
       }
     }
+    return false;
+  },
+  // A past verb of reporting after a comma, dash or quotation, or after a fronted "in/at" phrase: "…, said in the ministry".
+  "attribution-without-subject": (w) => {
+    for (let i = w.first + 1; i < w.end; i++) if (REPORTING_PAST.has(w.lower[i]!) && (i + 1 === w.end || w.lower[i + 1] === "in" || w.lower[i + 1] === "at" || w.lower[i + 1] === "that")) return true;
     return false;
   },
   "pronoun-for-thing": (w) => {
@@ -641,6 +650,86 @@ function isPlace(c: SentenceContext, sentence: SentenceClauses, ch: Chunk): bool
 
 const MONTH_NAMES = new Set("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
+// ---------------------------------------------------------------------------------------------
+// attribution-without-subject
+
+/**
+ * Russian news attributes words to a place without a subject ("сообщили в пресс-службе", "отметили в
+ * Кремле": "they said in the press service"), and machine translation keeps the shape: "…, said in the
+ * press service of the ministry.", "…, noted.", "In the Kremlin noted that…". English needs the speaker
+ * as the subject. Taken only where nothing else can be the subject: a reporting verb in the past right
+ * after a comma, dash or closing quotation mark, with a complete clause before it, and after it
+ * either the sentence end or "in/at" with a definite phrase or a name that runs to the end (“said in
+ * a Washington interview” after a subject's apposition is English); or a reporting verb right after
+ * a sentence-initial "in/at" phrase, before "that".
+ */
+function attributionWithoutSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
+  const { s, analysis } = c;
+  const tags = s.tags;
+  const out: RawFinding[] = [];
+  const report = (verb: number, from: number, to: number, rewrite?: string) => {
+    const start = analysis.tokens[from]!.start;
+    const end = analysis.tokens[to - 1]!.end;
+    const verbText = analysis.tokens[verb]!.text;
+    out.push({
+      start,
+      end,
+      message: expandTemplate(spec.message, ["", c.text(from, to), verbText.toLowerCase(), rewrite ? ` (“${rewrite}”)` : ""]),
+      ...(rewrite ? { suggestions: [rewriteFix(c, start, end, rewrite)] } : {}),
+    });
+  };
+  for (let i = s.first + 1; i < s.end; i++) {
+    if (!REPORTING_PAST.has(c.word(i))) continue;
+    const t = tags[i]!;
+    if (!(t.fine === "VBD" || t.fine === "VBN")) continue;
+    const clause = s.clauses.find((cl) => cl.verbStart <= i && i < cl.verbEnd);
+    // A subject before the verb, after it ("…, said the minister"), or an auxiliary ("was reported"): not this.
+    if (clause && (clause.subjectPosition !== "none" || clause.verbStart !== i || clause.verbEnd !== i + 1)) continue;
+    if (i > s.first && (tags[i - 1]!.coarse === "AUX" || c.classes(i - 1) & (BE | HAVE_DO))) continue;
+    const gap = gapAt(s, i);
+    const place = placePhrase(c, i + 1);
+    if (gap & (GAP_COMMA | GAP_DASH | GAP_QUOTE_CLOSE) && i >= s.first + 2) {
+      // A complete clause or quotation before, and not a name in apposition ("F. W. Dodge, Dodge Corporation, reported").
+      if (!s.clauses.some((cl) => cl.verbStart < i && cl.subjectPosition === "before")) continue;
+      if (tags[i - 1]!.coarse === "PROPN" || tags[i - 1]!.coarse === "PRON") continue;
+      if (i + 1 === s.end) report(i, i, i + 1);
+      else if (place && place.end === s.end) report(i, i, place.end, `${c.text(place.start, place.end)} ${analysis.tokens[i]!.text}`);
+    } else if (clause && clause.opener === "start" && clause.fronted === "prepositional" && clause.licence === "none" && i + 1 < s.end && c.word(i + 1) === "that") {
+      // "In the Kremlin noted that…": the fronted phrase is the speaker.
+      const fronted = placePhrase(c, clause.frontedStart);
+      if (!fronted || fronted.end !== i || gap & (GAP_HARD | GAP_SOFT)) continue;
+      const speaker = c.text(fronted.start, fronted.end);
+      report(i, clause.frontedStart, i + 1, `${tags[fronted.start]!.coarse === "PROPN" ? speaker : capitalize(speaker)} ${c.word(i)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * "in/at" at token i and a place that can speak: a definite noun phrase or a name, with its "of"
+ * phrases, running to the sentence end (or, at a sentence start, to a verb) with no other word
+ * between; the tokens of the phrase after the preposition, or undefined.
+ */
+function placePhrase(c: SentenceContext, i: number): { start: number; end: number } | undefined {
+  const { s } = c;
+  const tags = s.tags;
+  if (i + 1 >= s.end || !(c.word(i) === "in" || c.word(i) === "at")) return undefined;
+  const first = tags[i + 1]!;
+  if (!(c.word(i + 1) === "the" || first.coarse === "PROPN")) return undefined;
+  let k = s.chunks.findIndex((ch) => ch.start === i + 1);
+  if (k < 0 || s.chunks[k]!.kind !== "noun" || s.chunks[k]!.adjectival) return undefined;
+  let end = s.chunks[k]!.end;
+  for (k++; k + 1 < s.chunks.length; k += 2) {
+    const prep = s.chunks[k]!;
+    const np = s.chunks[k + 1]!;
+    if (prep.kind !== "preposition" || !["of", "for"].includes(c.word(prep.start)) || np.kind !== "noun") break;
+    end = np.end;
+  }
+  for (let j = i + 1; j < end; j++) if (j > i + 1 && gapAt(s, j) & ~(GAP_INNER_QUOTE | GAP_STOP)) return undefined;
+  if (c.classes(s.chunks[s.chunks.findIndex((ch) => ch.start === i + 1)]!.head) & TIME_NOUN) return undefined; // "at the time", "in the morning"
+  return { start: i + 1, end };
+}
+
 const CHECK_FUNCTIONS: Record<CheckName, Check> = {
   "verb-before-subject": verbBeforeSubject,
   "missing-subject": missingSubject,
@@ -649,6 +738,7 @@ const CHECK_FUNCTIONS: Record<CheckName, Check> = {
   "subject-verb-agreement": subjectVerbAgreement,
   "verb-after-object": verbAfterObject,
   "pronoun-for-thing": pronounForThing,
+  "attribution-without-subject": attributionWithoutSubject,
 };
 
 /** What a segment must contain for a check to look at it at all. */
@@ -682,7 +772,7 @@ function runningSentences(analysis: SegmentAnalysis): (Words | undefined)[] | un
 
 export const clauseKind: RuleKind = {
   name: "clause",
-  fixes: (spec) => (["verb-before-subject", "dash-for-copula", "subject-verb-agreement", "pronoun-for-thing"].includes(spec.check as string) ? "unsafe" : "none"),
+  fixes: (spec) => (["verb-before-subject", "dash-for-copula", "subject-verb-agreement", "pronoun-for-thing", "attribution-without-subject"].includes(spec.check as string) ? "unsafe" : "none"),
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ClauseSpec;
     if (!CHECKS.includes(spec.check)) throw configError(`check must be one of ${CHECKS.join(", ")}`, { file: env.file, pointer: `${env.pointer}/check` });
