@@ -134,6 +134,15 @@ function onlyPrepositionsBefore(w: Words, isVerb: (w: Words, i: number) => boole
   return false;
 }
 
+/** "as" right before a verb of reporting ("as reported the press service"). */
+function asBeforeReportingVerb(w: Words): boolean {
+  for (let i = w.first; i + 1 < w.end; i++) if (w.lower[i] === "as" && REPORTING_AFTER_AS.has(w.lower[i + 1]!)) return true;
+  return false;
+}
+
+/** Verbs of reporting that Russian “как сообщил(а) …”, “как пишет …” puts before the subject after “as”. */
+const REPORTING_AFTER_AS = new Set([...REPORTING_PAST, "reports", "says", "notes", "writes", "states", "informs", "explains", "stresses", "emphasizes", "emphasises", "adds"]);
+
 function startsAfterDash(w: Words): boolean {
   const span = w.analysis.sentences[w.k]!;
   return /^[–—-]/u.test(w.analysis.text.slice(span.start, w.analysis.tokens[w.first]!.start).trimStart());
@@ -152,7 +161,7 @@ const personWords = (classes: Int32Array, from: number, to: number) => {
 };
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
-  "verb-before-subject": (w) => onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0),
+  "verb-before-subject": (w) => onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0) || asBeforeReportingVerb(w),
   "missing-subject": (w) => onlyPrepositionsBefore(w, isAuxiliaryWord) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
@@ -217,6 +226,11 @@ function rewriteFix(c: SentenceContext, start: number, end: number, replacement:
 function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const out: RawFinding[] = [];
   for (const clause of c.s.clauses) {
+    if (clause.licence === "comparative" && clause.subject && c.s.terminal !== "?") {
+      const found = asReportedBy(c, clause, spec);
+      if (found) out.push(found);
+      continue;
+    }
     if (clause.licence !== "none" || !clause.subject || c.s.terminal === "?") continue;
     const { analysis } = c;
     const tags = c.s.tags;
@@ -249,7 +263,62 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       out.push({ start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, rewrite)] });
     }
   }
+  out.push(...asReportedByParticiple(c, spec));
   return out;
+}
+
+/**
+ * "As reported the press service, …": the tagger reads the verb after "as" as a participle ("as
+ * reported earlier"), so no clause is made; a noun phrase after it that a comma or the sentence end
+ * closes is its subject all the same.
+ */
+function asReportedByParticiple(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
+  const { s, analysis } = c;
+  const out: RawFinding[] = [];
+  for (let i = s.first; i + 2 < s.end; i++) {
+    if (c.word(i) !== "as" || !REPORTING_PAST.has(c.word(i + 1)) || s.tags[i + 1]!.fine !== "VBN") continue;
+    if (gapAt(s, i + 1) || gapAt(s, i + 2)) continue;
+    const k = s.chunks.findIndex((ch) => ch.start === i + 2);
+    const np = s.chunks[k];
+    if (!np || np.kind !== "noun" || np.adjectival) continue;
+    const first = s.tags[np.start]!;
+    if (!(first.coarse === "DET" || first.fine === "PRP$" || first.coarse === "PROPN") || c.classes(np.head) & TIME_NOUN) continue;
+    let end = np.end;
+    for (let j = k + 1; j + 1 < s.chunks.length; j += 2) {
+      const prep = s.chunks[j]!;
+      const next = s.chunks[j + 1]!;
+      if (prep.kind !== "preposition" || c.word(prep.start) !== "of" || next.kind !== "noun" || gapAt(s, prep.start) & (GAP_HARD | GAP_SOFT)) break;
+      end = next.end;
+    }
+    if (!(end >= s.end || gapAt(s, end) & (GAP_HARD | GAP_SOFT))) continue;
+    const verb = analysis.tokens[i + 1]!.text;
+    const subjectText = c.text(i + 2, end);
+    const start = analysis.tokens[i]!.start;
+    const stop = analysis.tokens[end - 1]!.end;
+    out.push({ start, end: stop, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, `${analysis.tokens[i]!.text} ${subjectText} ${verb}`)] });
+  }
+  return out;
+}
+
+/**
+ * "as reported the press service", "as writes the newspaper": Russian “как сообщила пресс-служба”
+ * word for word. English inverts after "as" only with an auxiliary ("as did his father", "as is the
+ * case"), never with a lexical verb of reporting; the rewrite puts the subject first.
+ */
+function asReportedBy(c: SentenceContext, clause: Clause, spec: ClauseSpec): RawFinding | undefined {
+  if (clause.openerWord !== "as" || clause.subjectPosition !== "after" || clause.verbEnd - clause.verbStart !== 1) return undefined;
+  const t = c.s.tags[clause.finite]!;
+  if (t.coarse !== "VERB" || !(t.fine === "VBD" || t.fine === "VBZ") || !REPORTING_AFTER_AS.has(c.word(clause.finite))) return undefined;
+  if (clause.start + 1 !== clause.verbStart) return undefined; // "as" directly before the verb
+  const subject = subjectWithModifiers(c, clause);
+  if (!subject || !(subject.end >= c.s.end || gapAt(c.s, subject.end) & (GAP_HARD | GAP_SOFT))) return undefined;
+  const { analysis } = c;
+  const verb = c.text(clause.verbStart, clause.verbEnd);
+  const subjectText = c.text(subject.start, subject.end);
+  const as = analysis.tokens[clause.start]!.text;
+  const start = analysis.tokens[clause.start]!.start;
+  const end = analysis.tokens[subject.end - 1]!.end;
+  return { start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, `${as} ${subjectText} ${verb}`)] };
 }
 
 /** The fronted phrase is "about/on/of" and "this/that/it" alone: that pronoun, else undefined. */
