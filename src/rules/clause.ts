@@ -32,7 +32,7 @@ import {
   GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_QUOTE_CLOSE, GAP_SOFT, GAP_STOP, type Chunk, type Clause, type SentenceClauses,
 } from "../analysis/clause.js";
 import {
-  REPORTING_PAST, BE, CLAUSE_VERB, DETERMINER, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
+  REPORTING_PAST, BE, CLAUSE_VERB, DETERMINER, INTRANSITIVE_VERB, LOCATIVE_VERB, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
   PREPOSITION, QUANTIFIER, QUANTITY_NOUN, SINGULAR_AUXILIARY, SINGULAR_IN_S, SPEECH_VERB, SUBJECT_WORD, SUBORDINATOR, THING_NOUN, TIME_NOUN,
   ZERO_RELATIVE_NOUN, wordClasses,
 } from "../analysis/clause-words.js";
@@ -143,6 +143,10 @@ function asBeforeReportingVerb(w: Words): boolean {
 /** Verbs of reporting that Russian “как сообщил(а) …”, “как пишет …” puts before the subject after “as”. */
 const REPORTING_AFTER_AS = new Set([...REPORTING_PAST, "reports", "says", "notes", "writes", "states", "informs", "explains", "stresses", "emphasizes", "emphasises", "adds"]);
 
+/** A word that may be a lexical verb in the past: "-ed", or a common irregular past of a verb that takes an object. */
+const mayBeActivePast = (word: string) => word.endsWith("ed") || IRREGULAR_TRANSITIVE_PAST.has(word);
+const IRREGULAR_TRANSITIVE_PAST = new Set("found held sent took brought made caught gave seized stole built sold bought won lost paid began".split(" "));
+
 function startsAfterDash(w: Words): boolean {
   const span = w.analysis.sentences[w.k]!;
   return /^[–—-]/u.test(w.analysis.text.slice(span.start, w.analysis.tokens[w.first]!.start).trimStart());
@@ -162,7 +166,7 @@ const personWords = (classes: Int32Array, from: number, to: number) => {
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
   "verb-before-subject": (w) => onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0) || asBeforeReportingVerb(w),
-  "missing-subject": (w) => onlyPrepositionsBefore(w, isAuxiliaryWord) || startsAfterDash(w),
+  "missing-subject": (w) => onlyPrepositionsBefore(w, (x, i) => isAuxiliaryWord(x, i) || mayBeActivePast(x.lower[i]!)) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
     const span = w.analysis.sentences[w.k]!;
@@ -378,6 +382,10 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       out.push({ start: c.analysis.tokens[clause.verbStart]!.start, end: c.analysis.tokens[clause.verbEnd - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
       continue;
     }
+    if (indefinitePersonal(c, clause)) {
+      out.push({ start: c.analysis.tokens[clause.frontedStart]!.start, end: c.analysis.tokens[clause.subject!.end - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
+      continue;
+    }
     if (t.coarse !== "AUX" || t.fine === "VBP" && !(c.classes(clause.finite) & BE) || clause.fronted !== "prepositional") continue;
     if (!(clause.opener === "start" || clause.opener === "subordinator" || clause.opener === "quote" || clause.opener === "punctuation")) continue;
     if (clause.opener === "subordinator" && !["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"].includes(clause.openerWord)) continue;
@@ -389,6 +397,42 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   }
   return out;
 }
+
+/**
+ * Russian's indefinite-personal sentence, word for word: a fronted phrase, a verb in the past and
+ * its object, with no subject ("В Москве задержали трёх человек": "In Moscow detained three
+ * people"). What Brown shows in the same shape is locative inversion ("From his shoulder bag peeked
+ * the barrel", "Up spoke the carpenter": verbs of place, motion and speech, and intransitive ones),
+ * imperatives whose base form is the past ("In a saucepan put water"), and a subject the analyser
+ * left inside the fronted phrase ("In London Lewis took the suite"): a name, pronoun or noun right
+ * before the verb, or a name after it, leave the clause alone.
+ */
+function indefinitePersonal(c: SentenceContext, clause: Clause): boolean {
+  const tags = c.s.tags;
+  if (clause.subjectPosition !== "after" || !clause.subject || clause.verbEnd - clause.verbStart !== 1 || clause.passive) return false;
+  if (!(clause.opener === "start" || (clause.opener === "subordinator" && clause.openerWord === "that"))) return false;
+  if (clause.fronted !== "prepositional" && clause.fronted !== "adverbial") return false;
+  const t = tags[clause.finite]!;
+  if (t.coarse !== "VERB" || t.fine !== "VBD" || c.classes(clause.finite) & (LOCATIVE_VERB | INTRANSITIVE_VERB | CLAUSE_VERB | SPEECH_VERB) || SAME_PAST.has(c.word(clause.finite))) return false;
+  // The fronted material is a prepositional phrase with its object, not a particle ("Up spoke…").
+  let object = false;
+  for (let i = clause.frontedStart + 1; i < clause.frontedEnd; i++) if (tags[i]!.coarse === "NOUN" || tags[i]!.coarse === "PROPN") object = true;
+  if (!object) return false;
+  const before = tags[clause.verbStart - 1]!;
+  if (before.coarse === "PROPN" || before.coarse === "PRON" || (before.coarse === "NOUN" && !(gapAt(c.s, clause.verbStart) & GAP_SOFT) && !oneNounAfterDeterminer(c, clause.verbStart - 1))) return false;
+  return tags[clause.subject.start]!.coarse !== "PROPN";
+}
+
+/** Token i ends a noun phrase of a determiner and one common noun ("during the raid"): no subject can start inside it ("war's end leadership" can). */
+function oneNounAfterDeterminer(c: SentenceContext, i: number): boolean {
+  const ch = c.s.chunks.find((x) => x.start <= i && i < x.end);
+  if (!ch || ch.end !== i + 1 || c.s.tags[ch.start]!.coarse !== "DET") return false;
+  for (let k = ch.start + 1; k < i; k++) if (c.s.tags[k]!.coarse === "NOUN" || c.s.tags[k]!.coarse === "NUM" || /['’]s$/u.test(c.word(k))) return false;
+  return true;
+}
+
+/** Verbs whose past is their base form: after a fronted phrase, an imperative ("In a saucepan put…"). */
+const SAME_PAST = new Set("put set cut let hit read spread cost shut quit hurt bet burst cast split thrust".split(" "));
 
 /**
  * What Brown shows a "fronted phrase" can really be: a quoted title that is the subject itself
