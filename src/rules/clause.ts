@@ -165,7 +165,8 @@ const personWords = (classes: Int32Array, from: number, to: number) => {
 };
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
-  "verb-before-subject": (w) => onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0) || asBeforeReportingVerb(w),
+  "verb-before-subject": (w) =>
+    onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB | BE)) !== 0 || EVENT_VERBS.has(x.lower[i]!)) || asBeforeReportingVerb(w),
   "missing-subject": (w) => onlyPrepositionsBefore(w, (x, i) => isAuxiliaryWord(x, i) || mayBeActivePast(x.lower[i]!)) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
@@ -235,6 +236,13 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       if (found) out.push(found);
       continue;
     }
+    if ((clause.licence === "none" || clause.licence === "locative") && c.s.terminal !== "?") {
+      const found = eventBeforeSubject(c, clause, spec);
+      if (found) {
+        out.push(found);
+        continue;
+      }
+    }
     if (clause.licence !== "none" || !clause.subject || c.s.terminal === "?") continue;
     const { analysis } = c;
     const tags = c.s.tags;
@@ -270,6 +278,68 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   out.push(...asReportedByParticiple(c, spec));
   return out;
 }
+
+/**
+ * Russian news puts the event after the time and place it happened in ("В регионе произошло ДТП",
+ * "За сутки выявлено 500 случаев"), and machine translation keeps the order: "In the region happened
+ * an accident", "In the capital on Monday were registered 500 new cases". English inverts after a
+ * fronted place only with verbs of place and motion and a definite subject ("In the corner sat an old
+ * man"), never with "happen", "occur", "take place", "die", nor with a passive whose subject is a count
+ * ("Here was stored $1,000,000" has no prepositional phrase). A subject possibly left inside the
+ * fronted phrase (a name, pronoun or noun right before the verb) leaves the clause alone. The rewrite
+ * puts the subject first and the fronted phrase after the verb.
+ */
+function eventBeforeSubject(c: SentenceContext, clause: Clause, spec: ClauseSpec): RawFinding | undefined {
+  const { s, analysis } = c;
+  const tags = s.tags;
+  if (clause.subjectPosition !== "after" || !clause.subject || clause.opener !== "start" || clause.fronted !== "prepositional") return undefined;
+  let subjectStart = clause.subject.start;
+  const main = c.word(clause.main);
+  let verbEnd = clause.verbEnd;
+  if (clause.passive) {
+    // A count after a passive: "were registered 500 new cases", "were detained more than 20 people".
+    const first = analysis.tokens[subjectStart]!.text;
+    if (!(/^\d/u.test(first) || (/^(?:more|over|about|almost|nearly|some)$/iu.test(first) && subjectStart + 1 < s.end && /^\d|^than$/u.test(c.word(subjectStart + 1))))) return undefined;
+  } else if (EVENT_VERBS.has(main) && clause.verbEnd - clause.verbStart === 1) {
+    // "took place a meeting": the subject comes after "place".
+    if (main === "took" || main === "takes") {
+      if (c.word(subjectStart) !== "place" || clause.subject.end - subjectStart !== 1) return undefined;
+      subjectStart++;
+      verbEnd = subjectStart;
+      const k = s.chunks.findIndex((ch) => ch.start === subjectStart);
+      if (k < 0 || s.chunks[k]!.kind !== "noun" || gapAt(s, subjectStart) & (GAP_HARD | GAP_SOFT)) return undefined;
+    }
+    const first = tags[subjectStart]!;
+    if (!(first.coarse === "DET" || first.coarse === "NUM" || first.coarse === "ADJ" || first.coarse === "NOUN")) return undefined;
+  } else return undefined;
+  let object = false;
+  for (let i = clause.frontedStart + 1; i < clause.frontedEnd; i++) if (tags[i]!.coarse === "NOUN" || tags[i]!.coarse === "PROPN") object = true;
+  if (!object) return undefined;
+  if (mayHoldSubjectBefore(c, clause.verbStart)) return undefined;
+  // The subject with its "of" phrases, closed by punctuation or the sentence end.
+  let k = s.chunks.findIndex((ch) => ch.start === subjectStart);
+  if (k < 0 || s.chunks[k]!.kind !== "noun") return undefined;
+  let end = s.chunks[k]!.end;
+  for (k++; k + 1 < s.chunks.length; k += 2) {
+    const prep = s.chunks[k]!;
+    const np = s.chunks[k + 1]!;
+    if (prep.kind !== "preposition" || c.word(prep.start) !== "of" || np.kind !== "noun" || gapAt(s, prep.start) & (GAP_HARD | GAP_SOFT)) break;
+    end = np.end;
+  }
+  if (!endsClause(c, end)) return undefined;
+  const verb = c.text(clause.verbStart, verbEnd);
+  const subjectText = c.text(subjectStart, end);
+  const fronted = c.text(clause.frontedStart, clause.frontedEnd).replace(/[\s,]+$/u, "");
+  const frontedIsName = tags[clause.frontedStart]!.coarse === "PROPN";
+  const sentenceStart = clause.frontedStart === s.first;
+  const rewrite = `${sentenceStart ? capitalize(subjectText) : subjectText} ${verb} ${sentenceStart ? uncapitalize(fronted, frontedIsName) : fronted}`;
+  const start = analysis.tokens[clause.frontedStart]!.start;
+  const stop = analysis.tokens[end - 1]!.end;
+  return { start, end: stop, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, rewrite)] };
+}
+
+/** Verbs of events that English does not invert after a fronted place or time ("In the region happened an accident"). */
+const EVENT_VERBS = new Set(["happened", "happens", "occurred", "occurs", "took", "takes", "died", "dies"]);
 
 /**
  * "As reported the press service, …": the tagger reads the verb after "as" as a participle ("as
@@ -418,9 +488,23 @@ function indefinitePersonal(c: SentenceContext, clause: Clause): boolean {
   let object = false;
   for (let i = clause.frontedStart + 1; i < clause.frontedEnd; i++) if (tags[i]!.coarse === "NOUN" || tags[i]!.coarse === "PROPN") object = true;
   if (!object) return false;
-  const before = tags[clause.verbStart - 1]!;
-  if (before.coarse === "PROPN" || before.coarse === "PRON" || (before.coarse === "NOUN" && !(gapAt(c.s, clause.verbStart) & GAP_SOFT) && !oneNounAfterDeterminer(c, clause.verbStart - 1))) return false;
+  if (mayHoldSubjectBefore(c, clause.verbStart) || c.word(clause.subject.start) === "place") return false; // "took place a rally": verb-before-subject
   return tags[clause.subject.start]!.coarse !== "PROPN";
+}
+
+/**
+ * The word before verb token v may be (the end of) its subject, left inside a fronted phrase by the
+ * analyser: a pronoun, a name after another word than a preposition ("In London Lewis took"; not "in
+ * Moscow", nor a month or a weekday), or a noun that may start a phrase of its own ("At war's end
+ * leadership passed").
+ */
+function mayHoldSubjectBefore(c: SentenceContext, v: number): boolean {
+  const tags = c.s.tags;
+  const before = tags[v - 1]!;
+  if (gapAt(c.s, v) & GAP_SOFT) return false;
+  if (before.coarse === "PRON") return true;
+  if (before.coarse === "PROPN") return !(MONTH_NAMES.has(c.word(v - 1)) || (v - 2 >= c.s.first && tags[v - 2]!.coarse === "ADP"));
+  return before.coarse === "NOUN" && !oneNounAfterDeterminer(c, v - 1);
 }
 
 /** Token i ends a noun phrase of a determiner and one common noun ("during the raid"): no subject can start inside it ("war's end leadership" can). */
