@@ -179,7 +179,7 @@ add(
     "total series pair set range share proportion fraction portion amount plenty handful dozen score host body crowd team staff " +
     "family committee government council board jury public police audience class army navy crew press management parliament " +
     "administration cabinet party union company firm clergy personnel cattle people folk faculty population majority array " +
-    "collection batch bunch average maximum minimum sum percentage hundreds thousands millions dozens tens scores",
+    "collection batch bunch average maximum minimum sum percentage hundreds thousands millions dozens tens scores trio duo quartet quintet",
 );
 add(
   SINGULAR_IN_S,
@@ -187,7 +187,7 @@ add(
     "electronics genetics mechanics dynamics logistics aerobics gymnastics measles mumps diabetes billiards checkers " +
     "chess aids crossroads whereabouts bellows barracks gallows lens bus gas plus status thesis analysis basis crisis " +
     "emphasis process success access progress business class glass mass boss loss address witness kindness illness " +
-    "chaos bias focus virus bonus census campus corpus genius apparatus consensus",
+    "chaos bias focus virus bonus census campus corpus genius apparatus consensus wages",
 );
 add(
   PERSON_NOUN,

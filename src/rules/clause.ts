@@ -29,7 +29,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { hasTagger } from "../analysis/pos.js";
 import {
-  GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_QUOTE_CLOSE, GAP_SOFT, GAP_STOP, type Chunk, type Clause, type SentenceClauses,
+  GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_QUOTE_CLOSE, GAP_SOFT, GAP_STOP, type Chunk, type Clause, type GrammaticalNumber, type SentenceClauses,
 } from "../analysis/clause.js";
 import {
   REPORTING_PAST, BE, CLAUSE_VERB, DETERMINER, INTRANSITIVE_VERB, LOCATIVE_VERB, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
@@ -134,6 +134,8 @@ function onlyPrepositionsBefore(w: Words, isVerb: (w: Words, i: number) => boole
   return false;
 }
 
+const RELATIVE_WORDS = new Set(["who", "which", "that"]);
+
 /** "as" right before a verb of reporting ("as reported the press service"). */
 function asBeforeReportingVerb(w: Words): boolean {
   for (let i = w.first; i + 1 < w.end; i++) if (w.lower[i] === "as" && REPORTING_AFTER_AS.has(w.lower[i + 1]!)) return true;
@@ -182,12 +184,17 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
     return !w.manyCapitals || capitalizedShare(w.analysis, w.first, i) < 0.5;
   },
   // A head and a prepositional object of opposite number before a form of "be", "have", "do": "managers of the company has".
+  // Also across a relative clause ("the officials who signed the document has"), and with the noun of the verb's number anywhere between.
   "subject-verb-agreement": (w) => {
     for (let v = w.first + 3; v < w.end; v++) {
       const singular = (w.classes[v]! & SINGULAR_AUXILIARY) !== 0;
       if (!singular && !(w.classes[v]! & PLURAL_AUXILIARY)) continue;
-      if (singular === w.lower[v - 1]!.endsWith("s")) continue;
-      for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (w.classes[p]! & PREPOSITION && singular === w.lower[p - 1]!.endsWith("s")) return true;
+      let attracting = false;
+      for (let p = v - 1; p > w.first && p >= v - 12; p--) {
+        if (singular !== w.lower[p]!.endsWith("s")) attracting = true;
+        const opens = w.classes[p]! & PREPOSITION || RELATIVE_WORDS.has(w.lower[p]!);
+        if (attracting && opens && p < v - 1 && singular === w.lower[p - 1]!.endsWith("s")) return true;
+      }
     }
     return false;
   },
@@ -659,7 +666,7 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
     if (c.classes(subject.head) & TIME_NOUN) continue;
     if (clause.opener !== "start" && clause.opener !== "subordinator" && clause.opener !== "coordinator" && clause.opener !== "punctuation") continue;
     const head = subject.head;
-    if (tags[head]!.coarse !== "NOUN" || /^\p{Lu}/u.test(analysis.tokens[head]!.text) && head !== subject.start) continue;
+    if (!(tags[head]!.coarse === "NOUN" || isOneOf(c, head)) || /^\p{Lu}/u.test(analysis.tokens[head]!.text) && head !== subject.start) continue;
     if (subject.coordinated && clause.verbNumber === "plural") continue; // "either … or" and lists may take either
     const verbWord = c.word(clause.finite);
     const wanted = subject.number === "singular" ? singularForm(verbWord) : pluralForm(verbWord);
@@ -683,21 +690,32 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
  */
 function attractedBy(c: SentenceContext, clause: Clause): boolean {
   const { s } = c;
-  const tags = c.s.tags;
   const headChunk = s.chunks.findIndex((ch) => ch.start <= clause.subject!.head && clause.subject!.head < ch.end);
   const verbChunk = s.chunks.findIndex((ch) => ch.start === clause.verbStart);
-  let last: Chunk | undefined;
+  if (gapAt(s, clause.verbStart) & (GAP_HARD | GAP_SOFT)) return false;
+  let attracting = false;
+  let relative = false;
   for (let k = headChunk + 1; k < verbChunk; k++) {
     const ch = s.chunks[k]!;
     if (gapAt(s, ch.start) & (GAP_HARD | GAP_SOFT)) return false;
-    if (ch.kind === "noun" && ch.inPrepositional) last = ch;
-    else if (ch.kind !== "preposition") return false;
+    if (ch.kind === "relative" && !relative && RELATIVE_WORDS.has(c.word(ch.start))) relative = true; // a restrictive relative clause: "the officials who signed the document has"
+    else if (ch.kind === "noun" && (ch.inPrepositional || relative)) {
+      if (nounNumber(c, ch.head) === clause.verbNumber) attracting = true;
+    } else if (!(ch.kind === "preposition" || (relative && (ch.kind === "verb" || ch.kind === "adverb")))) return false;
   }
-  if (!last || (gapAt(s, clause.verbStart) & (GAP_HARD | GAP_SOFT))) return false;
-  const t = tags[last.head]!;
-  const nearest = t.fine === "NNS" ? "plural" : t.fine === "NN" ? "singular" : "unknown";
-  return nearest === clause.verbNumber;
+  return attracting;
 }
+
+/** A noun's number from its tag: a name in the singular is one thing ("managers of Naftogaz has"). */
+function nounNumber(c: SentenceContext, i: number): GrammaticalNumber {
+  const t = c.s.tags[i]!;
+  if (t.fine === "NNS" && !(c.classes(i) & (SINGULAR_IN_S | QUANTITY_NOUN))) return "plural";
+  if (t.fine === "NN" || t.fine === "NNP") return "singular";
+  return "unknown";
+}
+
+/** "one of", "each of": a singular head whatever follows. */
+const isOneOf = (c: SentenceContext, i: number) => (c.word(i) === "one" || c.word(i) === "each") && i + 1 < c.s.end && c.word(i + 1) === "of";
 
 function singularForm(verb: string): string | undefined {
   if (SINGULAR_OF[verb]) return SINGULAR_OF[verb];
