@@ -145,6 +145,16 @@ function asBeforeReportingVerb(w: Words): boolean {
 /** Verbs of reporting that Russian “как сообщил(а) …”, “как пишет …” puts before the subject after “as”. */
 const REPORTING_AFTER_AS = new Set([...REPORTING_PAST, "reports", "says", "notes", "writes", "states", "informs", "explains", "stresses", "emphasizes", "emphasises", "adds"]);
 
+/** Token i may start an object: a determiner, a number or a quantifier ("detained several people"). */
+const startsObject = (w: Words, i: number) => i < w.end && ((w.classes[i]! & (DETERMINER | QUANTIFIER)) !== 0 || /^(?:\d|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozens$|hundreds$)/u.test(w.lower[i]!));
+
+/** "were registered 500", "was detained more than": a passive before a count. */
+function passiveBeforeCount(w: Words, i: number): boolean {
+  if (!(w.classes[i]! & BE) || i + 2 >= w.end || !/(?:ed|en|wn)$/u.test(w.lower[i + 1]!)) return false;
+  const next = w.lower[i + 2]!;
+  return /^\d/u.test(next) || ["more", "over", "about", "almost", "nearly", "some"].includes(next);
+}
+
 /** A word that may be a lexical verb in the past: "-ed", or a common irregular past of a verb that takes an object. */
 const mayBeActivePast = (word: string) => word.endsWith("ed") || IRREGULAR_TRANSITIVE_PAST.has(word);
 const IRREGULAR_TRANSITIVE_PAST = new Set("found held sent took brought made caught gave seized stole built sold bought won lost paid began".split(" "));
@@ -168,8 +178,8 @@ const personWords = (classes: Int32Array, from: number, to: number) => {
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
   "verb-before-subject": (w) =>
-    onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB | BE)) !== 0 || EVENT_VERBS.has(x.lower[i]!)) || asBeforeReportingVerb(w),
-  "missing-subject": (w) => onlyPrepositionsBefore(w, (x, i) => isAuxiliaryWord(x, i) || mayBeActivePast(x.lower[i]!)) || startsAfterDash(w),
+    onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0 || EVENT_VERBS.has(x.lower[i]!) || passiveBeforeCount(x, i)) || asBeforeReportingVerb(w),
+  "missing-subject": (w) => onlyPrepositionsBefore(w, (x, i) => isAuxiliaryWord(x, i) || (mayBeActivePast(x.lower[i]!) && startsObject(x, i + 1))) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
     const span = w.analysis.sentences[w.k]!;
@@ -189,10 +199,14 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
     for (let v = w.first + 3; v < w.end; v++) {
       const singular = (w.classes[v]! & SINGULAR_AUXILIARY) !== 0;
       if (!singular && !(w.classes[v]! & PLURAL_AUXILIARY)) continue;
+      // A word of the verb's number just before the verb or before a preposition.
       let attracting = false;
-      for (let p = v - 1; p > w.first && p >= v - 12; p--) {
-        if (singular !== w.lower[p]!.endsWith("s")) attracting = true;
-        const opens = w.classes[p]! & PREPOSITION || RELATIVE_WORDS.has(w.lower[p]!);
+      // (before a preposition only for a plural verb: "the head of the departments of the ministry have"; a singular word is any word)
+      for (let p = v - 1; p > w.first && p >= v - 10; p--) {
+        const opens = (w.classes[p]! & PREPOSITION && p >= v - 8) || w.lower[p] === "who" || w.lower[p] === "which";
+        if (p === v - 1 || (!singular && w.classes[p + 1]! & PREPOSITION && !(w.classes[p]! & FUNCTION_WORD))) {
+          if (singular !== w.lower[p]!.endsWith("s")) attracting = true;
+        }
         if (attracting && opens && p < v - 1 && singular === w.lower[p - 1]!.endsWith("s")) return true;
       }
     }
@@ -213,7 +227,12 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
   },
   // A past verb of reporting after a comma, dash or quotation, or after a fronted "in/at" phrase: "…, said in the ministry".
   "attribution-without-subject": (w) => {
-    for (let i = w.first + 1; i < w.end; i++) if (REPORTING_PAST.has(w.lower[i]!) && (i + 1 === w.end || w.lower[i + 1] === "in" || w.lower[i + 1] === "at" || w.lower[i + 1] === "that")) return true;
+    const { text, tokens } = w.analysis;
+    for (let i = w.first + 1; i < w.end; i++) {
+      if (!REPORTING_PAST.has(w.lower[i]!)) continue;
+      const next = i + 1 === w.end ? "" : w.lower[i + 1];
+      if (next === "that" ? w.classes[w.first]! & PREPOSITION : (next === "" || next === "in" || next === "at") && /[,–—”"»-]/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
+    }
     return false;
   },
   "pronoun-for-thing": (w) => {
