@@ -62,6 +62,13 @@ describe("subjects", () => {
 
   test("a noun of quantity or a collective gives no number", () => {
     expect(clauseOf("A number of the workers were hurt.", "were").clause.subject!.number).toBe("unknown");
+    expect(clauseOf("The trio of singers were introduced.", "were").clause.subject!.number).toBe("unknown");
+  });
+
+  test("“one of” and “each of” are singular whatever follows; “one” alone is not", () => {
+    expect(clauseOf("One of the leaders of the protests was detained.", "was").clause.subject!.number).toBe("singular");
+    expect(clauseOf("Each of the ministers has a car.", "has").clause.subject!.number).toBe("singular");
+    expect(clauseOf("Two of the ministers have cars.", "have").clause.subject!.number).toBe("unknown");
   });
 });
 

@@ -1022,6 +1022,7 @@ function phraseNumber(s: SentenceWork, ch: Chunk): GrammaticalNumber {
   const head = ch.head;
   const t = s.tag(head);
   const w = s.word(head);
+  if ((w === "one" || w === "each") && ch.end - ch.start === 1 && ch.end < s.end && s.word(ch.end) === "of") return "singular"; // "one of the leaders"
   if (t.coarse === "PRON" || ch.adjectival) return SINGULAR_PRONOUNS.has(w) ? "singular" : PLURAL_PRONOUNS.has(w) ? "plural" : "unknown";
   if (s.has(head, QUANTITY_NOUN | QUANTIFIER) || /^\d|-(?:half|halves|third|thirds|quarter|quarters|tenth|tenths)$|percent$/u.test(w)) return "unknown";
   for (let i = ch.start; i < ch.end; i++) if (s.tag(i).coarse === "NUM" || s.has(i, QUANTIFIER)) return "unknown";

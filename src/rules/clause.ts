@@ -18,6 +18,10 @@
  * - `pronoun-for-thing`: "he", "she", "his", "her" for an organization, a country, a law or a
  *   machine named just before, with no person in sight (Russian gives such nouns a gender); the
  *   rewrite says "it" or "its".
+ * - `attribution-without-subject`: a verb of reporting with no one who reports, the way Russian news
+ *   attributes words ("сообщили в министерстве"): "…, said in the press service of the ministry.",
+ *   "…, noted.", "In the ministry noted that…"; the rewrite makes the place the speaker ("the press
+ *   service of the ministry said").
  *
  * Each check looks only at sentences of running text (ending in a full stop, not a headline), so
  * headings, captions, datelines and lists are never judged.
@@ -25,10 +29,10 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { hasTagger } from "../analysis/pos.js";
 import {
-  GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_SOFT, type Chunk, type Clause, type SentenceClauses,
+  GAP_COLON, GAP_COMMA, GAP_DASH, GAP_HARD, GAP_INNER_QUOTE, GAP_PARENTHESIS, GAP_QUOTE, GAP_QUOTE_CLOSE, GAP_SOFT, GAP_STOP, type Chunk, type Clause, type GrammaticalNumber, type SentenceClauses,
 } from "../analysis/clause.js";
 import {
-  BE, CLAUSE_VERB, DETERMINER, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
+  REPORTING_PAST, BE, CLAUSE_VERB, DETERMINER, INTRANSITIVE_VERB, LOCATIVE_VERB, FUNCTION_WORD, HAVE_DO, LOCATIVE_PREPOSITION, MODAL, OBJECT_DETERMINER, PERSON_NOUN, PERSON_PRONOUN, PLURAL_AUXILIARY,
   PREPOSITION, QUANTIFIER, QUANTITY_NOUN, SINGULAR_AUXILIARY, SINGULAR_IN_S, SPEECH_VERB, SUBJECT_WORD, SUBORDINATOR, THING_NOUN, TIME_NOUN,
   ZERO_RELATIVE_NOUN, wordClasses,
 } from "../analysis/clause-words.js";
@@ -37,7 +41,7 @@ import { configError } from "../core/errors.js";
 import type { Fix } from "../core/types.js";
 import { expandTemplate } from "../engine/matcher.js";
 
-const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object", "pronoun-for-thing"] as const;
+const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object", "pronoun-for-thing", "attribution-without-subject"] as const;
 type CheckName = (typeof CHECKS)[number];
 
 interface ClauseSpec extends RuleSpec {
@@ -130,6 +134,31 @@ function onlyPrepositionsBefore(w: Words, isVerb: (w: Words, i: number) => boole
   return false;
 }
 
+const RELATIVE_WORDS = new Set(["who", "which", "that"]);
+
+/** "as" right before a verb of reporting ("as reported the press service"). */
+function asBeforeReportingVerb(w: Words): boolean {
+  for (let i = w.first; i + 1 < w.end; i++) if (w.lower[i] === "as" && REPORTING_AFTER_AS.has(w.lower[i + 1]!)) return true;
+  return false;
+}
+
+/** Verbs of reporting that Russian “как сообщил(а) …”, “как пишет …” puts before the subject after “as”. */
+const REPORTING_AFTER_AS = new Set([...REPORTING_PAST, "reports", "says", "notes", "writes", "states", "informs", "explains", "stresses", "emphasizes", "emphasises", "adds"]);
+
+/** Token i may start an object: a determiner, a number or a quantifier ("detained several people"). */
+const startsObject = (w: Words, i: number) => i < w.end && ((w.classes[i]! & (DETERMINER | QUANTIFIER)) !== 0 || /^(?:\d|two$|three$|four$|five$|six$|seven$|eight$|nine$|ten$|dozens$|hundreds$)/u.test(w.lower[i]!));
+
+/** "were registered 500", "was detained more than": a passive before a count. */
+function passiveBeforeCount(w: Words, i: number): boolean {
+  if (!(w.classes[i]! & BE) || i + 2 >= w.end || !/(?:ed|en|wn)$/u.test(w.lower[i + 1]!)) return false;
+  const next = w.lower[i + 2]!;
+  return /^\d/u.test(next) || ["more", "over", "about", "almost", "nearly", "some"].includes(next);
+}
+
+/** A word that may be a lexical verb in the past: "-ed", or a common irregular past of a verb that takes an object. */
+const mayBeActivePast = (word: string) => word.endsWith("ed") || IRREGULAR_TRANSITIVE_PAST.has(word);
+const IRREGULAR_TRANSITIVE_PAST = new Set("found held sent took brought made caught gave seized stole built sold bought won lost paid began".split(" "));
+
 function startsAfterDash(w: Words): boolean {
   const span = w.analysis.sentences[w.k]!;
   return /^[–—-]/u.test(w.analysis.text.slice(span.start, w.analysis.tokens[w.first]!.start).trimStart());
@@ -148,8 +177,9 @@ const personWords = (classes: Int32Array, from: number, to: number) => {
 };
 
 const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
-  "verb-before-subject": (w) => onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0),
-  "missing-subject": (w) => onlyPrepositionsBefore(w, isAuxiliaryWord) || startsAfterDash(w),
+  "verb-before-subject": (w) =>
+    onlyPrepositionsBefore(w, (x, i) => (x.classes[i]! & (MODAL | HAVE_DO | SPEECH_VERB)) !== 0 || EVENT_VERBS.has(x.lower[i]!) || passiveBeforeCount(x, i)) || asBeforeReportingVerb(w),
+  "missing-subject": (w) => onlyPrepositionsBefore(w, (x, i) => isAuxiliaryWord(x, i) || (mayBeActivePast(x.lower[i]!) && startsObject(x, i + 1))) || startsAfterDash(w),
   "missing-verb": (w) => w.end - w.first >= 8 && VERBLESS_OPENERS.has(w.lower[w.first]!) && !someWord(w, isAuxiliaryWord),
   "dash-for-copula": (w) => {
     const span = w.analysis.sentences[w.k]!;
@@ -164,12 +194,21 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
     return !w.manyCapitals || capitalizedShare(w.analysis, w.first, i) < 0.5;
   },
   // A head and a prepositional object of opposite number before a form of "be", "have", "do": "managers of the company has".
+  // Also across a relative clause ("the officials who signed the document has"), and with the noun of the verb's number anywhere between.
   "subject-verb-agreement": (w) => {
     for (let v = w.first + 3; v < w.end; v++) {
       const singular = (w.classes[v]! & SINGULAR_AUXILIARY) !== 0;
       if (!singular && !(w.classes[v]! & PLURAL_AUXILIARY)) continue;
-      if (singular === w.lower[v - 1]!.endsWith("s")) continue;
-      for (let p = Math.max(w.first + 1, v - 8); p < v - 1; p++) if (w.classes[p]! & PREPOSITION && singular === w.lower[p - 1]!.endsWith("s")) return true;
+      // A word of the verb's number just before the verb or before a preposition.
+      let attracting = false;
+      // (before a preposition only for a plural verb: "the head of the departments of the ministry have"; a singular word is any word)
+      for (let p = v - 1; p > w.first && p >= v - 10; p--) {
+        const opens = (w.classes[p]! & PREPOSITION && p >= v - 8) || w.lower[p] === "who" || w.lower[p] === "which";
+        if (p === v - 1 || (!singular && w.classes[p + 1]! & PREPOSITION && !(w.classes[p]! & FUNCTION_WORD))) {
+          if (singular !== w.lower[p]!.endsWith("s")) attracting = true;
+        }
+        if (attracting && opens && p < v - 1 && singular === w.lower[p - 1]!.endsWith("s")) return true;
+      }
     }
     return false;
   },
@@ -183,6 +222,16 @@ const MAY_FLAG: Record<CheckName, (w: Words) => boolean> = {
         if (isAuxiliaryWord(w, v)) return true;
         if (w.classes[v]! & (FUNCTION_WORD | PREPOSITION)) break;
       }
+    }
+    return false;
+  },
+  // A past verb of reporting after a comma, dash or quotation, or after a fronted "in/at" phrase: "…, said in the ministry".
+  "attribution-without-subject": (w) => {
+    const { text, tokens } = w.analysis;
+    for (let i = w.first + 1; i < w.end; i++) {
+      if (!REPORTING_PAST.has(w.lower[i]!)) continue;
+      const next = i + 1 === w.end ? "" : w.lower[i + 1];
+      if (next === "that" ? w.classes[w.first]! & PREPOSITION : (next === "" || next === "in" || next === "at") && /[,–—”"»-]/u.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) return true;
     }
     return false;
   },
@@ -208,6 +257,18 @@ function rewriteFix(c: SentenceContext, start: number, end: number, replacement:
 function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const out: RawFinding[] = [];
   for (const clause of c.s.clauses) {
+    if (clause.licence === "comparative" && clause.subject && c.s.terminal !== "?") {
+      const found = asReportedBy(c, clause, spec);
+      if (found) out.push(found);
+      continue;
+    }
+    if ((clause.licence === "none" || clause.licence === "locative") && c.s.terminal !== "?") {
+      const found = eventBeforeSubject(c, clause, spec);
+      if (found) {
+        out.push(found);
+        continue;
+      }
+    }
     if (clause.licence !== "none" || !clause.subject || c.s.terminal === "?") continue;
     const { analysis } = c;
     const tags = c.s.tags;
@@ -240,7 +301,124 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       out.push({ start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, rewrite)] });
     }
   }
+  out.push(...asReportedByParticiple(c, spec));
   return out;
+}
+
+/**
+ * Russian news puts the event after the time and place it happened in ("В регионе произошло ДТП",
+ * "За сутки выявлено 500 случаев"), and machine translation keeps the order: "In the region happened
+ * an accident", "In the capital on Monday were registered 500 new cases". English inverts after a
+ * fronted place only with verbs of place and motion and a definite subject ("In the corner sat an old
+ * man"), never with "happen", "occur", "take place", "die", nor with a passive whose subject is a count
+ * ("Here was stored $1,000,000" has no prepositional phrase). A subject possibly left inside the
+ * fronted phrase (a name, pronoun or noun right before the verb) leaves the clause alone. The rewrite
+ * puts the subject first and the fronted phrase after the verb.
+ */
+function eventBeforeSubject(c: SentenceContext, clause: Clause, spec: ClauseSpec): RawFinding | undefined {
+  const { s, analysis } = c;
+  const tags = s.tags;
+  if (clause.subjectPosition !== "after" || !clause.subject || clause.opener !== "start" || clause.fronted !== "prepositional") return undefined;
+  let subjectStart = clause.subject.start;
+  const main = c.word(clause.main);
+  let verbEnd = clause.verbEnd;
+  if (clause.passive) {
+    // A count after a passive: "were registered 500 new cases", "were detained more than 20 people".
+    const first = analysis.tokens[subjectStart]!.text;
+    if (!(/^\d/u.test(first) || (/^(?:more|over|about|almost|nearly|some)$/iu.test(first) && subjectStart + 1 < s.end && /^\d|^than$/u.test(c.word(subjectStart + 1))))) return undefined;
+  } else if (EVENT_VERBS.has(main) && clause.verbEnd - clause.verbStart === 1) {
+    // "took place a meeting": the subject comes after "place".
+    if (main === "took" || main === "takes") {
+      if (c.word(subjectStart) !== "place" || clause.subject.end - subjectStart !== 1) return undefined;
+      subjectStart++;
+      verbEnd = subjectStart;
+      const k = s.chunks.findIndex((ch) => ch.start === subjectStart);
+      if (k < 0 || s.chunks[k]!.kind !== "noun" || gapAt(s, subjectStart) & (GAP_HARD | GAP_SOFT)) return undefined;
+    }
+    const first = tags[subjectStart]!;
+    if (!(first.coarse === "DET" || first.coarse === "NUM" || first.coarse === "ADJ" || first.coarse === "NOUN")) return undefined;
+  } else return undefined;
+  let object = false;
+  for (let i = clause.frontedStart + 1; i < clause.frontedEnd; i++) if (tags[i]!.coarse === "NOUN" || tags[i]!.coarse === "PROPN") object = true;
+  if (!object) return undefined;
+  if (mayHoldSubjectBefore(c, clause.verbStart)) return undefined;
+  // The subject with its "of" phrases, closed by punctuation or the sentence end.
+  let k = s.chunks.findIndex((ch) => ch.start === subjectStart);
+  if (k < 0 || s.chunks[k]!.kind !== "noun") return undefined;
+  let end = s.chunks[k]!.end;
+  for (k++; k + 1 < s.chunks.length; k += 2) {
+    const prep = s.chunks[k]!;
+    const np = s.chunks[k + 1]!;
+    if (prep.kind !== "preposition" || c.word(prep.start) !== "of" || np.kind !== "noun" || gapAt(s, prep.start) & (GAP_HARD | GAP_SOFT)) break;
+    end = np.end;
+  }
+  if (!endsClause(c, end)) return undefined;
+  const verb = c.text(clause.verbStart, verbEnd);
+  const subjectText = c.text(subjectStart, end);
+  const fronted = c.text(clause.frontedStart, clause.frontedEnd).replace(/[\s,]+$/u, "");
+  const frontedIsName = tags[clause.frontedStart]!.coarse === "PROPN";
+  const sentenceStart = clause.frontedStart === s.first;
+  const rewrite = `${sentenceStart ? capitalize(subjectText) : subjectText} ${verb} ${sentenceStart ? uncapitalize(fronted, frontedIsName) : fronted}`;
+  const start = analysis.tokens[clause.frontedStart]!.start;
+  const stop = analysis.tokens[end - 1]!.end;
+  return { start, end: stop, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, rewrite)] };
+}
+
+/** Verbs of events that English does not invert after a fronted place or time ("In the region happened an accident"). */
+const EVENT_VERBS = new Set(["happened", "happens", "occurred", "occurs", "took", "takes", "died", "dies"]);
+
+/**
+ * "As reported the press service, …": the tagger reads the verb after "as" as a participle ("as
+ * reported earlier"), so no clause is made; a noun phrase after it that a comma or the sentence end
+ * closes is its subject all the same.
+ */
+function asReportedByParticiple(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
+  const { s, analysis } = c;
+  const out: RawFinding[] = [];
+  for (let i = s.first; i + 2 < s.end; i++) {
+    if (c.word(i) !== "as" || !REPORTING_PAST.has(c.word(i + 1)) || s.tags[i + 1]!.fine !== "VBN") continue;
+    if (gapAt(s, i + 1) || gapAt(s, i + 2)) continue;
+    const k = s.chunks.findIndex((ch) => ch.start === i + 2);
+    const np = s.chunks[k];
+    if (!np || np.kind !== "noun" || np.adjectival) continue;
+    const first = s.tags[np.start]!;
+    if (!(first.coarse === "DET" || first.fine === "PRP$" || first.coarse === "PROPN") || c.classes(np.head) & TIME_NOUN) continue;
+    let end = np.end;
+    for (let j = k + 1; j + 1 < s.chunks.length; j += 2) {
+      const prep = s.chunks[j]!;
+      const next = s.chunks[j + 1]!;
+      if (prep.kind !== "preposition" || c.word(prep.start) !== "of" || next.kind !== "noun" || gapAt(s, prep.start) & (GAP_HARD | GAP_SOFT)) break;
+      end = next.end;
+    }
+    if (!(end >= s.end || gapAt(s, end) & (GAP_HARD | GAP_SOFT))) continue;
+    const verb = analysis.tokens[i + 1]!.text;
+    const subjectText = c.text(i + 2, end);
+    const start = analysis.tokens[i]!.start;
+    const stop = analysis.tokens[end - 1]!.end;
+    out.push({ start, end: stop, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, `${analysis.tokens[i]!.text} ${subjectText} ${verb}`)] });
+  }
+  return out;
+}
+
+/**
+ * "as reported the press service", "as writes the newspaper": Russian “как сообщила пресс-служба”
+ * word for word. English inverts after "as" only with an auxiliary ("as did his father", "as is the
+ * case"), never with a lexical verb of reporting; the rewrite puts the subject first.
+ */
+function asReportedBy(c: SentenceContext, clause: Clause, spec: ClauseSpec): RawFinding | undefined {
+  if (clause.openerWord !== "as" || clause.subjectPosition !== "after" || clause.verbEnd - clause.verbStart !== 1) return undefined;
+  const t = c.s.tags[clause.finite]!;
+  if (t.coarse !== "VERB" || !(t.fine === "VBD" || t.fine === "VBZ") || !REPORTING_AFTER_AS.has(c.word(clause.finite))) return undefined;
+  if (clause.start + 1 !== clause.verbStart) return undefined; // "as" directly before the verb
+  const subject = subjectWithModifiers(c, clause);
+  if (!subject || !(subject.end >= c.s.end || gapAt(c.s, subject.end) & (GAP_HARD | GAP_SOFT))) return undefined;
+  const { analysis } = c;
+  const verb = c.text(clause.verbStart, clause.verbEnd);
+  const subjectText = c.text(subject.start, subject.end);
+  const as = analysis.tokens[clause.start]!.text;
+  const start = analysis.tokens[clause.start]!.start;
+  const end = analysis.tokens[subject.end - 1]!.end;
+  return { start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, `${as} ${subjectText} ${verb}`)] };
 }
 
 /** The fronted phrase is "about/on/of" and "this/that/it" alone: that pronoun, else undefined. */
@@ -300,6 +478,10 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       out.push({ start: c.analysis.tokens[clause.verbStart]!.start, end: c.analysis.tokens[clause.verbEnd - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
       continue;
     }
+    if (indefinitePersonal(c, clause)) {
+      out.push({ start: c.analysis.tokens[clause.frontedStart]!.start, end: c.analysis.tokens[clause.subject!.end - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
+      continue;
+    }
     if (t.coarse !== "AUX" || t.fine === "VBP" && !(c.classes(clause.finite) & BE) || clause.fronted !== "prepositional") continue;
     if (!(clause.opener === "start" || clause.opener === "subordinator" || clause.opener === "quote" || clause.opener === "punctuation")) continue;
     if (clause.opener === "subordinator" && !["that", "because", "if", "when", "since", "although", "though", "while", "whether", "where"].includes(clause.openerWord)) continue;
@@ -311,6 +493,56 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   }
   return out;
 }
+
+/**
+ * Russian's indefinite-personal sentence, word for word: a fronted phrase, a verb in the past and
+ * its object, with no subject ("В Москве задержали трёх человек": "In Moscow detained three
+ * people"). What Brown shows in the same shape is locative inversion ("From his shoulder bag peeked
+ * the barrel", "Up spoke the carpenter": verbs of place, motion and speech, and intransitive ones),
+ * imperatives whose base form is the past ("In a saucepan put water"), and a subject the analyser
+ * left inside the fronted phrase ("In London Lewis took the suite"): a name, pronoun or noun right
+ * before the verb, or a name after it, leave the clause alone.
+ */
+function indefinitePersonal(c: SentenceContext, clause: Clause): boolean {
+  const tags = c.s.tags;
+  if (clause.subjectPosition !== "after" || !clause.subject || clause.verbEnd - clause.verbStart !== 1 || clause.passive) return false;
+  if (!(clause.opener === "start" || (clause.opener === "subordinator" && clause.openerWord === "that"))) return false;
+  if (clause.fronted !== "prepositional" && clause.fronted !== "adverbial") return false;
+  const t = tags[clause.finite]!;
+  if (t.coarse !== "VERB" || t.fine !== "VBD" || c.classes(clause.finite) & (LOCATIVE_VERB | INTRANSITIVE_VERB | CLAUSE_VERB | SPEECH_VERB) || SAME_PAST.has(c.word(clause.finite))) return false;
+  // The fronted material is a prepositional phrase with its object, not a particle ("Up spoke…").
+  let object = false;
+  for (let i = clause.frontedStart + 1; i < clause.frontedEnd; i++) if (tags[i]!.coarse === "NOUN" || tags[i]!.coarse === "PROPN") object = true;
+  if (!object) return false;
+  if (mayHoldSubjectBefore(c, clause.verbStart) || c.word(clause.subject.start) === "place") return false; // "took place a rally": verb-before-subject
+  return tags[clause.subject.start]!.coarse !== "PROPN";
+}
+
+/**
+ * The word before verb token v may be (the end of) its subject, left inside a fronted phrase by the
+ * analyser: a pronoun, a name after another word than a preposition ("In London Lewis took"; not "in
+ * Moscow", nor a month or a weekday), or a noun that may start a phrase of its own ("At war's end
+ * leadership passed").
+ */
+function mayHoldSubjectBefore(c: SentenceContext, v: number): boolean {
+  const tags = c.s.tags;
+  const before = tags[v - 1]!;
+  if (gapAt(c.s, v) & GAP_SOFT) return false;
+  if (before.coarse === "PRON") return true;
+  if (before.coarse === "PROPN") return !(MONTH_NAMES.has(c.word(v - 1)) || (v - 2 >= c.s.first && tags[v - 2]!.coarse === "ADP"));
+  return before.coarse === "NOUN" && !oneNounAfterDeterminer(c, v - 1);
+}
+
+/** Token i ends a noun phrase of a determiner and one common noun ("during the raid"): no subject can start inside it ("war's end leadership" can). */
+function oneNounAfterDeterminer(c: SentenceContext, i: number): boolean {
+  const ch = c.s.chunks.find((x) => x.start <= i && i < x.end);
+  if (!ch || ch.end !== i + 1 || c.s.tags[ch.start]!.coarse !== "DET") return false;
+  for (let k = ch.start + 1; k < i; k++) if (c.s.tags[k]!.coarse === "NOUN" || c.s.tags[k]!.coarse === "NUM" || /['’]s$/u.test(c.word(k))) return false;
+  return true;
+}
+
+/** Verbs whose past is their base form: after a fronted phrase, an imperative ("In a saucepan put…"). */
+const SAME_PAST = new Set("put set cut let hit read spread cost shut quit hurt bet burst cast split thrust".split(" "));
 
 /**
  * What Brown shows a "fronted phrase" can really be: a quoted title that is the subject itself
@@ -453,7 +685,7 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
     if (c.classes(subject.head) & TIME_NOUN) continue;
     if (clause.opener !== "start" && clause.opener !== "subordinator" && clause.opener !== "coordinator" && clause.opener !== "punctuation") continue;
     const head = subject.head;
-    if (tags[head]!.coarse !== "NOUN" || /^\p{Lu}/u.test(analysis.tokens[head]!.text) && head !== subject.start) continue;
+    if (!(tags[head]!.coarse === "NOUN" || isOneOf(c, head)) || /^\p{Lu}/u.test(analysis.tokens[head]!.text) && head !== subject.start) continue;
     if (subject.coordinated && clause.verbNumber === "plural") continue; // "either … or" and lists may take either
     const verbWord = c.word(clause.finite);
     const wanted = subject.number === "singular" ? singularForm(verbWord) : pluralForm(verbWord);
@@ -477,21 +709,32 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
  */
 function attractedBy(c: SentenceContext, clause: Clause): boolean {
   const { s } = c;
-  const tags = c.s.tags;
   const headChunk = s.chunks.findIndex((ch) => ch.start <= clause.subject!.head && clause.subject!.head < ch.end);
   const verbChunk = s.chunks.findIndex((ch) => ch.start === clause.verbStart);
-  let last: Chunk | undefined;
+  if (gapAt(s, clause.verbStart) & (GAP_HARD | GAP_SOFT)) return false;
+  let attracting = false;
+  let relative = false;
   for (let k = headChunk + 1; k < verbChunk; k++) {
     const ch = s.chunks[k]!;
     if (gapAt(s, ch.start) & (GAP_HARD | GAP_SOFT)) return false;
-    if (ch.kind === "noun" && ch.inPrepositional) last = ch;
-    else if (ch.kind !== "preposition") return false;
+    if (ch.kind === "relative" && !relative && RELATIVE_WORDS.has(c.word(ch.start))) relative = true; // a restrictive relative clause: "the officials who signed the document has"
+    else if (ch.kind === "noun" && (ch.inPrepositional || relative)) {
+      if (nounNumber(c, ch.head) === clause.verbNumber) attracting = true;
+    } else if (!(ch.kind === "preposition" || (relative && (ch.kind === "verb" || ch.kind === "adverb")))) return false;
   }
-  if (!last || (gapAt(s, clause.verbStart) & (GAP_HARD | GAP_SOFT))) return false;
-  const t = tags[last.head]!;
-  const nearest = t.fine === "NNS" ? "plural" : t.fine === "NN" ? "singular" : "unknown";
-  return nearest === clause.verbNumber;
+  return attracting;
 }
+
+/** A noun's number from its tag: a name in the singular is one thing ("managers of Naftogaz has"). */
+function nounNumber(c: SentenceContext, i: number): GrammaticalNumber {
+  const t = c.s.tags[i]!;
+  if (t.fine === "NNS" && !(c.classes(i) & (SINGULAR_IN_S | QUANTITY_NOUN))) return "plural";
+  if (t.fine === "NN" || t.fine === "NNP") return "singular";
+  return "unknown";
+}
+
+/** "one of", "each of": a singular head whatever follows. */
+const isOneOf = (c: SentenceContext, i: number) => (c.word(i) === "one" || c.word(i) === "each") && i + 1 < c.s.end && c.word(i + 1) === "of";
 
 function singularForm(verb: string): string | undefined {
   if (SINGULAR_OF[verb]) return SINGULAR_OF[verb];
@@ -641,6 +884,86 @@ function isPlace(c: SentenceContext, sentence: SentenceClauses, ch: Chunk): bool
 
 const MONTH_NAMES = new Set("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday".split(" "));
 
+// ---------------------------------------------------------------------------------------------
+// attribution-without-subject
+
+/**
+ * Russian news attributes words to a place without a subject ("сообщили в пресс-службе", "отметили в
+ * Кремле": "they said in the press service"), and machine translation keeps the shape: "…, said in the
+ * press service of the ministry.", "…, noted.", "In the Kremlin noted that…". English needs the speaker
+ * as the subject. Taken only where nothing else can be the subject: a reporting verb in the past right
+ * after a comma, dash or closing quotation mark, with a complete clause before it, and after it
+ * either the sentence end or "in/at" with a definite phrase or a name that runs to the end (“said in
+ * a Washington interview” after a subject's apposition is English); or a reporting verb right after
+ * a sentence-initial "in/at" phrase, before "that".
+ */
+function attributionWithoutSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
+  const { s, analysis } = c;
+  const tags = s.tags;
+  const out: RawFinding[] = [];
+  const report = (verb: number, from: number, to: number, rewrite?: string) => {
+    const start = analysis.tokens[from]!.start;
+    const end = analysis.tokens[to - 1]!.end;
+    const verbText = analysis.tokens[verb]!.text;
+    out.push({
+      start,
+      end,
+      message: expandTemplate(spec.message, ["", c.text(from, to), verbText.toLowerCase(), rewrite ? ` (“${rewrite}”)` : ""]),
+      ...(rewrite ? { suggestions: [rewriteFix(c, start, end, rewrite)] } : {}),
+    });
+  };
+  for (let i = s.first + 1; i < s.end; i++) {
+    if (!REPORTING_PAST.has(c.word(i))) continue;
+    const t = tags[i]!;
+    if (!(t.fine === "VBD" || t.fine === "VBN")) continue;
+    const clause = s.clauses.find((cl) => cl.verbStart <= i && i < cl.verbEnd);
+    // A subject before the verb, after it ("…, said the minister"), or an auxiliary ("was reported"): not this.
+    if (clause && (clause.subjectPosition !== "none" || clause.verbStart !== i || clause.verbEnd !== i + 1)) continue;
+    if (i > s.first && (tags[i - 1]!.coarse === "AUX" || c.classes(i - 1) & (BE | HAVE_DO))) continue;
+    const gap = gapAt(s, i);
+    const place = placePhrase(c, i + 1);
+    if (gap & (GAP_COMMA | GAP_DASH | GAP_QUOTE_CLOSE) && i >= s.first + 2) {
+      // A complete clause or quotation before, and not a name in apposition ("F. W. Dodge, Dodge Corporation, reported").
+      if (!s.clauses.some((cl) => cl.verbStart < i && cl.subjectPosition === "before")) continue;
+      if (tags[i - 1]!.coarse === "PROPN" || tags[i - 1]!.coarse === "PRON") continue;
+      if (i + 1 === s.end) report(i, i, i + 1);
+      else if (place && place.end === s.end) report(i, i, place.end, `${c.text(place.start, place.end)} ${analysis.tokens[i]!.text}`);
+    } else if (clause && clause.opener === "start" && clause.fronted === "prepositional" && clause.licence === "none" && i + 1 < s.end && c.word(i + 1) === "that") {
+      // "In the Kremlin noted that…": the fronted phrase is the speaker.
+      const fronted = placePhrase(c, clause.frontedStart);
+      if (!fronted || fronted.end !== i || gap & (GAP_HARD | GAP_SOFT)) continue;
+      const speaker = c.text(fronted.start, fronted.end);
+      report(i, clause.frontedStart, i + 1, `${tags[fronted.start]!.coarse === "PROPN" ? speaker : capitalize(speaker)} ${c.word(i)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * "in/at" at token i and a place that can speak: a definite noun phrase or a name, with its "of"
+ * phrases, running to the sentence end (or, at a sentence start, to a verb) with no other word
+ * between; the tokens of the phrase after the preposition, or undefined.
+ */
+function placePhrase(c: SentenceContext, i: number): { start: number; end: number } | undefined {
+  const { s } = c;
+  const tags = s.tags;
+  if (i + 1 >= s.end || !(c.word(i) === "in" || c.word(i) === "at")) return undefined;
+  const first = tags[i + 1]!;
+  if (!(c.word(i + 1) === "the" || first.coarse === "PROPN")) return undefined;
+  let k = s.chunks.findIndex((ch) => ch.start === i + 1);
+  if (k < 0 || s.chunks[k]!.kind !== "noun" || s.chunks[k]!.adjectival) return undefined;
+  let end = s.chunks[k]!.end;
+  for (k++; k + 1 < s.chunks.length; k += 2) {
+    const prep = s.chunks[k]!;
+    const np = s.chunks[k + 1]!;
+    if (prep.kind !== "preposition" || !["of", "for"].includes(c.word(prep.start)) || np.kind !== "noun") break;
+    end = np.end;
+  }
+  for (let j = i + 1; j < end; j++) if (j > i + 1 && gapAt(s, j) & ~(GAP_INNER_QUOTE | GAP_STOP)) return undefined;
+  if (c.classes(s.chunks[s.chunks.findIndex((ch) => ch.start === i + 1)]!.head) & TIME_NOUN) return undefined; // "at the time", "in the morning"
+  return { start: i + 1, end };
+}
+
 const CHECK_FUNCTIONS: Record<CheckName, Check> = {
   "verb-before-subject": verbBeforeSubject,
   "missing-subject": missingSubject,
@@ -649,6 +972,7 @@ const CHECK_FUNCTIONS: Record<CheckName, Check> = {
   "subject-verb-agreement": subjectVerbAgreement,
   "verb-after-object": verbAfterObject,
   "pronoun-for-thing": pronounForThing,
+  "attribution-without-subject": attributionWithoutSubject,
 };
 
 /** What a segment must contain for a check to look at it at all. */
@@ -682,7 +1006,7 @@ function runningSentences(analysis: SegmentAnalysis): (Words | undefined)[] | un
 
 export const clauseKind: RuleKind = {
   name: "clause",
-  fixes: (spec) => (["verb-before-subject", "dash-for-copula", "subject-verb-agreement", "pronoun-for-thing"].includes(spec.check as string) ? "unsafe" : "none"),
+  fixes: (spec) => (["verb-before-subject", "dash-for-copula", "subject-verb-agreement", "pronoun-for-thing", "attribution-without-subject"].includes(spec.check as string) ? "unsafe" : "none"),
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ClauseSpec;
     if (!CHECKS.includes(spec.check)) throw configError(`check must be one of ${CHECKS.join(", ")}`, { file: env.file, pointer: `${env.pointer}/check` });
