@@ -1,4 +1,5 @@
 /** The command-line conventions of other linters: --rule, --print-config, .mtlintignore, --stdin-filename, colours, --quiet, machine reports beside a diff, explain, --lang, -o. */
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runBuiltCli, runCli, tempTree } from "./cli-helpers.js";
@@ -288,4 +289,26 @@ describe("-o into a folder that does not exist", () => {
     expect(run.stderr).toMatch(/--output-file: cannot write the report/);
     expect(existsSync(join(dir, "taken", "sub"))).toBe(false);
   });
+});
+
+describe("stdout into a pipe", () => {
+  test("a reader that stops early (| head) ends the output quietly, with worker threads too", () => {
+    // Over 4 MB, so that it is streamed in batches to the threads; long ids make the bytes with little text.
+    const line = (i: number) => JSON.stringify({ id: `${"x".repeat(500)}${i}`, target: `The council met ${i} thousand residents, – said the mayor.` });
+    const dir = tempTree({ "big.jsonl": `${Array.from({ length: 9000 }, (_, i) => line(i)).join("\n")}\n` });
+    const bin = join(process.cwd(), "bin", "mtlint.js");
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" check --format jsonl --jobs 2 big.jsonl | head -c 100`], { cwd: dir, encoding: "utf8" });
+    expect(run.stdout).toMatch(/^\{"path":"big\.jsonl"/);
+    expect(run.stderr).toBe("");
+  }, 120_000);
+
+  test("a reader slower than the check gets every line, in order", () => {
+    const line = (i: number) => JSON.stringify({ id: `s${i}`, target: `Prices rose by ${i},5 percent.` });
+    const dir = tempTree({ "rows.jsonl": `${Array.from({ length: 3000 }, (_, i) => line(i)).join("\n")}\n` });
+    const bin = join(process.cwd(), "bin", "mtlint.js");
+    // The reader starts only after a pause, so the pipe fills and the writer must wait for it.
+    const run = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" check --format jsonl --jobs 1 rows.jsonl | (sleep 1; cat)`], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+    const ids = run.stdout.split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { segmentId: string }).segmentId);
+    expect(ids).toEqual(Array.from({ length: 3000 }, (_, i) => `s${i}`));
+  }, 120_000);
 });

@@ -2,7 +2,7 @@
  * The mtlint command line. Exit codes: 0 every file passed; 1 a file failed (score below the
  * threshold or a critical finding); 2 a usage, config or input error (other files are still checked).
  */
-import { readFileSync, readSync } from "node:fs";
+import { readFileSync, readSync, writeSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, escapeControls, formatProblem, usageError } from "../core/errors.js";
@@ -32,11 +32,32 @@ function normalizeArgs(argv: string[]): string[] {
 }
 
 const processIo: Io = {
-  stdout: (t) => void (t && process.stdout.write(t.endsWith("\n") ? t : `${t}\n`)),
+  stdout: (t) => void (t && writeAll(1, t.endsWith("\n") ? t : `${t}\n`)),
   stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   readStdin: () => readFileSync(0),
   readStdinChunk: (into) => readSome(0, into),
 };
+
+/** Set once the reader of stdout has gone (`| head`): what is left to write has nowhere to go. */
+let stdoutClosed = false;
+
+/**
+ * Writes all of `text` before returning, waiting while a pipe is full: process.stdout.write would
+ * queue it in memory instead, and a streamed run piped into a slower reader would then grow without bound.
+ */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length && !stdoutClosed; ) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") stdoutClosed = true;
+      else if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+      else throw e;
+    }
+  }
+}
 
 /** Reads what there is of a file descriptor into `into` (0 at its end), waiting while a non-blocking pipe has nothing yet. */
 function readSome(fd: number, into: Buffer): number {
