@@ -1,6 +1,6 @@
 /**
  * Vetting a phrase lexicon on clean English before it ships:
- *   node dist/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N]
+ *   node dist/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N] [--config FILE]
  * runs the named rules (e.g. the calque tables) alone over all of Brown, and over the sentences
  * of an MLQE file the post-editor left unchanged (hter 0) when --mlqe is given, and prints, per
  * entry of the table, how often it fired there with a few of the texts it fired on. An entry that
@@ -8,7 +8,7 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { resolveConfig } from "../config/config.js";
+import { readConfigFile, resolveConfig } from "../config/config.js";
 import { lint, type RuleSet } from "../engine/lint.js";
 import { brownFileNames, readBrownFile } from "./brown.js";
 
@@ -38,10 +38,12 @@ function main(): void {
   };
   const ids = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
   const perEntry = Number(option("--examples") ?? 3);
-  const { ruleSet: all } = resolveConfig({ extends: "mtlint:all" });
+  // --config adds the rules of a user config (its ruleFiles) to the built-in ones, to vet a table before it is built in.
+  const config = option("--config");
+  const { ruleSet: all } = config ? resolveConfig({ ...readConfigFile(config), extends: "mtlint:all" }, config) : resolveConfig({ extends: "mtlint:all" });
   const rules = all.rules.filter((r) => ids.includes(r.rule.spec.id));
   if (!rules.length) {
-    console.error("usage: node dist/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N]");
+    console.error("usage: node dist/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N] [--config FILE]");
     process.exit(2);
   }
   const ruleSet: RuleSet = { ...all, rules };
