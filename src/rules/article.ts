@@ -158,7 +158,7 @@ export const articleKind: RuleKind = {
           if (before < 0 || breakBefore(first) || !opensFrame(tags[before]!)) continue;
           const word = lowerAt(before);
           // A past form after a determiner is a participle modifying the noun (“the early Studebaker covered wagon”).
-          if (tags[before]!.fine === "VBD" && [1, 2, 3].some((k) => before - k >= 0 && DETERMINERS.has(lowerAt(before - k)))) continue;
+          if (tags[before]!.fine === "VBD" && [1, 2, 3].some((k) => before - k >= 0 && DETERMINERS.has(lowerAt(before - k)) && tags.slice(before - k + 1, before).every((t) => t.coarse === "ADJ" || t.coarse === "PROPN"))) continue;
           // A capital right after the noun with no punctuation: a heading run into the text that follows it (“Seats on square Along this avenue”); a bracket: a label (“statement (A)”).
           if (next !== undefined && /^\p{Lu}/u.test(tokens[next]!.text)) continue;
           if (/^\s*\(/u.test(after)) continue;
