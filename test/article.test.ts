@@ -44,6 +44,16 @@ describe("article rules", () => {
     expect(found(spec, "Mayor visits old city")).toEqual([]);
   });
 
+  test("count frame: headings run into the text, verbless captions, participles, labels and infinitives read as nouns are left alone", () => {
+    const spec = { frame: "count" };
+    expect(found(spec, "Seats on square Along this avenue the soldiers marched.")).toEqual([]);
+    expect(found(spec, "Adjustment of fiscal year.")).toEqual([]);
+    expect(found(spec, "Air transport outmoded the early Studebaker covered wagon.")).toEqual([]);
+    expect(found(spec, "This completes the proof of statement (A).")).toEqual([]);
+    expect(found(spec, "In 1960 the provision for the Attorney General to act was eliminated.")).toEqual([]);
+    expect(found(spec, "Seats on square were sold out. They visited old city.")).toEqual(["square", "old city"]);
+  });
+
   test("count frame: a noun before an adjective and a noun modifies that noun", () => {
     expect(found({ frame: "count" }, "Space was kept for guest medical exhibits. She lives in small house.")).toEqual(["small house"]);
   });

@@ -53,6 +53,8 @@ const lower = (list: string[] | undefined) => new Set((list ?? []).map((w) => w.
 const opensFrame = (tag: PosTag) => ((tag.coarse === "VERB" || tag.coarse === "AUX") && tag.fine !== "VBG" && tag.fine !== "VBN" && tag.fine !== "MD") || (tag.coarse === "ADP" && tag.fine === "IN");
 /** What may not follow a head noun: another noun or an -ing form (then this one is a modifier: “tree growing”) or a number (“room 5”). */
 const continuesNounPhrase = (tag: PosTag) => tag.coarse === "NOUN" || tag.coarse === "PROPN" || tag.coarse === "NUM" || tag.fine === "VBG";
+/** Finite verbs: a sentence with none is a heading or a caption, which drop articles (“Adjustment of fiscal year.”). */
+const FINITE = new Set(["VBD", "VBZ", "VBP", "MD"]);
 /** Sentences that end like sentences; headlines and titles drop articles. */
 const SENTENCE_END = /[.!?…]["”’»)]*\s*$/u;
 /** Possessives and ordinals determine a noun phrase themselves (“today's letter”, “17th century”). */
@@ -155,9 +157,17 @@ export const articleKind: RuleKind = {
           const before = first - 1;
           if (before < 0 || breakBefore(first) || !opensFrame(tags[before]!)) continue;
           const word = lowerAt(before);
+          // A past form after a determiner is a participle modifying the noun (“the early Studebaker covered wagon”).
+          if (tags[before]!.fine === "VBD" && [1, 2, 3].some((k) => before - k >= 0 && DETERMINERS.has(lowerAt(before - k)) && tags.slice(before - k + 1, before).every((t) => t.coarse === "ADJ" || t.coarse === "PROPN"))) continue;
+          // A capital right after the noun with no punctuation: a heading run into the text that follows it (“Seats on square Along this avenue”); a bracket: a label (“statement (A)”).
+          if (next !== undefined && /^\p{Lu}/u.test(tokens[next]!.text)) continue;
+          if (/^\s*\(/u.test(after)) continue;
+          // “to” with a noun that a finite verb follows at once is an infinitive the tagger read as a noun (“for the Attorney General to act was eliminated”).
+          if (word === "to" && next !== undefined && FINITE.has(tags[next]!.fine)) continue;
           const sentence = sentenceOf(i);
           // Headlines and titles drop articles; so do instructions that open with the verb (“Cut hole in base”).
           if (!sentence || !SENTENCE_END.test(text.slice(sentence.start, sentence.end)) || !/\p{L}/u.test(text.slice(sentence.start, tokens[before]!.start))) continue;
+          if (!tokens.some((t, k) => t.start >= sentence.start && t.end <= sentence.end && FINITE.has(tags[k]!.fine))) continue;
           // An -ing form right after the preposition is a gerund with its object (“for taking stock of”).
           if (exceptAfter.has(word) || tags[first]!.coarse === "CCONJ" || (first < i && tags[first]!.fine === "VBG")) continue;
           // A compound whose head names an activity is usually a mass noun (“waste collection”, “tax payment”).
