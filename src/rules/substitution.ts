@@ -101,8 +101,8 @@ export const substitutionKind: RuleKind = {
         tokens.forEach((t, i) => {
           const between = i ? gap(phrase, tokens[i - 1]!.end, t.start) : " ";
           const id = phraseWordId(word(t.text), caseSensitive);
-          if (node === undefined) node = root[id] ??= { next: new Map() };
-          else if (between === " ") node = node.next.get(id) ?? setNode(node.next, id);
+          if (node === undefined) node = root[id] ??= {};
+          else if (between === " ") node = (node.next ??= new Map()).get(id) ?? setNode(node.next, id);
           else {
             const key = `${between}\u0001${id}`;
             node = (node.nextAfterOther ??= new Map()).get(key) ?? setNode(node.nextAfterOther, key);
@@ -134,7 +134,7 @@ export const substitutionKind: RuleKind = {
             // Most words are one space apart: looked up without building a key.
             const id = ids[j + 1]!;
             if (id < 0) break;
-            node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next.get(id) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${id}`);
+            node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next?.get(id) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${id}`);
           }
           for (let k = (found?.length ?? 0) - 1; k >= 0; k--) {
             const [last, { entry, choices, tail }] = found![k]!;
@@ -172,12 +172,13 @@ function endsSentence(text: string, end: number, tail: string): boolean {
 /** A word of some phrases: the phrase that ends here, and the words that may follow one space after it (by word id), or after other text (keyed by that text and the id). */
 interface TrieNode {
   phrases?: Phrase[];
-  next: Map<number, TrieNode>;
+  /** Made with the first word that follows: most nodes end a phrase and have none. */
+  next?: Map<number, TrieNode>;
   nextAfterOther?: Map<string, TrieNode>;
 }
 
 function setNode<K>(map: Map<K, TrieNode>, key: K): TrieNode {
-  const node: TrieNode = { next: new Map() };
+  const node: TrieNode = {};
   map.set(key, node);
   return node;
 }
