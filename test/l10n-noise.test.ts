@@ -1,0 +1,44 @@
+/**
+ * Translation files (issue 16): findings that an editor reads as noise on good translations, each
+ * with the structural reason it is not an error, and its counterpart that must still be found.
+ * Every fixture is written for this test.
+ */
+import { check } from "../src/index.js";
+
+const findingsOf = async (text: string, format: string, language: string, sourceLanguage: string) =>
+  (await check(text, { format, language, sourceLanguage })).findings.map((f) => `${f.ruleId} ${f.text}`);
+
+const xliff = (units: [source: string, target: string][], source: string, target: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="${source}" target-language="${target}" datatype="plaintext" original="app">
+    <body>
+${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
+    </body>
+  </file>
+</xliff>
+`;
+
+const ruleIs = (id: string) => (finding: string) => finding.startsWith(`${id} `);
+
+describe("one translation given to two sources, one of which says more", () => {
+  const filler: [string, string][] = [
+    ["Open the settings page", "Abrir la página de ajustes"],
+    ["Close the settings page", "Cerrar la página de ajustes"],
+    ["Delete the selected rows", "Eliminar las filas seleccionadas"],
+  ];
+  const consistency = ruleIs("common/terminology/translation-consistency");
+
+  test("the unit whose source is shorter than the shared translation is the one reported", async () => {
+    const units: [string, string][] = [...filler, ["Choose a colour scheme", "Elija un esquema de color"], ["Choose a colour", "Elija un esquema de color"]];
+    const found = (await findingsOf(xliff(units, "en", "es"), "xliff", "es", "en")).filter(consistency);
+    expect(found).toEqual(["common/terminology/translation-consistency Elija un esquema de color"]);
+    const all = (await check(xliff(units, "en", "es"), { format: "xliff", language: "es", sourceLanguage: "en" })).findings.filter((f) => f.ruleId.endsWith("translation-consistency"));
+    expect(all.map((f) => f.segmentId)).toEqual(["u5"]);
+  });
+
+  test("a shared translation that lost a word is still reported on the source that says more", async () => {
+    const units: [string, string][] = [...filler, ["Choose a new colour", "Elija un color"], ["Choose a colour", "Elija un color"]];
+    const all = (await check(xliff(units, "en", "es"), { format: "xliff", language: "es", sourceLanguage: "en" })).findings.filter((f) => f.ruleId.endsWith("translation-consistency"));
+    expect(all.map((f) => f.segmentId)).toEqual(["u4"]);
+  });
+});
