@@ -42,3 +42,50 @@ describe("one translation given to two sources, one of which says more", () => {
     expect(all.map((f) => f.segmentId)).toEqual(["u4"]);
   });
 });
+
+describe("German quotation marks in interface strings", () => {
+  const quotes = ruleIs("de/punctuation/english-quotation-marks");
+
+  test("a fragment joined after a quoted value opens with the German closing mark “", async () => {
+    const units: [string, string][] = [
+      ["Remove", "„"],
+      ["from the list", "“ aus der Liste entfernen"],
+    ];
+    expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(quotes)).toEqual([]);
+  });
+
+  test("a “ that opens a quoted word is still the English mark", async () => {
+    const units: [string, string][] = [["Choose Save", "“Speichern“ wählen"]];
+    expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(quotes)).toEqual(["de/punctuation/english-quotation-marks “"]);
+  });
+
+  const csv = (rows: [string, string][]) => `source,target\n${rows.map((r) => r.map((c) => `"${c.replace(/"/gu, '""')}"`).join(",")).join("\n")}\n`;
+  const keptFromSource: [string, string][] = [
+    ['Payments for status "RED"', 'Zahlarten bei Status "ROT"'],
+    ['Set "Send invoice" to "Yes".', 'Stellen Sie "Rechnung senden" auf "Ja".'],
+  ];
+
+  test("straight marks are the file's style when it keeps the source's straight marks and never writes „", async () => {
+    const rows: [string, string][] = [...keptFromSource, ["Run the wizard (Shop > Wizard).", 'Starten Sie den Assistenten unter "Shop > Assistent".']];
+    expect((await findingsOf(csv(rows), "csv", "de", "en")).filter(quotes)).toEqual([]);
+  });
+
+  test("in a file that writes „…“, a straight pair the source does not have is still reported", async () => {
+    const rows: [string, string][] = [...keptFromSource, ["Run the wizard (Shop > Wizard).", 'Starten Sie den Assistenten unter "Shop > Assistent".'], ["Open the Help menu.", "Öffnen Sie das Menü „Hilfe“."]];
+    expect((await findingsOf(csv(rows), "csv", "de", "en")).filter(quotes)).toEqual(['de/punctuation/english-quotation-marks "', 'de/punctuation/english-quotation-marks "']);
+  });
+});
+
+describe("a telephone number written the way the target country dials it", () => {
+  const numbers = ruleIs("common/accuracy/number-parity");
+
+  test("“+49 (0) 30 1234-567” and “030/1234-567” are one number", async () => {
+    const units: [string, string][] = [["Call our support at +49 (0) 30 1234-567.", "Rufen Sie unseren Support unter 030/1234-567 an."]];
+    expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(numbers)).toEqual([]);
+  });
+
+  test("a digit changed in it is still reported", async () => {
+    const units: [string, string][] = [["Call our support at +49 (0) 30 1234-567.", "Rufen Sie unseren Support unter 030/1234-568 an."]];
+    expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(numbers)).toHaveLength(1);
+  });
+});
