@@ -89,3 +89,17 @@ describe("a telephone number written the way the target country dials it", () =>
     expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(numbers)).toHaveLength(1);
   });
 });
+
+describe("an example address whose word “example” is translated", () => {
+  const placeholders = ruleIs("common/accuracy/placeholder-parity");
+
+  test("“exemple@mail.org” for “example@mail.org” is the example localised", async () => {
+    const units: [string, string][] = [["Write it as example@mail.org", "Écrivez-la sous la forme exemple@mail.org"]];
+    expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(placeholders)).toEqual([]);
+  });
+
+  test("another letter changed in it is still a changed address", async () => {
+    const units: [string, string][] = [["Write it as example@mail.org", "Écrivez-la sous la forme example@mall.org"]];
+    expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(placeholders)).toEqual(["common/accuracy/placeholder-parity example@mall.org"]);
+  });
+});
