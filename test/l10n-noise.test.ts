@@ -103,3 +103,48 @@ describe("an example address whose word “example” is translated", () => {
     expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(placeholders)).toEqual(["common/accuracy/placeholder-parity example@mall.org"]);
   });
 });
+
+describe("a colon that Japanese writes as a sentence", () => {
+  const parity = async (source: string, target: string, language: string) =>
+    (await findingsOf(xliff([[source, target]], "en", language), "xliff", language, "en")).filter(ruleIs("common/punctuation/punctuation-parity"));
+
+  test("“以下の操作を行えます。” announces the list that “You can:” does", async () => {
+    expect(await parity("After signing in you can:", "サインインすると、以下の操作を行えます。", "ja")).toEqual([]);
+  });
+
+  test("the colon lost altogether, or turned into a full stop in another language, is still reported", async () => {
+    expect(await parity("After signing in you can:", "サインインすると、以下の操作を行えます", "ja")).toHaveLength(1);
+    expect(await parity("After signing in you can:", "Nach der Anmeldung können Sie Folgendes tun.", "de")).toHaveLength(1);
+  });
+});
+
+describe("two spaces the source has, in a unit whose markup is indented", () => {
+  const unit = (target: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="zh-CN" datatype="plaintext" original="app">
+    <body>
+      <trans-unit id="u1">
+        <source>
+      The file  was removed.
+          <x id="CLOSE_TAG_B" ctype="x-b" equiv-text="&lt;/b&#xA;      &gt;"/>
+        </source>
+        <target>
+      ${target}
+          <x id="CLOSE_TAG_B" ctype="x-b" equiv-text="&lt;/b
+      &gt;"/>
+        </target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+  const spaces = ruleIs("zh/punctuation/stray-space");
+
+  test("are the place of a value the interface fills in, though the target's markup has more indentation", async () => {
+    expect((await findingsOf(unit("该文件  已删除。"), "xliff", "zh-CN", "en")).filter(spaces)).toEqual([]);
+  });
+
+  test("a space the source does not have is still reported", async () => {
+    expect((await findingsOf(unit("该文件  已删除。 请重试。"), "xliff", "zh-CN", "en")).filter(spaces)).toEqual(["zh/punctuation/stray-space  "]);
+  });
+});

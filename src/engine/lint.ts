@@ -157,7 +157,8 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
 export function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
   const source = segment.source;
   if (source === undefined) return false;
-  const count = (s: string, mark: string) => s.split(mark).length - 1;
+  // A mark of spaces is counted between words only: indentation (of the markup around the text too) is no doubled space.
+  const count = (s: string, mark: string) => (mark.trim() ? s.split(mark).length - 1 : (s.match(new RegExp(`(?<=\\S)${mark}(?=\\S)`, "gu"))?.length ?? 0));
   return marks.some((mark) => (text.startsWith(mark) || text.endsWith(mark)) && count(source, mark) >= count(segment.target, mark) && count(source, mark) > 0);
 }
 
