@@ -147,4 +147,10 @@ describe("two spaces the source has, in a unit whose markup is indented", () => 
   test("a space the source does not have is still reported", async () => {
     expect((await findingsOf(unit("该文件  已删除。 请重试。"), "xliff", "zh-CN", "en")).filter(spaces)).toEqual(["zh/punctuation/stray-space  "]);
   });
+
+  test("two no-break spaces (an extracted interpolation's place) are the source's two as well", async () => {
+    const nbsp = (text: string) => text.replace("The file  was", "The file\u00a0\u00a0was");
+    expect((await findingsOf(nbsp(unit("该文件\u00a0\u00a0已删除。")), "xliff", "zh-CN", "en")).filter(spaces)).toEqual([]);
+    expect((await findingsOf(unit("该文件\u00a0\u00a0已删除。"), "xliff", "zh-CN", "en")).filter(spaces)).toHaveLength(1);
+  });
 });
