@@ -154,3 +154,21 @@ describe("two spaces the source has, in a unit whose markup is indented", () => 
     expect((await findingsOf(unit("该文件\u00a0\u00a0已删除。"), "xliff", "zh-CN", "en")).filter(spaces)).toHaveLength(1);
   });
 });
+
+describe("a translation that breaks off where its source does", () => {
+  const truncated = ruleIs("common/accuracy/truncated-translation");
+  const one = async (source: string, target: string) => (await findingsOf(xliff([[source, target]], "en", "fr"), "xliff", "fr", "en")).filter(truncated);
+
+  test("a source without a final mark has a value joined after it: a target of nearly its length may end on an article", async () => {
+    expect(await one("Your account was merged, you can find it under account", "Votre compte a été fusionné, retrouvez-le dans le")).toEqual([]);
+  });
+
+  test("a target of half the length that ends on an article is still cut short", async () => {
+    expect(await one("Your account was merged, you can find it under account", "Votre compte a été fusionné dans le")).toHaveLength(1);
+  });
+
+  test("a source that itself breaks off excuses a translation of its length, not one of half its length", async () => {
+    expect(await one("The items you selected will be moved to the folder of the", "Les éléments sélectionnés seront déplacés vers le dossier de")).toEqual([]);
+    expect(await one("The items you selected will be moved to the folder of the", "Les éléments seront déplacés vers le")).toHaveLength(1);
+  });
+});
