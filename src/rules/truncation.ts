@@ -27,7 +27,7 @@ interface TruncationSpec extends RuleSpec {
   /** Words a source needs for a target under `veryShortRatio` to be reported however it ends (default 6). */
   minVeryShortWords?: number;
   minCalibration?: number;
-  /** A source fragment's translation (the source breaks off, or has no final mark) is measured only under this share of the expected length (default 0.6). */
+  /** Where the source has no final mark, a target that ends on a dangling word is cut only under this share of the expected length (default 0.6). */
   fragmentRatio?: number;
 }
 
@@ -116,13 +116,12 @@ export const truncationKind: RuleKind = {
           const continues = /^[\s\p{P}]*\p{Ll}/u.test(proseOf(source));
           // So is one whose bracket stays open ("… objects (see" split at the abbreviation): the sentence goes on in the next unit.
           const unclosed = imbalance(proseOf(source)).some((n) => n > 0);
-          // Its translation may end anywhere, but not at half its length: that still lost what the fragment says.
-          const fragment = unclosed || dangles(source, sourceLanguage) || (continues && !/[.!?。！？]\s*$/u.test(proseOf(source)));
-          if (fragment && relative >= fragmentRatio) continue;
+          // (Not even at a third of its length: words move between the fragments of one sentence, "hat den" for "has the".)
+          if (unclosed || dangles(source, sourceLanguage) || (continues && !/[.!?。！？]\s*$/u.test(proseOf(source)))) continue;
           const cut = dangles(analysis.text, language) || endsInPartWord(analysis.text, language);
           // A source without final punctuation has a value or a link joined after it ("please see account"): a target of
           // nearly its length that ends on an article or a particle stops where the source does.
-          if (cut && !fragment && relative >= fragmentRatio && !/[.!?。！？:：;；…]["'”’»)）]*\s*$/u.test(proseOf(source).trimEnd())) continue;
+          if (cut && relative >= fragmentRatio && !/[.!?。！？:：;；…]["'”’»)）]*\s*$/u.test(proseOf(source).trimEnd())) continue;
           if (!cut && (continues || relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
           const detail = `${Math.round(relative * 100)} % of the length the document's translations give such a source${cut ? ", and it breaks off" : ""}`;
           report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
