@@ -168,3 +168,17 @@ describe("a translation that breaks off where its source does", () => {
   });
 
 });
+
+describe("a German compound that ends in an abbreviation", () => {
+  const spelling = ruleIs("de/spelling/unknown-word");
+
+  test("“Sequenznr.” is Sequenz + Nr.", async () => {
+    const units: [string, string][] = [["Sequence number", "Sequenznr."]];
+    expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(spelling)).toEqual([]);
+  });
+
+  test("without its full stop it is no abbreviation, and is still checked", async () => {
+    const units: [string, string][] = [["Sequence number", "Sequenznr"]];
+    expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(spelling)).toEqual(["de/spelling/unknown-word Sequenznr"]);
+  });
+});
