@@ -182,3 +182,17 @@ describe("a German compound that ends in an abbreviation", () => {
     expect((await findingsOf(xliff(units, "en", "de"), "xliff", "de", "en")).filter(spelling)).toEqual(["de/spelling/unknown-word Sequenznr"]);
   });
 });
+
+describe("a translation that moves the source's head noun before the name", () => {
+  const caseParity = ruleIs("common/capitalization/first-letter-case");
+
+  test("“section Contacts” for “Contacts section”: the capital was the name’s", async () => {
+    const units: [string, string][] = [["Contacts section of your profile", "section Contacts de votre profil"]];
+    expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(caseParity)).toEqual([]);
+  });
+
+  test("a lowered first word that the source does not have later is still reported", async () => {
+    const units: [string, string][] = [["Contacts section of your profile", "rubrique Contacts de votre profil"]];
+    expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(caseParity)).toEqual(["common/capitalization/first-letter-case rubrique"]);
+  });
+});
