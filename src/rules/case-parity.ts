@@ -79,8 +79,9 @@ export const caseParityKind: RuleKind = {
         const after = analysis.text.slice(tgt.start + tgt.word.length);
         if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;
         // "section Emploi" for "Employment section": the head noun moved to the front; the source's capital was the name's.
-        const laterInSource = (proseOf(source).slice(src.start + src.word.length).match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? []).map((w) => w.toLocaleLowerCase(language));
-        if ([...tgt.word].length >= 4 && laterInSource.includes(tgt.word.toLocaleLowerCase(language))) return;
+        // (Written so in the source: the source's "PubMed" later on is a name that the target lowered.)
+        const laterInSource: string[] = proseOf(source).slice(src.start + src.word.length).match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+        if ([...tgt.word].length >= 4 && laterInSource.includes(tgt.word)) return;
         const changed = capitalised.slice(0, capitalised.length - tgt.word.length + 1);
         if (changed.length !== 1) return;
         report(index, {
