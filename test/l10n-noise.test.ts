@@ -196,3 +196,17 @@ describe("a translation that moves the source's head noun before the name", () =
     expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(caseParity)).toEqual(["common/capitalization/first-letter-case rubrique"]);
   });
 });
+
+describe("a unit that continues the sentence of the unit before it", () => {
+  const verbFirst = ruleIs("en/grammar/subjectless-auxiliary-start");
+
+  test("its target's first words are no sentence start (the source starts in lower case)", async () => {
+    const units: [string, string][] = [["считаются все строки,", "are counted all the rows,"]];
+    expect((await findingsOf(xliff(units, "ru", "en"), "xliff", "en", "ru")).filter(verbFirst)).toEqual([]);
+  });
+
+  test("a unit whose source starts a sentence is still read from its first word", async () => {
+    const units: [string, string][] = [["Считаются все строки.", "Are counted all the rows."]];
+    expect((await findingsOf(xliff(units, "ru", "en"), "xliff", "en", "ru")).filter(verbFirst)).toHaveLength(1);
+  });
+});
