@@ -5,8 +5,9 @@
  * same; two wordings, each right where it is shown, are not reported) — and one target given for
  * two sources where one source says more (its content words are the other's and one or two more:
  * "New Creditcard Channel Frontend" translated as "Creditcard Channel Frontend" is; when the target's
- * length, at the file's median ratio of target to source, fits the longer source, the shorter
- * source's unit is the one reported: it took a translation that says more). Units are
+ * length, at the file's median ratios of target to source in characters and in words, fits the
+ * longer source by both, the shorter source's unit is the one reported: it took a translation that
+ * says more). Units are
  * sentence pairs when a segment's source and target have the same number of sentences, else whole
  * segments; units whose source has fewer than `minSourceWords` words are not compared (a label's
  * translation depends on where it is shown), nor units of fewer than `minWords` target words for
@@ -175,11 +176,16 @@ function checkUnits(analyses: SegmentAnalysis[], minWords: number, minSourceWord
   const target = (u: Unit) => `${u.language}\u0000${normalise(u.target)}`;
   const differentTarget = minorityTargets(units, source, target, (a, b) => variants(a.target, b.target));
   const long = units.filter((u) => normalise(u.target).split(" ").length >= minWords && u.content);
-  // Which source the shared target translates: the one whose length, at the file's usual ratio of target to source, is nearer the target's.
-  const ratios = units.map((u) => normalise(u.target).length / Math.max(1, normalise(u.source).length)).sort((a, b) => a - b);
-  const ratio = ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1;
-  const miss = (u: Unit, src: Unit) => Math.abs(normalise(u.target).length - ratio * normalise(src.source).length);
-  const fitsMore = (more: Unit, less: Unit) => miss(more, more) < miss(more, less);
+  // Which source the shared target translates: the one whose length, at the file's usual ratio of target to source, is nearer the
+  // target's — in characters and in words both (a language without articles gains words in English, one with long words loses them).
+  const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const measures = [(text: string) => normalise(text).length, words];
+  const fits = measures.map((size) => {
+    const ratios = units.map((u) => size(u.target) / Math.max(1, size(u.source))).sort((a, b) => a - b);
+    const ratio = ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1;
+    return (target: string, src: string) => Math.abs(size(target) - ratio * size(src));
+  });
+  const fitsMore = (more: Unit, less: Unit) => fits.every((miss) => miss(more.target, more.source) < miss(more.target, less.source));
   const sameTarget = reusedTargets(long, (u) => u.content, target, (u) => differentTarget.has(u), fitsMore);
   return { units, differentTarget, sameTarget, long: new Set(long), source, target };
 }
