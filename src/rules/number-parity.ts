@@ -248,19 +248,17 @@ function nationalDigits(phone: string): { digits: string } {
 /** Source and target with the telephone numbers they share blanked: one number, written the international or the national way. */
 function withoutSharedPhones(source: string, target: string): [string, string] {
   const phones = (text: string) => [...text.matchAll(PHONE)].filter((m) => m[0].replace(/\D/gu, "").length >= 7);
-  const targetPhones = phones(target);
-  if (!targetPhones.length) return [source, target];
+  // Target numbers by their digits once the country code and the trunk "0" are set aside; each source number takes the first left.
+  const byDigits = new Map<string, RegExpMatchArray[]>();
+  for (const c of phones(target)) {
+    const key = nationalDigits(c[0]).digits;
+    (byDigits.get(key) ?? byDigits.set(key, []).get(key)!).push(c);
+  }
+  if (!byDigits.size) return [source, target];
   const blanks: [Span[], Span[]] = [[], []];
-  const taken = new Set<RegExpMatchArray>();
   for (const m of phones(source)) {
-    const a = nationalDigits(m[0]);
-    // The same digits once the country code and the trunk "0" are set aside.
-    const t = targetPhones.find((c) => {
-      const b = nationalDigits(c[0]);
-      return !taken.has(c) && a.digits === b.digits;
-    });
+    const t = byDigits.get(nationalDigits(m[0]).digits)?.shift();
     if (!t) continue;
-    taken.add(t);
     blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
     blanks[1].push({ start: t.index!, end: t.index! + t[0].length });
   }
