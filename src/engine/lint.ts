@@ -157,8 +157,14 @@ function toFinding(rule: CompiledRule, severity: Severity, analysis: SegmentAnal
 export function keptFromSource(marks: string[], text: string, segment: Document["segments"][number]): boolean {
   const source = segment.source;
   if (source === undefined) return false;
-  const count = (s: string, mark: string) => s.split(mark).length - 1;
-  return marks.some((mark) => (text.startsWith(mark) || text.endsWith(mark)) && count(source, mark) >= count(segment.target, mark) && count(source, mark) > 0);
+  // A mark of spaces is counted between words only: indentation (of the markup around the text too) is no doubled space.
+  const count = (s: string, mark: string) => (mark.trim() ? s.split(mark).length - 1 : (s.match(new RegExp(`(?<=\\S)${mark}(?=\\S)`, "gu"))?.length ?? 0));
+  // A mark of spaces stands for a run of as many spaces of any kind: the one found ("\u00a0\u00a0" where an interpolation was) is counted.
+  const asFound = (mark: string) => (!mark.trim() && !text.trim() && text.length === mark.length ? text : mark);
+  return marks.some((m) => {
+    const mark = asFound(m);
+    return (text.startsWith(mark) || text.endsWith(mark)) && count(source, mark) >= count(segment.target, mark) && count(source, mark) > 0;
+  });
 }
 
 /** The words and numbers of a text, in order: what stays when only its punctuation and spacing are changed. */

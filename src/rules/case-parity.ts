@@ -7,7 +7,9 @@
  * abbreviation ("о. Буве"), a word before a quotation ("разделе «Адреса»"), or a common noun
  * before a name where the source is a title-case name ("остров Мэн" for "Isle of Man"), or, in a
  * target without case (Japanese, Chinese), an opening word with case that the source writes so
- * ("falseでなければなりません" for "This value should be false.").
+ * ("falseでなければなりません" for "This value should be false."), or a target that opens with a word
+ * of four letters or more that the source has later (the head noun moved before the name: "section
+ * Emploi" for "Employment section").
  * The reverse — a capital where the source starts in lower case — is not reported: a source
  * fragment that continues a sentence is often translated as a whole sentence.
  */
@@ -76,6 +78,10 @@ export const caseParityKind: RuleKind = {
         // "о. Буве", "разделе «Адреса»", "остров Мэн" for "Isle of Man": an abbreviation, a word before a quotation, a common noun before a name.
         const after = analysis.text.slice(tgt.start + tgt.word.length);
         if (/^\.|^\s*["«“„‘]/u.test(after) || (/^\s+\p{Lu}/u.test(after) && isTitle(proseOf(source)))) return;
+        // "section Emploi" for "Employment section": the head noun moved to the front; the source's capital was the name's.
+        // (Written so in the source: the source's "PubMed" later on is a name that the target lowered.)
+        const laterInSource: string[] = proseOf(source).slice(src.start + src.word.length).match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+        if ([...tgt.word].length >= 4 && laterInSource.includes(tgt.word)) return;
         const changed = capitalised.slice(0, capitalised.length - tgt.word.length + 1);
         if (changed.length !== 1) return;
         report(index, {

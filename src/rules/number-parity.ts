@@ -236,6 +236,35 @@ function withoutSharedDates(source: string, target: string): [string, string] {
   return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((a, b) => a.start - b.start))];
 }
 
+/** A telephone number: an optional "+49" and "(0)", then groups of digits (seven or more in all) joined by spaces, dots, slashes, hyphens or brackets. */
+const PHONE = /(?<![\p{L}\p{N}.,+])(?:\+\d{1,3}[ \u00a0]?)?(?:\(0\)[ \u00a0]?)?\(?\d[\d \u00a0./()-]{5,20}\d(?![\p{L}\p{N}]|[.,]\d)/gu;
+/** Its digits as dialled inside the country: without the country code and the trunk "0" ("+49 (0) 431 259-68" and "0431/25968" are 43125968). */
+function nationalDigits(phone: string): { digits: string } {
+  const international = /^\+\d{1,3}/u.exec(phone);
+  const rest = (international ? phone.slice(international[0].length) : phone).replace(/\(0\)/u, "").replace(/\D/gu, "");
+  return { digits: rest.replace(/^0/u, "") };
+}
+
+/** Source and target with the telephone numbers they share blanked: one number, written the international or the national way. */
+function withoutSharedPhones(source: string, target: string): [string, string] {
+  const phones = (text: string) => [...text.matchAll(PHONE)].filter((m) => m[0].replace(/\D/gu, "").length >= 7);
+  // Target numbers by their digits once the country code and the trunk "0" are set aside; each source number takes the first left.
+  const byDigits = new Map<string, RegExpMatchArray[]>();
+  for (const c of phones(target)) {
+    const key = nationalDigits(c[0]).digits;
+    (byDigits.get(key) ?? byDigits.set(key, []).get(key)!).push(c);
+  }
+  if (!byDigits.size) return [source, target];
+  const blanks: [Span[], Span[]] = [[], []];
+  for (const m of phones(source)) {
+    const t = byDigits.get(nationalDigits(m[0]).digits)?.shift();
+    if (!t) continue;
+    blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
+    blanks[1].push({ start: t.index!, end: t.index! + t[0].length });
+  }
+  return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((a, b) => a.start - b.start))];
+}
+
 /** Digits (with every reading and scale) and spelled-out numbers in prose. */
 export function numbersIn(original: string): ReadNumber[] {
   const found: ReadNumber[] = [];
@@ -312,7 +341,7 @@ const inIdentifier = (text: string, n: ReadNumber) => {
 };
 
 export function compareNumbers(rawSource: string, rawTarget: string): NumberComparison {
-  const [source, target] = withoutSharedDates(rawSource, rawTarget);
+  const [source, target] = withoutSharedDates(...withoutSharedPhones(rawSource, rawTarget));
   // ":00" minutes go unsaid ("15:00" is "3 p.m.").
   const src = numbersIn(source).filter((n) => !isListNumber(source, n) && !inIdentifier(source, n) && !(n.values.has(0) && /\d[:：]$/u.test(source.slice(Math.max(0, n.start - 2), n.start))));
   const tgt = numbersIn(target).filter((n) => !inIdentifier(target, n));

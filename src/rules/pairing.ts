@@ -62,8 +62,8 @@ const OPENING_CONTEXT = /[\s([{“‘«—–\-/]/u;
 const CLOSING_CONTEXT = /[\s.,;:!?)\]}”’»—–…]/u;
 /** A closing mark right after an opening quotation mark ("“»The") is a stray second mark, not one turned the wrong way. */
 const QUOTE_OPENERS = /[“‘«„]/u;
-/** ":)", ";-)", "=(": the bracket is a face, not a bracket. */
-const SMILEY = /[:;=][-^']?$/u;
+/** ":)", ";-)", "=(": the bracket is a face, not a bracket — but not after a closing bracket ("[from]:[to]", a range's notation). */
+const SMILEY = /(?:^|[^\])}])[:;=][-^']?$/u;
 /** A share of failing paragraphs says something about a document from this many paragraphs with marks on (a lone sentence may be cut from its quotation). */
 const SHARE_PARAGRAPHS = 3;
 /** How many paragraphs later a mark left open may still be closed (a quoted letter, a poem). */
@@ -198,7 +198,7 @@ export const pairingKind: RuleKind = {
             // Where the neighbours say an opening mark belongs (" x") and a closing one (x" ).
             const opensHere = OPENING_CONTEXT.test(before);
             const closesHere = CLOSING_CONTEXT.test(after);
-            if (!pair.quote && SMILEY.test(text.slice(Math.max(unit.start, at - 2), at))) continue;
+            if (!pair.quote && SMILEY.test(text.slice(Math.max(unit.start, at - 3), at))) continue;
 
             let role: "open" | "close";
             if (pair.open === pair.close) {

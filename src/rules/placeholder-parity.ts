@@ -15,7 +15,8 @@
  * - Symfony's plural variants ("one|many") are compared by presence, as languages have more or fewer
  *   (one, in Japanese and Chinese, for the source's two; three in Russian for the source's one);
  * - an example URL or e-mail address localised on purpose (the source says "e.g.", "for example",
- *   "format"…, or uses a reserved example domain) by more than a one-letter change.
+ *   "format"…, or uses a reserved example domain) by more than a one-letter change, or by the word
+ *   "example" in it translated ("exemple@email.com");
  * The raw target is read, as XLIFF masks its markup from other rules; XLIFF and TMX sources are
  * compared as written (`rawSource`), codes included. Annotations (<mrk>) and CDATA content are not
  * codes, nor are autolinks (<https://…>, <name@host>), which are URLs and e-mail addresses. A
@@ -79,6 +80,8 @@ const URL_END_PUNCTUATION = /[.,;:!?)\]}'’]/u;
 const URL_END = /[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]/u;
 /** The source presents its URL or address as an example that a translation may localise. */
 const EXAMPLE = /\b(?:e\.\s?g\.|i\.\s?e\.|for (?:example|instance)|examples?|such as|format|z\.\s?B\.|Beispiel|exemple|ejemplo|esempio|exemplo|voorbeeld|например)|例/iu;
+/** The word "example" in an address, in the languages the example lexicon knows. */
+const EXAMPLE_WORD = /(?<![\p{L}])(?:example|exemple|ejemplo|beispiel|esempio|exemplo|voorbeeld|przyklad|primer|пример)(?![\p{L}])/iu;
 const RESERVED_DOMAIN = /(?:^|[.@/])(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|invalid|localhost))(?:$|[/:?#])/iu;
 
 /** Inline codes of XLIFF and TMX, and HTML elements: tags even when bare. */
@@ -216,7 +219,9 @@ export function compareItems(source: string, target: string, urls = true, masked
       const other = added[n]!;
       // Measured on the addresses as written: "www." → "rww." is one letter, though the keys leave "www." out.
       const distance = editDistance(asWritten(source, firstOf.get(key)!), asWritten(target, other), 2);
-      if (!(distance >= 2 && (isExample || RESERVED_DOMAIN.test(key)))) changed.push([key, other]);
+      // "exemple@email.com" for "example@email.com": the word "example" in the address translated is one letter, and meant.
+      const translatedExample = EXAMPLE_WORD.test(key) && asWritten(source, firstOf.get(key)!).replace(EXAMPLE_WORD, "\u0000") === asWritten(target, other).replace(EXAMPLE_WORD, "\u0000");
+      if (!translatedExample && !(distance >= 2 && (isExample || RESERVED_DOMAIN.test(key)))) changed.push([key, other]);
     });
     const lostKeys = new Set(lost);
     const addedItems = new Set(added);

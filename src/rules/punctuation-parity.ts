@@ -6,7 +6,8 @@
  * semicolon lost (the one safe fix: the source ends with a full stop, the target with a word). A
  * semicolon ending a list item is a full stop in the comparison (languages end list items either
  * way); a full stop turned into a colon (the translation introduces what follows) is not compared,
- * nor an exclamation toned down to a full stop (interface style in German, Japanese, Spanish); an
+ * nor an exclamation toned down to a full stop (interface style in German, Japanese, Spanish), nor a
+ * colon written as a Japanese sentence ending in "。" (Japanese announces a list with a sentence); an
  * English target in title case (a heading, an element's name) has no full stop to lose.
  *
  * A lost full stop counts only after a sentence: a source of at least `minWords` words that
@@ -163,6 +164,8 @@ export const punctuationParityKind: RuleKind = {
         if (srcClass === undefined || srcClass === "comma" || [srcClass, tgtClass].includes("ellipsis")) return;
         // A statement turned into the introduction of what follows is a translator's choice; the reverse loses what the colon announced.
         if (srcClass === "stop" && tgtClass === "colon") return;
+        // Japanese announces what follows with a sentence ("以下のことができなくなります。" for "will no longer be able to:").
+        if (srcClass === "colon" && tgtClass === "stop" && language === "ja" && tgtEnd.endsWith("。")) return;
         if (tgtClass === "comma" && srcClass === "stop" && !endsSentence(srcEnd)) return;
         report(index, { ...whole, message: say(`the source ends with ${NAMES[srcClass]}, the target with ${NAMES[tgtClass]}`) });
       },

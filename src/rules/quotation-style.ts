@@ -13,7 +13,8 @@
  * elision ('90s, 'tis) too, a prime after a digit (5'11") is skipped, and an opening single mark
  * is changed only when a closing one follows in the paragraph.
  */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { SegmentAnalysis } from "../analysis/analysis.js";
+import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandTemplate } from "../engine/matcher.js";
@@ -58,9 +59,20 @@ export const quotationStyleKind: RuleKind = {
     });
     const applicability = spec.applicability ?? "safe";
     const anyMark = new RegExp(`[${[...owner.keys()].map((m) => `\\u{${m.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
+    // Straight marks are a bilingual file's own style when no target of it opens a quotation the typographic way and
+    // another unit keeps the source's straight marks (an interface's strings: "Ampelwert ""GELB""" for "Result ""YELLOW""").
+    const straightIsHouseStyle = (analyses: SegmentAnalysis[]) =>
+      analyses.every((a) => !spec.styles.some((style) => !style.marks.includes(style.open) && a.text.includes(style.open))) &&
+      analyses.some((a) => /"[^"\n]*\p{L}[^"\n]*"/u.test(a.text) && /"[^"\n]*\p{L}[^"\n]*"/u.test(a.segment.source ?? ""));
     return {
       spec,
-      checkSegment(analysis, index, report) {
+      checkDocument(_document, analyses, report) {
+        const houseStyle = straightIsHouseStyle(analyses);
+        analyses.forEach((analysis, index) => checkOne(analysis, index, houseStyle ? (i, raw) => analysis.text[raw.start] !== '"' && report(i, raw) : report));
+      },
+    };
+    function checkOne(analysis: SegmentAnalysis, index: number, report: Report): void {
+      {
         const text = analysis.text;
         anyMark.lastIndex = 0;
         if (!anyMark.test(text)) return;
@@ -80,7 +92,9 @@ export const quotationStyleKind: RuleKind = {
               const before = at > paragraph.start ? text[at - 1]! : " ";
               const after = at + 1 < paragraph.end ? text[at + 1]! : " ";
               const rest = text.slice(at + 1, Math.min(paragraph.end, at + 8));
-              const role = sideOf(ch, style, changeable, before, after, rest, depth, () => positions.slice(n + 1).some((later) => closesAt(text, later, paragraph.end)));
+              // A fragment the program joins after a quoted value ("“ hervorheben") opens with the mark that closes it; one joined before the value ends with the opening mark.
+              const fragmentEdge = !style.apostrophes && changeable.has(ch) && (text.slice(paragraph.start, at).trim() === "" ? /\s/u.test(after) && "close" : text.slice(at + 1, paragraph.end).trim() === "" && /\s/u.test(before) && "open");
+              const role = fragmentEdge || sideOf(ch, style, changeable, before, after, rest, depth, () => positions.slice(n + 1).some((later) => closesAt(text, later, paragraph.end)));
               if (role === undefined) return;
               if (role === "open") depth++;
               else if (role === "close") depth = Math.max(0, depth - 1);
@@ -95,8 +109,8 @@ export const quotationStyleKind: RuleKind = {
             });
           }
         }
-      },
-    };
+      }
+    }
   },
 };
 

@@ -243,9 +243,20 @@ function isChecked(word: string, checkCapitalized: boolean): boolean {
 function isKnown(dictionary: HunspellDictionary, word: string, followedByStop: boolean, accepted: (w: string) => boolean): boolean {
   if (accepted(word) || dictionary.isKnown(word)) return true;
   if (followedByStop && dictionary.isKnown(`${word}.`)) return true; // abbreviations: "bzw.", "Dr."
+  if (followedByStop && abbreviatedCompound(dictionary, word)) return true;
   if (!word.includes("'")) return false;
   // Elisions and clitics ("l'homme", "jusqu'ici", "John's"): each part is a word, or one with its "e" elided.
   return word.split("'").every((part) => part.length <= 2 || accepted(part) || dictionary.isKnown(part) || dictionary.isKnown(`${part}e`));
+}
+
+/** A compound whose last part is an abbreviation ("Vorgangsnr." for Vorgangsnummer, "Kundennr."): a known word, then a known abbreviation. */
+function abbreviatedCompound(dictionary: HunspellDictionary, word: string): boolean {
+  for (let cut = word.length - 2; cut >= Math.max(4, word.length - 4); cut--) {
+    const [head, tail] = [word.slice(0, cut), word.slice(cut)];
+    if (!/^\p{Ll}+$/u.test(tail) || !dictionary.isKnown(`${tail[0]!.toUpperCase()}${tail.slice(1)}.`)) continue;
+    if (dictionary.isKnown(head)) return true;
+  }
+  return false;
 }
 
 export function touchesCode(text: string, start: number, end: number): boolean {

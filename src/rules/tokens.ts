@@ -425,8 +425,12 @@ export const tokensKind: RuleKind = {
       checkSegment(analysis, index, report) {
         const segment = segmentWords(analysis);
         if (!requiredWords.every((words) => occursIn(words, segment))) return;
+        // A source that starts in lower case continues a sentence of the unit before it: so does its target's first "sentence".
+        const source = analysis.segment.source;
+        const continuesSentence = elements[0]!.sentenceStart === true && source !== undefined && /^[\s\p{P}]*\p{Ll}/u.test(source.replace(/<[^<>]*>/gu, ""));
         for (const s of matchableSentences(required, segment)) {
           if (unless?.test(s.text)) continue;
+          if (continuesSentence && s.tokens[0] && !analysis.text.slice(0, s.tokens[0].start).trim()) continue;
           if (needsTags && !tagSegment(analysis, segment)) return; // no tagger for this language
           // A pattern anchored at the sentence start is tried there only.
           const starts = elements[0]!.sentenceStart && !elements[0]!.not ? Math.min(1, s.tokens.length) : s.tokens.length;

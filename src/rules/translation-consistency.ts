@@ -4,7 +4,10 @@
  * least twice and differs from it by a term, a case or a letter (nine tenths of the letters the
  * same; two wordings, each right where it is shown, are not reported) — and one target given for
  * two sources where one source says more (its content words are the other's and one or two more:
- * "New Creditcard Channel Frontend" translated as "Creditcard Channel Frontend" is). Units are
+ * "New Creditcard Channel Frontend" translated as "Creditcard Channel Frontend" is; when the target's
+ * length, at the file's median ratios of target to source in characters and in words, fits the
+ * longer source by both, the shorter source's unit is the one reported: it took a translation that
+ * says more). Units are
  * sentence pairs when a segment's source and target have the same number of sentences, else whole
  * segments; units whose source has fewer than `minSourceWords` words are not compared (a label's
  * translation depends on where it is shown), nor units of fewer than `minWords` target words for
@@ -128,8 +131,12 @@ function minorityTargets<U>(units: U[], sourceKey: (u: U) => string, targetKey: 
   return flagged;
 }
 
-/** Same target, different sources: each unit (not `skipped`) whose source says more than another's of the same target, with that other. */
-function reusedTargets<U>(units: U[], content: (u: U) => string, targetKey: (u: U) => string, skipped: (u: U) => boolean): Map<U, U> {
+/**
+ * Same target, different sources: each unit (not `skipped`) whose source says more than another's of the same target, with that other —
+ * or, when `fitsMore` says the shared target is the longer source's translation (the other unit took a translation that says more
+ * than its source), the units of the other source, with this one.
+ */
+function reusedTargets<U>(units: U[], content: (u: U) => string, targetKey: (u: U) => string, skipped: (u: U) => boolean, fitsMore?: (more: U, less: U) => boolean): Map<U, U> {
   const flagged = new Map<U, U>();
   const wordCount = (c: string) => new Set(c.split(" ")).size;
   for (const same of groupBy(units, targetKey).values()) {
@@ -154,7 +161,9 @@ function reusedTargets<U>(units: U[], content: (u: U) => string, targetKey: (u: 
       const c = content(u);
       if (!answers.has(c)) answers.set(c, firstSayingLess(c));
       const other = answers.get(c);
-      if (other) flagged.set(u, other);
+      if (!other) continue;
+      if (!fitsMore?.(u, other)) flagged.set(u, other);
+      else for (const v of same) if (content(v) === content(other) && !skipped(v)) flagged.set(v, u);
     }
   }
   return flagged;
@@ -167,7 +176,17 @@ function checkUnits(analyses: SegmentAnalysis[], minWords: number, minSourceWord
   const target = (u: Unit) => `${u.language}\u0000${normalise(u.target)}`;
   const differentTarget = minorityTargets(units, source, target, (a, b) => variants(a.target, b.target));
   const long = units.filter((u) => normalise(u.target).split(" ").length >= minWords && u.content);
-  const sameTarget = reusedTargets(long, (u) => u.content, target, (u) => differentTarget.has(u));
+  // Which source the shared target translates: the one whose length, at the file's usual ratio of target to source, is nearer the
+  // target's — in characters and in words both (a language without articles gains words in English, one with long words loses them).
+  const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  const measures = [(text: string) => normalise(text).length, words];
+  const fits = measures.map((size) => {
+    const ratios = units.map((u) => size(u.target) / Math.max(1, size(u.source))).sort((a, b) => a - b);
+    const ratio = ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1;
+    return (target: string, src: string) => Math.abs(size(target) - ratio * size(src));
+  });
+  const fitsMore = (more: Unit, less: Unit) => fits.every((miss) => miss(more.target, more.source) < miss(more.target, less.source));
+  const sameTarget = reusedTargets(long, (u) => u.content, target, (u) => differentTarget.has(u), fitsMore);
   return { units, differentTarget, sameTarget, long: new Set(long), source, target };
 }
 

@@ -27,6 +27,8 @@ interface TruncationSpec extends RuleSpec {
   /** Words a source needs for a target under `veryShortRatio` to be reported however it ends (default 6). */
   minVeryShortWords?: number;
   minCalibration?: number;
+  /** Where the source has no final mark, a target that ends on a dangling word is cut only under this share of the expected length (default 0.8). */
+  fragmentRatio?: number;
 }
 
 /** Characters a language needs for what English says in 1, by weighted length (for documents too small to calibrate). */
@@ -74,6 +76,7 @@ export const truncationKind: RuleKind = {
     const minSourceLength = spec.minSourceLength ?? 12;
     const minVeryShortWords = spec.minVeryShortWords ?? 6;
     const minCalibration = spec.minCalibration ?? 20;
+    const fragmentRatio = spec.fragmentRatio ?? 0.8;
     const dangling = new Map(Object.entries(spec.danglingWords).map(([language, words]) => [language, new Set(words.map((w) => w.toLowerCase()))]));
     /** The text ends where no text ends: a dangling word, an opening bracket or a hyphen. */
     const dangles = (text: string, language: string) => {
@@ -113,8 +116,13 @@ export const truncationKind: RuleKind = {
           const continues = /^[\s\p{P}]*\p{Ll}/u.test(proseOf(source));
           // So is one whose bracket stays open ("… objects (see" split at the abbreviation): the sentence goes on in the next unit.
           const unclosed = imbalance(proseOf(source)).some((n) => n > 0);
+          // (Not even at a third of its length: words move between the fragments of one sentence, "hat den" for "has the".)
           if (unclosed || dangles(source, sourceLanguage) || (continues && !/[.!?。！？]\s*$/u.test(proseOf(source)))) continue;
-          const cut = dangles(analysis.text, language) || endsInPartWord(analysis.text, language);
+          const danglingEnd = dangles(analysis.text, language);
+          const cut = danglingEnd || endsInPartWord(analysis.text, language);
+          // A source without final punctuation has a value or a link joined after it ("please see account"): a target of
+          // nearly its length that ends on an article or a particle (not inside a word) stops where the source does.
+          if (danglingEnd && relative >= fragmentRatio && !/[.!?。！？:：;；…]["'”’»)）]*\s*$/u.test(proseOf(source).trimEnd())) continue;
           if (!cut && (continues || relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
           const detail = `${Math.round(relative * 100)} % of the length the document's translations give such a source${cut ? ", and it breaks off" : ""}`;
           report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
