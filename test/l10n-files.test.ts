@@ -5,21 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { languageFromPath } from "../src/formats/bilingual.js";
+import { xliff as xliffOf } from "./l10n-helpers.js";
 import { check, fix } from "../src/index.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
 const rulesOf = async (text: string, format: string, language: string, sourceLanguage = "en") =>
   (await check(text, { format, language, sourceLanguage })).findings.map((f) => `${f.ruleId.replace(/^common\//u, "")} ${f.text}`);
 
-const xliff = (units: [source: string, target: string][], target = "fr") => `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file source-language="en" target-language="${target}" datatype="plaintext" original="app">
-    <body>
-${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
-    </body>
-  </file>
-</xliff>
-`;
+const xliff = (units: [source: string, target: string][], target = "fr") => xliffOf(units, "en", target);
 
 describe("a target left in the source's language", () => {
   test("is reported untranslated once; the target language's typography does not touch it", async () => {

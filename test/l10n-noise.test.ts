@@ -4,21 +4,7 @@
  * Every fixture is written for this test.
  */
 import { check } from "../src/index.js";
-
-const findingsOf = async (text: string, format: string, language: string, sourceLanguage: string) =>
-  (await check(text, { format, language, sourceLanguage })).findings.map((f) => `${f.ruleId} ${f.text}`);
-
-const xliff = (units: [source: string, target: string][], source: string, target: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file source-language="${source}" target-language="${target}" datatype="plaintext" original="app">
-    <body>
-${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
-    </body>
-  </file>
-</xliff>
-`;
-
-const ruleIs = (id: string) => (finding: string) => finding.startsWith(`${id} `);
+import { findingsOf, ruleIs, xliff } from "./l10n-helpers.js";
 
 describe("one translation given to two sources, one of which says more", () => {
   const filler: [string, string][] = [

@@ -3,22 +3,7 @@
  * translations (issue 16). Each case has its counterpart that must still be found. Every fixture
  * is written for this test.
  */
-import { check } from "../src/index.js";
-
-const findingsOf = async (text: string, format: string, language: string, sourceLanguage: string, config?: object) =>
-  (await check(text, { format, language, sourceLanguage, ...(config && { config }) })).findings.map((f) => `${f.ruleId} ${f.text}`);
-
-const xliff = (units: [source: string, target: string][], source: string, target: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
-  <file source-language="${source}" target-language="${target}" datatype="plaintext" original="app">
-    <body>
-${units.map(([s, t], i) => `      <trans-unit id="u${i + 1}">\n        <source>${s}</source>\n        <target>${t}</target>\n      </trans-unit>`).join("\n")}
-    </body>
-  </file>
-</xliff>
-`;
-
-const ruleIs = (id: string) => (finding: string) => finding.startsWith(`${id} `);
+import { findingsOf, ruleIs, xliff } from "./l10n-helpers.js";
 
 describe("a name that a source in another script writes in Latin letters", () => {
   const units: [string, string][] = [
