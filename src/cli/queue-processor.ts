@@ -3,13 +3,13 @@
  * checking blocks its thread for as long as a file takes, and the worker's main thread must keep
  * renewing its hold on the job meanwhile, or the job would be taken again by another worker.
  */
-import { serialize, deserialize } from "node:v8";
 import { UnrecoverableError, type SandboxedJob } from "bullmq";
 import { MtlintError } from "../core/errors.js";
 import { ConfigResolver } from "../config/config.js";
 import type { Severity } from "../core/types.js";
 import { runTask, type WorkerTask } from "./pool.js";
 import type { JobData } from "./queue.js";
+import { pack, unpack } from "./queue-codec.js";
 
 /** Configs resolved and rules compiled once per coordinator setting (folder, config file, --rule). */
 const resolvers = new Map<string, ConfigResolver>();
@@ -21,7 +21,7 @@ export default function checkJob(job: SandboxedJob<JobData>): string {
   const key = JSON.stringify([cwd, config, rules]);
   let resolver = resolvers.get(key);
   if (!resolver) resolvers.set(key, (resolver = new ConfigResolver(config, rules ? { rules: rules as Record<string, "off" | Severity> } : {})));
-  const task = deserialize(Buffer.from(job.data.task, "base64")) as WorkerTask;
+  const task = unpack<WorkerTask>(job.data.task);
   const path = "file" in task ? task.file.path : task.batch.path;
   let own: string;
   try {
@@ -32,5 +32,5 @@ export default function checkJob(job: SandboxedJob<JobData>): string {
   }
   // Retrying would not help: every attempt on this worker would check with other rules than the coordinator's.
   if (own !== fingerprint) throw new UnrecoverableError("this worker's rules or config differ from the coordinator's (another mtlint version, or other config or rule files)");
-  return serialize(runTask(task, resolver)).toString("base64");
+  return pack(runTask(task, resolver));
 }

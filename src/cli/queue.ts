@@ -2,17 +2,17 @@
  * Runs spread over machines on a Redis job queue (BullMQ): the coordinator (`check --queue`)
  * turns each file, and each batch of a streamed file, into a job; `worker --queue` processes
  * take them. Tasks and replies are the ones the thread pool exchanges, serialized as the threads
- * do (structured clone), so a queued run reports exactly what a local one does. Delivery is
+ * do (structured clone, then deflated: queue-codec.ts), so a queued run reports exactly what a local one does. Delivery is
  * at least once: a job whose worker dies is taken again by another once its lock expires, and
  * results are keyed by job id, so a second completion of one job is ignored.
  */
 import { randomUUID } from "node:crypto";
-import { serialize, deserialize } from "node:v8";
 import { Queue, QueueEvents, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { MtlintError, usageError } from "../core/errors.js";
 import type { ConfigResolver } from "../config/config.js";
 import type { TaskPool, WorkerReply, WorkerTask } from "./pool.js";
+import { pack, unpack } from "./queue-codec.js";
 
 export const QUEUE_NAME = "mtlint";
 /** Attempts per job: a poison input (one that fails or kills every worker that takes it) fails its job after this many. */
@@ -22,7 +22,7 @@ export const DEFAULT_LOCK_MS = 30_000;
 
 /** What travels in a job: the task, and what a worker needs to check it as the coordinator would. */
 export interface JobData {
-  /** The task, structured-clone serialized (base64). */
+  /** The task, packed (see queue-codec.ts). */
   task: string;
   /** The coordinator's folder: paths and config files are found from it. */
   cwd: string;
@@ -58,7 +58,7 @@ export class QueuePool implements TaskPool {
     private readonly context: Omit<JobData, "task" | "fingerprint">,
     private readonly resolver: ConfigResolver,
   ) {
-    events.on("completed", ({ jobId, returnvalue }) => this.settle(jobId, (p) => p.resolve(deserialize(Buffer.from(String(returnvalue), "base64")) as WorkerReply)));
+    events.on("completed", ({ jobId, returnvalue }) => this.settle(jobId, (p) => p.resolve(unpack<WorkerReply>(String(returnvalue)))));
     events.on("failed", ({ jobId, failedReason }) => this.settle(jobId, (p) => this.failed(p, failedReason)));
   }
 
@@ -81,7 +81,7 @@ export class QueuePool implements TaskPool {
   async run(task: WorkerTask): Promise<WorkerReply> {
     const path = "file" in task ? task.file.path : task.batch.path;
     const jobId = `${this.runId}.${this.sequence++}`;
-    const data: JobData = { ...this.context, task: serialize(task).toString("base64"), fingerprint: this.resolver.forPath(path).fingerprint };
+    const data: JobData = { ...this.context, task: pack(task), fingerprint: this.resolver.forPath(path).fingerprint };
     const reply = new Promise<WorkerReply>((resolve, reject) => this.pending.set(jobId, { resolve, reject, task }));
     await this.queue.add("check", data, { jobId, attempts: JOB_ATTEMPTS, removeOnComplete: true, removeOnFail: true });
     return reply;
