@@ -2,7 +2,7 @@
  * The mtlint command line. Exit codes: 0 every file passed; 1 a file failed (score below the
  * threshold or a critical finding); 2 a usage, config or input error (other files are still checked).
  */
-import { readFileSync, readSync, writeSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { MtlintError, escapeControls, formatProblem, usageError } from "../core/errors.js";
@@ -13,6 +13,7 @@ import { checkCommand, checkCommandOptions } from "./check-command.js";
 import { explainRule } from "./explain.js";
 import { initConfig } from "./init.js";
 import { STDIN } from "./files.js";
+import { readStdinChunk, writeStdout } from "./stdio.js";
 import { formatRuleList } from "./rules-command.js";
 import { testRuleFiles } from "./test-rules.js";
 
@@ -32,45 +33,11 @@ function normalizeArgs(argv: string[]): string[] {
 }
 
 const processIo: Io = {
-  stdout: (t) => void (t && writeAll(1, t.endsWith("\n") ? t : `${t}\n`)),
+  stdout: (t) => void (t && writeStdout(t.endsWith("\n") ? t : `${t}\n`)),
   stderr: (t) => process.stderr.write(t.endsWith("\n") ? t : `${t}\n`),
   readStdin: () => readFileSync(0),
-  readStdinChunk: (into) => readSome(0, into),
+  readStdinChunk,
 };
-
-/** Set once the reader of stdout has gone (`| head`): what is left to write has nowhere to go. */
-let stdoutClosed = false;
-
-/**
- * Writes all of `text` before returning, waiting while a pipe is full: process.stdout.write would
- * queue it in memory instead, and a streamed run piped into a slower reader would then grow without bound.
- */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
-  for (let at = 0; at < bytes.length && !stdoutClosed; ) {
-    try {
-      at += writeSync(fd, bytes, at);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "EPIPE") stdoutClosed = true;
-      else if (code === "EAGAIN") Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-      else throw e;
-    }
-  }
-}
-
-/** Reads what there is of a file descriptor into `into` (0 at its end), waiting while a non-blocking pipe has nothing yet. */
-function readSome(fd: number, into: Buffer): number {
-  for (;;) {
-    try {
-      return readSync(fd, into, 0, into.length, null);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "EOF") return 0;
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
-    }
-  }
-}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode: number = EXIT.ok;

@@ -60,7 +60,7 @@ export class WorkerPool {
   }
 
   private startWorker(): void {
-    // stdout: true keeps workers off the process's stdout, which the report alone writes (see writeAll in main.ts).
+    // stdout: true keeps workers off the process's stdout, which the report alone writes (see stdio.ts).
     const worker = new Worker(this.workerUrl, { workerData: { config: this.config, rules: this.rules }, stdout: true });
     const sent: Pending[] = [];
     this.workers.set(worker, sent);
