@@ -37,30 +37,31 @@ export function finishRun(files: readonly CheckedFile[], errors: ProblemReport[]
   const results: FileResult[] = [];
   files.forEach((file, i) => {
     if (!file.result) return;
-    const result = withFindings(file.result, acrossFileFindings[i]!, file.scoring);
-    const { keep } = options;
-    results.push(keep && !file.baselineApplied ? rescored(result, result.findings.filter(keep), file.scoring) : result);
+    const merged = withFindings(file.result.findings, acrossFileFindings[i]!);
+    const kept = options.keep && !file.baselineApplied ? merged.filter(options.keep) : merged;
+    // Scored once more, on what is left, only where the findings changed.
+    results.push(kept === file.result.findings ? file.result : rescored(file.result, kept, file.scoring));
   });
   return { files: results, errors, summary: summarize(results, errors, options.scoring) };
 }
 
 /**
- * The result with more findings (from checks across files), merged in by position and scored
- * again; one at exactly the span of a finding the file has already is dropped, as lint() does.
+ * The findings with more (from checks across files) merged in by position; one at exactly the
+ * span of a finding the file has already is dropped, as lint() does. The same array when none is added.
  */
-function withFindings(result: FileResult, more: LocatedFinding[], scoring: Scoring): FileResult {
-  if (!more.length) return result;
+function withFindings(own: LocatedFinding[], more: LocatedFinding[]): LocatedFinding[] {
+  if (!more.length) return own;
   const spanOf = (f: LocatedFinding) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
-  const taken = new Set(result.findings.map(spanOf));
+  const taken = new Set(own.map(spanOf));
   const before = (a: LocatedFinding, b: LocatedFinding) => a.line < b.line || (a.line === b.line && a.column < b.column);
   const findings: LocatedFinding[] = [];
   let k = 0;
   for (const f of more.filter((m) => !taken.has(spanOf(m)))) {
-    while (k < result.findings.length && !before(f, result.findings[k]!)) findings.push(result.findings[k++]!);
+    while (k < own.length && !before(f, own[k]!)) findings.push(own[k++]!);
     findings.push(f);
   }
-  findings.push(...result.findings.slice(k));
-  return rescored(result, findings, scoring);
+  findings.push(...own.slice(k));
+  return findings;
 }
 
 /** Corpus summary: files, words, findings by category and severity, corpus score and score bands. */
