@@ -220,50 +220,41 @@ const dateKey = (m: RegExpMatchArray) => [m[1]!, m[3]!, m[4]!].map(Number).sort(
 const isDate = (m: RegExpMatchArray) => [m[1]!, m[4]!].some((part) => part.length === 4) || (m[2] !== "." && Number(m[1]) <= 31 && Number(m[3]) <= 31);
 
 /** Source and target with the dates they share blanked (the same day written in each locale's order). */
-function withoutSharedDates(source: string, target: string): [string, string] {
-  const dates = (text: string) => [...text.matchAll(DATE)].filter(isDate);
-  // Each source date takes the first target date of its day not taken yet.
-  const targetDates = new Map<string, { dates: RegExpMatchArray[]; next: number }>();
-  for (const t of dates(target)) (targetDates.get(dateKey(t)) ?? targetDates.set(dateKey(t), { dates: [], next: 0 }).get(dateKey(t))!).dates.push(t);
+const withoutSharedDates = (source: string, target: string) => withoutShared(source, target, (text) => [...text.matchAll(DATE)].filter(isDate), dateKey);
+
+/**
+ * Source and target with the matches they share blanked: each source match takes the first target
+ * match of the same key not taken yet (the same day, the same telephone number, written two ways).
+ */
+function withoutShared(source: string, target: string, matches: (text: string) => RegExpMatchArray[], key: (m: RegExpMatchArray) => string): [string, string] {
+  const byKey = new Map<string, RegExpMatchArray[]>();
+  for (const t of matches(target)) {
+    const k = key(t);
+    (byKey.get(k) ?? byKey.set(k, []).get(k)!).push(t);
+  }
+  if (!byKey.size) return [source, target];
   const blanks: [Span[], Span[]] = [[], []];
-  for (const m of dates(source)) {
-    const day = targetDates.get(dateKey(m));
-    const t = day?.dates[day.next++];
+  for (const m of matches(source)) {
+    const t = byKey.get(key(m))?.shift();
     if (!t) continue;
     blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
     blanks[1].push({ start: t.index!, end: t.index! + t[0].length });
   }
-  return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((a, b) => a.start - b.start))];
+  return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((x, y) => x.start - y.start))];
 }
 
 /** A telephone number: an optional "+49" and "(0)", then groups of digits (seven or more in all) joined by spaces, dots, slashes, hyphens or brackets. */
 const PHONE = /(?<![\p{L}\p{N}.,+])(?:\+\d{1,3}[ \u00a0]?)?(?:\(0\)[ \u00a0]?)?\(?\d[\d \u00a0./()-]{5,20}\d(?![\p{L}\p{N}]|[.,]\d)/gu;
 /** Its digits as dialled inside the country: without the country code and the trunk "0" ("+49 (0) 431 259-68" and "0431/25968" are 43125968). */
-function nationalDigits(phone: string): { digits: string } {
+function nationalDigits(phone: string): string {
   const international = /^\+\d{1,3}/u.exec(phone);
   const rest = (international ? phone.slice(international[0].length) : phone).replace(/\(0\)/u, "").replace(/\D/gu, "");
-  return { digits: rest.replace(/^0/u, "") };
+  return rest.replace(/^0/u, "");
 }
 
 /** Source and target with the telephone numbers they share blanked: one number, written the international or the national way. */
-function withoutSharedPhones(source: string, target: string): [string, string] {
-  const phones = (text: string) => [...text.matchAll(PHONE)].filter((m) => m[0].replace(/\D/gu, "").length >= 7);
-  // Target numbers by their digits once the country code and the trunk "0" are set aside; each source number takes the first left.
-  const byDigits = new Map<string, RegExpMatchArray[]>();
-  for (const c of phones(target)) {
-    const key = nationalDigits(c[0]).digits;
-    (byDigits.get(key) ?? byDigits.set(key, []).get(key)!).push(c);
-  }
-  if (!byDigits.size) return [source, target];
-  const blanks: [Span[], Span[]] = [[], []];
-  for (const m of phones(source)) {
-    const t = byDigits.get(nationalDigits(m[0]).digits)?.shift();
-    if (!t) continue;
-    blanks[0].push({ start: m.index!, end: m.index! + m[0].length });
-    blanks[1].push({ start: t.index!, end: t.index! + t[0].length });
-  }
-  return [blankSpans(source, blanks[0]), blankSpans(target, blanks[1].sort((a, b) => a.start - b.start))];
-}
+const withoutSharedPhones = (source: string, target: string) =>
+  withoutShared(source, target, (text) => [...text.matchAll(PHONE)].filter((m) => m[0].replace(/\D/gu, "").length >= 7), (m) => nationalDigits(m[0]));
 
 /** Digits (with every reading and scale) and spelled-out numbers in prose. */
 export function numbersIn(original: string): ReadNumber[] {
