@@ -189,6 +189,8 @@ export const withoutTrailing = (text: string, char: RegExp) => text.slice(0, tra
 
 /** Runs of letters and digits: words as the boundaries (?<![\p{L}\p{N}]) and (?![\p{L}\p{N}]) see them. */
 export const LETTER_DIGIT_RUN = /[\p{L}\p{N}]+/gu;
+/** The run of letters and digits a text starts with. */
+export const LEADING_RUN = /^[\p{L}\p{N}]+/u;
 
 /** Case folded closely enough to what a pattern's i flag treats as equal, for finding candidates (the pattern then decides). */
 export const caseFolded = (text: string) => text.toLowerCase().toUpperCase().toLowerCase();

@@ -12,7 +12,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { expandTemplate } from "../engine/matcher.js";
-import { proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { blankSpans, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface MarkClass {
   opening: string;
@@ -40,9 +40,7 @@ const EDGE_MARK = /^\s*[)）\]»›“”"](?=\s)|(?<=\s)[(（[«‹“„‟"]\
 /** The prose with the edge marks of the target as written blanked (read there: a masked URL before a bracket is no space). */
 function withoutEdgeMarks(prose: string, written: string): string {
   if (prose.length !== written.length) return prose;
-  let out = prose;
-  for (const m of written.matchAll(EDGE_MARK)) out = out.slice(0, m.index) + " ".repeat(m[0].length) + out.slice(m.index + m[0].length);
-  return out;
+  return blankSpans(prose, [...written.matchAll(EDGE_MARK)].map((m) => ({ start: m.index, end: m.index + m[0].length })));
 }
 
 /** How far each class is from balancing: opening minus closing marks, or 1 for an odd number of marks that do both. */

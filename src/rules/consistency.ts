@@ -5,7 +5,7 @@
  * enforced even when only one variant appears; otherwise only mixed usage is flagged.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import { caseFolded, LETTER_DIGIT_RUN } from "../analysis/text.js";
+import { caseFolded, LEADING_RUN, LETTER_DIGIT_RUN } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec, TermGroup } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
@@ -97,8 +97,6 @@ function mergeTerms(groups: VariantGroup[], terms: TermGroup[]): (VariantGroup &
   }
   return merged;
 }
-
-const LEADING_RUN = /^[\p{L}\p{N}]+/u;
 
 function compileGroup(g: VariantGroup & { configured?: string }): Group {
   const caseSensitive = g.caseSensitive ?? true;

@@ -7,7 +7,7 @@
  * (Chinese, Japanese) anywhere.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import { caseFolded, LETTER_DIGIT_RUN } from "../analysis/text.js";
+import { caseFolded, LEADING_RUN, LETTER_DIGIT_RUN } from "../analysis/text.js";
 import type { CompiledRule, GlossaryEntry, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
@@ -68,8 +68,6 @@ function compileEntry(entry: GlossaryEntry, language = primary(entry.language)):
       }),
   };
 }
-
-const LEADING_RUN = /^[\p{L}\p{N}]+/u;
 
 /**
  * Entries by where their source term can match: a spaced term that starts with a letter or digit
