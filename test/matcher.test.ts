@@ -1,6 +1,6 @@
 /** The literal prefilter of native patterns: what every match must contain, and that it never hides a match. */
 import { readFileSync, readdirSync } from "node:fs";
-import { compileMatcher, expandTemplate, literalPrefilter, requiredLiterals } from "../src/engine/matcher.js";
+import { compileMatcher, expandMessage, expandTemplate, literalPrefilter, quoteForMessage, requiredLiterals } from "../src/engine/matcher.js";
 
 describe("requiredLiterals", () => {
   test.each([
@@ -58,5 +58,26 @@ describe("expandTemplate", () => {
     ["17", "elsewhere (17 times)"],
   ])("${1:times} says %s as a count", (count, expected) => {
     expect(expandTemplate("elsewhere (${1:times})", ["x", count])).toBe(expected);
+  });
+});
+
+describe("expandMessage", () => {
+  const long = "Первое слово второе слово третье слово четвёртое слово пятое слово шестое слово седьмое слово восьмое конец";
+
+  it("keeps a short quote whole and puts a multi-line one on one line", () => {
+    expect(expandMessage("“$0” is wrong", ["a\n  b"])).toBe("“a b” is wrong");
+  });
+
+  it("shortens a long quote at word boundaries, keeping its first and last words", () => {
+    const quoted = quoteForMessage(long);
+    expect(quoted.length).toBeLessThanOrEqual(80);
+    expect(quoted.startsWith("Первое слово")).toBe(true);
+    expect(quoted.endsWith("восьмое конец")).toBe(true);
+    expect(quoted).toContain(" … ");
+    for (const word of quoted.replace(" … ", " ").split(" ")) expect(long.split(" ")).toContain(word);
+  });
+
+  it("never shortens a replacement", () => {
+    expect(expandTemplate("“$1”", ["", long])).toBe(`“${long}”`);
   });
 });

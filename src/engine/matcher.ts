@@ -252,4 +252,21 @@ export function expandTemplate(template: string, groups: readonly (string | unde
   });
 }
 
+/** Longest quoted text a message keeps whole; longer text keeps its first and last words around “…”. */
+const MESSAGE_QUOTE_LIMIT = 80;
+
+/** Shortens a quoted span for a message at word boundaries (an editor sees the span itself; the message only has to name it), on one line. */
+export function quoteForMessage(text: string): string {
+  const flat = text.replace(/\s+/gu, " ");
+  if (flat.length <= MESSAGE_QUOTE_LIMIT) return flat;
+  const head = flat.slice(0, 50).replace(/\s*\S*$/u, "");
+  const tail = flat.slice(-24).replace(/^\S*\s*/u, "");
+  return `${head || flat.slice(0, 50)} … ${tail || flat.slice(-24)}`;
+}
+
+/** expandTemplate for a message: the quoted groups are shortened by quoteForMessage (a replacement must never be). */
+export function expandMessage(template: string, groups: readonly (string | undefined)[]): string {
+  return expandTemplate(template, groups.map((group) => (group === undefined ? undefined : quoteForMessage(group))));
+}
+
 export const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

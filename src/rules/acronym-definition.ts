@@ -4,7 +4,7 @@
  * acronyms (UN, US, NATO…) are listed in the rule and never flagged.
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface AcronymDefinitionSpec extends RuleSpec {
   /** Acronyms readers know without a definition. */
@@ -34,7 +34,7 @@ export const acronymDefinitionKind: RuleKind = {
             const around = a.text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20);
             if ((around.match(/\p{Lu}{2,}/gu) ?? []).join("").length > m[0].length + 4) continue;
             reported.add(acronym);
-            report(segment, { start: m.index, end: m.index + m[0].length, message: expandTemplate(spec.message, [m[0]]) });
+            report(segment, { start: m.index, end: m.index + m[0].length, message: expandMessage(spec.message, [m[0]]) });
           }
         });
       },

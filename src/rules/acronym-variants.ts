@@ -12,7 +12,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { inShoutedText } from "./consistency.js";
 
 interface AcronymVariantsSpec extends RuleSpec {
@@ -60,7 +60,7 @@ export const acronymVariantsKind: RuleKind = {
           const letter = missingLetter(d);
           if (letter === undefined) continue;
           reported.add(d);
-          report(d.segment, { start: d.start, end: d.end, message: expandTemplate(spec.missingWordMessage, [d.longForm, d.acronym, letter]) });
+          report(d.segment, { start: d.start, end: d.end, message: expandMessage(spec.missingWordMessage, [d.longForm, d.acronym, letter]) });
         }
         // One acronym, two long forms of one body (they share a word; neither is a shortening of the other): the later one is reported.
         for (const [i, d] of definitions.entries()) {
@@ -71,7 +71,7 @@ export const acronymVariantsKind: RuleKind = {
           report(d.segment, {
             start: d.start,
             end: d.end,
-            message: expandTemplate(spec.twoLongFormsMessage, [d.longForm, d.acronym, earlier.longForm, `line ${at(earlier)}`]),
+            message: expandMessage(spec.twoLongFormsMessage, [d.longForm, d.acronym, earlier.longForm, `line ${at(earlier)}`]),
             fix: makeFix(analyses[d.segment]!.text, d, earlier.longForm, "unsafe"),
           });
         }
@@ -93,7 +93,7 @@ export const acronymVariantsKind: RuleKind = {
             report(u.segment, {
               start: u.start,
               end: u.end,
-              message: expandTemplate(spec.message, [loser, winner, `${shown.longForm} (${shown.acronym})`, `line ${at(shown)}`]),
+              message: expandMessage(spec.message, [loser, winner, `${shown.longForm} (${shown.acronym})`, `line ${at(shown)}`]),
               fix: makeFix(analyses[u.segment]!.text, u, winner, "unsafe"),
             });
           }
@@ -136,7 +136,7 @@ function reportLookAlikes(message: string, uses: Map<string, Use[]>, definitions
     report(use!.segment, {
       start: use!.start,
       end: use!.end,
-      message: expandTemplate(message, [rare, like[0], String(like[1].length)]),
+      message: expandMessage(message, [rare, like[0], String(like[1].length)]),
       fix: makeFix(analyses[use!.segment]!.text, use!, like[0], "unsafe"),
     });
   }

@@ -24,7 +24,7 @@ import type { Token } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage, expandTemplate } from "../engine/matcher.js";
 import { segmentWords, wordId } from "./tokens.js";
 
 interface ArticleSpec extends RuleSpec {
@@ -189,7 +189,7 @@ export const articleKind: RuleKind = {
           const rewrite = spec.suggestion === undefined ? undefined : expandTemplate(spec.suggestion, [phrase, phrase]);
           report(index, {
             ...span,
-            message: expandTemplate(spec.message, [phrase, noun]),
+            message: expandMessage(spec.message, [phrase, noun]),
             ...(rewrite !== undefined && { suggestions: [makeFix(text, span, rewrite, "unsafe")] }),
           });
         }

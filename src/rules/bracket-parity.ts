@@ -11,7 +11,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { blankSpans, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface MarkClass {
@@ -78,7 +78,7 @@ export const bracketParityKind: RuleKind = {
         const { opening, closing } = CLASSES[k]!;
         const marks = closing ? `${opening[0]}…${closing[0]}` : `${opening[0]}…${opening.length > 1 ? opening[1] : opening[0]}`;
         const detail = closing && off[k]! < 0 ? `a closing “${closing[0]}” without its opening mark` : `“${marks}” not closed`;
-        report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
+        report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [detail]) });
       },
     };
   },

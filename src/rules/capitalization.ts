@@ -22,7 +22,7 @@ import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability, Span } from "../core/types.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 export const LOWER = 0, CAPITALIZED = 1, UPPER = 2, OTHER = 3;
 export type Shape = typeof LOWER | typeof CAPITALIZED | typeof UPPER | typeof OTHER;
@@ -802,7 +802,7 @@ function strayCapitalCheck(spec: CapitalizationSpec): DocumentCheck {
       const span = { start: casing.start(index), end: casing.end(index) };
       report(segment, {
         ...span,
-        message: expandTemplate(spec.message, [casing.word(index), lower]),
+        message: expandMessage(spec.message, [casing.word(index), lower]),
         fix: makeFix(casing.text, span, lower, cls === "always" ? "safe" : "unsafe"),
       });
     }
@@ -856,7 +856,7 @@ function nameCheck(spec: CapitalizationSpec): DocumentCheck {
         report(segment, {
           start: r.start,
           end: r.end,
-          message: expandTemplate(spec.message, [flagged, r.text, r.reason]),
+          message: expandMessage(spec.message, [flagged, r.text, r.reason]),
           fix: makeFix(casing.text, r, r.text, r.applicability),
           suggestions: r.alternative ? [makeFix(casing.text, r, r.alternative, "unsafe")] : undefined,
         });

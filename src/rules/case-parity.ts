@@ -15,7 +15,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind } from "../core/rule.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf } from "./bilingual.js";
 
 interface FirstWord {
@@ -87,7 +87,7 @@ export const caseParityKind: RuleKind = {
         report(index, {
           start: tgt.start,
           end: tgt.start + tgt.word.length,
-          message: expandTemplate(spec.message, [tgt.word]),
+          message: expandMessage(spec.message, [tgt.word]),
           fix: { title: "Capitalise the first letter", applicability: spec.applicability ?? "safe", edits: [{ start: tgt.start, end: tgt.start + 1, text: changed, expected: t }] },
         });
       },

@@ -39,7 +39,7 @@ import {
 import type { CompiledRule, RawFinding, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import type { Fix } from "../core/types.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage, expandTemplate } from "../engine/matcher.js";
 
 const CHECKS = ["verb-before-subject", "missing-subject", "missing-verb", "dash-for-copula", "subject-verb-agreement", "verb-after-object", "pronoun-for-thing", "attribution-without-subject"] as const;
 type CheckName = (typeof CHECKS)[number];
@@ -280,7 +280,7 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       const rewrite = `${c.text(subject.start, subject.end)} ${aux}`;
       const start = analysis.tokens[clause.verbStart]!.start;
       const end = analysis.tokens[subject.end - 1]!.end;
-      out.push({ start, end, message: expandTemplate(spec.message, ["", aux, c.text(subject.start, subject.end)]), suggestions: [rewriteFix(c, start, end, rewrite)] });
+      out.push({ start, end, message: expandMessage(spec.message, ["", aux, c.text(subject.start, subject.end)]), suggestions: [rewriteFix(c, start, end, rewrite)] });
     } else if (clause.subjectPosition === "after" && clause.fronted !== "none" && (clause.fronted === "prepositional" || clause.fronted === "adverbial")) {
       // "About this said the minister": a verb of saying between a fronted phrase and its subject.
       const main = clause.main;
@@ -298,7 +298,7 @@ function verbBeforeSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
       const rewrite = `${sentenceStart ? capitalize(subjectText) : subjectText} ${verb} ${rest}`;
       const start = analysis.tokens[clause.frontedStart]!.start;
       const end = analysis.tokens[subject.end - 1]!.end;
-      out.push({ start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, rewrite)] });
+      out.push({ start, end, message: expandMessage(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, rewrite)] });
     }
   }
   out.push(...asReportedByParticiple(c, spec));
@@ -361,7 +361,7 @@ function eventBeforeSubject(c: SentenceContext, clause: Clause, spec: ClauseSpec
   const rewrite = `${sentenceStart ? capitalize(subjectText) : subjectText} ${verb} ${sentenceStart ? uncapitalize(fronted, frontedIsName) : fronted}`;
   const start = analysis.tokens[clause.frontedStart]!.start;
   const stop = analysis.tokens[end - 1]!.end;
-  return { start, end: stop, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, rewrite)] };
+  return { start, end: stop, message: expandMessage(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, rewrite)] };
 }
 
 /** Verbs of events that English does not invert after a fronted place or time ("In the region happened an accident"). */
@@ -395,7 +395,7 @@ function asReportedByParticiple(c: SentenceContext, spec: ClauseSpec): RawFindin
     const subjectText = c.text(i + 2, end);
     const start = analysis.tokens[i]!.start;
     const stop = analysis.tokens[end - 1]!.end;
-    out.push({ start, end: stop, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, `${analysis.tokens[i]!.text} ${subjectText} ${verb}`)] });
+    out.push({ start, end: stop, message: expandMessage(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, stop, `${analysis.tokens[i]!.text} ${subjectText} ${verb}`)] });
   }
   return out;
 }
@@ -418,7 +418,7 @@ function asReportedBy(c: SentenceContext, clause: Clause, spec: ClauseSpec): Raw
   const as = analysis.tokens[clause.start]!.text;
   const start = analysis.tokens[clause.start]!.start;
   const end = analysis.tokens[subject.end - 1]!.end;
-  return { start, end, message: expandTemplate(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, `${as} ${subjectText} ${verb}`)] };
+  return { start, end, message: expandMessage(spec.message, ["", verb, subjectText]), suggestions: [rewriteFix(c, start, end, `${as} ${subjectText} ${verb}`)] };
 }
 
 /** The fronted phrase is "about/on/of" and "this/that/it" alone: that pronoun, else undefined. */
@@ -475,11 +475,11 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     const t = tags[clause.finite]!;
     if (afterDialogueDash(c, clause) && t.fine === "VBD" && !(c.classes(clause.main) & SPEECH_VERB)) {
       // "“…?” — took an interest at the minister.": an attribution dash, then a verb that is not of saying, without subject
-      out.push({ start: c.analysis.tokens[clause.verbStart]!.start, end: c.analysis.tokens[clause.verbEnd - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
+      out.push({ start: c.analysis.tokens[clause.verbStart]!.start, end: c.analysis.tokens[clause.verbEnd - 1]!.end, message: expandMessage(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
       continue;
     }
     if (indefinitePersonal(c, clause)) {
-      out.push({ start: c.analysis.tokens[clause.frontedStart]!.start, end: c.analysis.tokens[clause.subject!.end - 1]!.end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
+      out.push({ start: c.analysis.tokens[clause.frontedStart]!.start, end: c.analysis.tokens[clause.subject!.end - 1]!.end, message: expandMessage(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
       continue;
     }
     if (t.coarse !== "AUX" || t.fine === "VBP" && !(c.classes(clause.finite) & BE) || clause.fronted !== "prepositional") continue;
@@ -489,7 +489,7 @@ function missingSubject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     const from = clause.frontedStart < clause.frontedEnd ? clause.frontedStart : clause.verbStart;
     const start = c.analysis.tokens[from]!.start;
     const end = c.analysis.tokens[clause.verbEnd - 1]!.end;
-    out.push({ start, end, message: expandTemplate(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
+    out.push({ start, end, message: expandMessage(spec.message, ["", c.text(clause.verbStart, clause.verbEnd)]) });
   }
   return out;
 }
@@ -648,7 +648,7 @@ function dashForCopula(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     const end = analysis.tokens[d]!.start;
     const fix: Fix = { title: `Replace the dash with “${verb}”`, edits: [{ start, end, text: ` ${verb} `, expected: analysis.text.slice(start, end) }], applicability: "unsafe" };
     const dashEnd = start + analysis.text.slice(start, end).trimEnd().length;
-    return [{ start: analysis.tokens[subject.start]!.start, end: dashEnd, message: expandTemplate(spec.message, ["", verb]), suggestions: [fix] }];
+    return [{ start: analysis.tokens[subject.start]!.start, end: dashEnd, message: expandMessage(spec.message, ["", verb]), suggestions: [fix] }];
   }
   return [];
 }
@@ -695,7 +695,7 @@ function subjectVerbAgreement(c: SentenceContext, spec: ClauseSpec): RawFinding[
     out.push({
       start: analysis.tokens[head]!.start,
       end: token.end,
-      message: expandTemplate(spec.message, ["", token.text, analysis.tokens[head]!.text, subject.number, wanted]),
+      message: expandMessage(spec.message, ["", token.text, analysis.tokens[head]!.text, subject.number, wanted]),
       suggestions: [fix],
     });
   }
@@ -782,7 +782,7 @@ function verbAfterObject(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
     if (quoted) continue;
     const start = analysis.tokens[clause.subject.start]!.start;
     const end = analysis.tokens[clause.verbEnd - 1]!.end;
-    out.push({ start, end, message: expandTemplate(spec.message, ["", c.text(previous.verbStart, previous.verbEnd), c.text(clause.verbStart, clause.verbEnd)]) });
+    out.push({ start, end, message: expandMessage(spec.message, ["", c.text(previous.verbStart, previous.verbEnd), c.text(clause.verbStart, clause.verbEnd)]) });
   }
   return out;
 }
@@ -842,7 +842,7 @@ function pronounForThing(c: SentenceContext, spec: ClauseSpec): RawFinding[] {
   const token = analysis.tokens[pronoun]!;
   const replacement = PERSONAL.get(c.word(pronoun))!;
   const fix: Fix = { title: `Replace “${token.text}” with “${replacement}”`, edits: [{ start: token.start, end: token.end, text: matchCase(replacement, token.text), expected: token.text }], applicability: "unsafe" };
-  return [{ start: token.start, end: token.end, message: expandTemplate(spec.message, ["", token.text, c.text(referent.start, referent.end), replacement]), suggestions: [fix] }];
+  return [{ start: token.start, end: token.end, message: expandMessage(spec.message, ["", token.text, c.text(referent.start, referent.end), replacement]), suggestions: [fix] }];
 }
 
 /** A noun phrase headed by an organization, country, law, document or machine, or by an acronym ("WADA"). */
@@ -908,7 +908,7 @@ function attributionWithoutSubject(c: SentenceContext, spec: ClauseSpec): RawFin
     out.push({
       start,
       end,
-      message: expandTemplate(spec.message, ["", c.text(from, to), verbText.toLowerCase(), rewrite ? ` (“${rewrite}”)` : ""]),
+      message: expandMessage(spec.message, ["", c.text(from, to), verbText.toLowerCase(), rewrite ? ` (“${rewrite}”)` : ""]),
       ...(rewrite ? { suggestions: [rewriteFix(c, start, end, rewrite)] } : {}),
     });
   };

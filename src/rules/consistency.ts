@@ -9,7 +9,7 @@ import { caseFolded, LEADING_RUN, LETTER_DIGIT_RUN } from "../analysis/text.js";
 import type { CompiledRule, RuleKind, RuleSpec, TermGroup } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 
 interface VariantGroup {
   forms: string[];
@@ -59,7 +59,7 @@ export const consistencyKind: RuleKind = {
             report(o.segment, {
               start: o.start,
               end: o.end,
-              message: expandTemplate(spec.message, [text.slice(o.start, o.end), choice.form, choice.reason]),
+              message: expandMessage(spec.message, [text.slice(o.start, o.end), choice.form, choice.reason]),
               fix: makeFix(text, o, choice.form, choice.applicability),
             });
           }

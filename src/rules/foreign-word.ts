@@ -19,7 +19,7 @@ import { SegmentMemo, nameOffsets, namesOf, type SegmentNames } from "../analysi
 import { WordTable } from "../analysis/word-table.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { touchesCode } from "./spelling.js";
 
 interface ForeignWordSpec extends RuleSpec {
@@ -91,7 +91,7 @@ export const foreignWordKind: RuleKind = {
         found.forEach(({ foreign }, segment) => {
           for (const f of foreign) {
             if (names.has(f.text.charAt(0).toUpperCase() + f.text.slice(1))) continue;
-            report(segment, { start: f.start, end: f.end, message: expandTemplate(spec.message, [f.text, spec.languages[f.verdict.language] ?? f.verdict.language]) });
+            report(segment, { start: f.start, end: f.end, message: expandMessage(spec.message, [f.text, spec.languages[f.verdict.language] ?? f.verdict.language]) });
           }
         });
         if (!names.size) return;
@@ -103,7 +103,7 @@ export const foreignWordKind: RuleKind = {
               const span = { start, end: start + inflected.word.length };
               report(segment, {
                 ...span,
-                message: expandTemplate(spec.caseEndingMessage, [inflected.word, inflected.name, inflected.ending]),
+                message: expandMessage(spec.caseEndingMessage, [inflected.word, inflected.name, inflected.ending]),
                 fix: makeFix(a.text, span, inflected.name, "unsafe"),
               });
             }

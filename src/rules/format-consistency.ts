@@ -10,7 +10,7 @@
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { pointerToken } from "../core/errors.js";
 import { keptFromSource } from "../engine/lint.js";
-import { compileMatcher, expandTemplate } from "../engine/matcher.js";
+import { compileMatcher, expandMessage } from "../engine/matcher.js";
 
 interface FormatClass {
   name: string;
@@ -49,7 +49,7 @@ export const formatConsistencyKind: RuleKind = {
         found.forEach((occurrences, i) => {
           if (i === majority || spec.classes[i]!.preferred) return;
           for (const o of occurrences) {
-            report(o.segment, { start: o.start, end: o.end, message: expandTemplate(spec.message, [o.text, classes[i]!.name, classes[majority]!.name, String(top)]) });
+            report(o.segment, { start: o.start, end: o.end, message: expandMessage(spec.message, [o.text, classes[i]!.name, classes[majority]!.name, String(top)]) });
           }
         });
       },

@@ -10,7 +10,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { caseFolded, LEADING_RUN, LETTER_DIGIT_RUN } from "../analysis/text.js";
 import type { CompiledRule, GlossaryEntry, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { listed, primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface InlineEntry {
@@ -153,11 +153,11 @@ export const glossaryKind: RuleKind = {
             for (const m of text.matchAll(pattern)) {
               found = true;
               const span = { start: m.index, end: m.index + m[0].length };
-              report(index, { ...span, message: expandTemplate(spec.forbiddenMessage, [m[0], preferred, e.entry.source]), fix: makeFix(text, span, preferred, "safe") });
+              report(index, { ...span, message: expandMessage(spec.forbiddenMessage, [m[0], preferred, e.entry.source]), fix: makeFix(text, span, preferred, "safe") });
             }
           }
           if (!found) {
-            report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [e.entry.source, listed(e.entry.targets)]) });
+            report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [e.entry.source, listed(e.entry.targets)]) });
           }
         }
       },

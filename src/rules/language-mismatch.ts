@@ -10,7 +10,7 @@ import type { Span } from "../core/types.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence, scriptCounts } from "../analysis/language.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface LanguageMismatchSpec extends RuleSpec {
   /** Fewest letters a segment needs to be judged (default 40). */
@@ -92,7 +92,7 @@ export const languageMismatchKind: RuleKind = {
         report(index, {
           ...span,
           confidence: detected.confidence,
-          message: expandTemplate(spec.message, [
+          message: expandMessage(spec.message, [
             text.slice(span.start, span.end),
             LANGUAGE_NAMES[detected.language]!,
             detected.confidence.toFixed(2),

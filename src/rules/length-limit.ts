@@ -6,7 +6,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { shownReference } from "../analysis/references.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { wholeTarget } from "./bilingual.js";
 
 /** Characters of the target as shown: unmasked text, and one for each masked character reference. */
@@ -31,7 +31,7 @@ export const lengthLimitKind: RuleKind = {
         const limit = analysis.segment.maxLength;
         if (limit === undefined) return;
         const length = shownLength(analysis);
-        if (length > limit) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [String(length), String(limit)]) });
+        if (length > limit) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [String(length), String(limit)]) });
       },
     };
   },

@@ -10,7 +10,7 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 import { CODE, DENSITY, weightedLength } from "./truncation.js";
 
@@ -44,7 +44,7 @@ export const lengthRatioKind: RuleKind = {
           const ratio = weightedLength(analysis.text) / sourceLength;
           if (ratio >= expected / tolerance && ratio <= expected * tolerance) return;
           const detail = `${ratio.toFixed(2)} target characters per source character, where ${from}→${to} is expected near ${expected.toFixed(2)}`;
-          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [ratio < expected ? "short" : "long", detail]) });
+          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [ratio < expected ? "short" : "long", detail]) });
         });
       },
     };

@@ -13,7 +13,7 @@ import { SegmentMemo, nameKey, nameOffsets, namesOf, type NameOccurrence, type S
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface NameVariantsSpec extends RuleSpec {
   /** Language of the dictionary that tells common words and conventional spellings (default: the rule's language). */
@@ -96,7 +96,7 @@ export const nameVariantsKind: RuleKind = {
             report(o.segment, {
               start: o.start,
               end: o.end,
-              message: expandTemplate(spec.message, [o.text, other.text, where(other, analyses), uses]),
+              message: expandMessage(spec.message, [o.text, other.text, where(other, analyses), uses]),
               ...(isPreferred ? {} : { fix: makeFix(analyses[o.segment]!.text, o, preferred.text, "unsafe") }),
             });
           }
@@ -154,7 +154,7 @@ function reportEquivalents(message: string, equivalents: Map<string, number>, fo
         report(o.segment, {
           start: o.start,
           end: o.end,
-          message: expandTemplate(message, [o.text, shown.text, where(shown, analyses)]),
+          message: expandMessage(message, [o.text, shown.text, where(shown, analyses)]),
           fix: makeFix(analyses[o.segment]!.text, o, shown.text, "unsafe"),
         });
       }

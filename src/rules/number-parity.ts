@@ -11,7 +11,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { numericValue, readNumbers } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { coveredBy } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { blankSpans, listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
@@ -443,12 +443,12 @@ export const numberParityKind: RuleKind = {
         if (missing.length === 1 && extra.length === 1) {
           const changed = extra[0]!;
           const detail = `the source's “${missing[0]!.text}” is “${changed.text}” here`;
-          report(index, { start: changed.start, end: changed.end, message: expandTemplate(spec.message, [detail]) });
+          report(index, { start: changed.start, end: changed.end, message: expandMessage(spec.message, [detail]) });
           return;
         }
         const names = listed(missing.map((n) => n.text));
         const detail = `${names} in the source ${missing.length === 1 ? "is" : "are"} missing from the target`;
-        report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
+        report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [detail]) });
       },
     };
   },

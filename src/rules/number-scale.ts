@@ -6,7 +6,7 @@
 import { configError } from "../core/errors.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 
 interface NumberScaleSpec extends RuleSpec {
   /** Scale word → multiplier, e.g. { "thousand": 1000 }. */
@@ -50,7 +50,7 @@ export const numberScaleKind: RuleKind = {
           const span = { start: m.index, end: m.index + m[0].length };
           report(index, {
             ...span,
-            message: expandTemplate(spec.message, [m[0], rewrite ?? "digits"]),
+            message: expandMessage(spec.message, [m[0], rewrite ?? "digits"]),
             fix: rewrite ? makeFix(text, span, rewrite, spec.applicability ?? "safe") : undefined,
           });
         }

@@ -23,7 +23,7 @@ import { configError, pointerToken } from "../core/errors.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
-import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
+import { compileMatcher, expandMessage, type Matcher } from "../engine/matcher.js";
 import { proseOf, sourceOf } from "./bilingual.js";
 import { imbalance } from "./bracket-parity.js";
 
@@ -169,7 +169,7 @@ export const pairingKind: RuleKind = {
         /** Straight marks with a space on both sides: taken to open when nothing is open, but which side they are on is unknown. */
         const sideless = new Set<string>();
         const unclosed = (segment: number, at: number, pair: Pair, unit: number) => {
-          if (!sideless.has(`${segment}:${at}`)) report(segment, { start: at, end: at + 1, message: expandTemplate(spec.message, [pair.open, pair.close]) }, unit);
+          if (!sideless.has(`${segment}:${at}`)) report(segment, { start: at, end: at + 1, message: expandMessage(spec.message, [pair.open, pair.close]) }, unit);
         };
 
         units.forEach((unit, u) => {
@@ -219,7 +219,7 @@ export const pairingKind: RuleKind = {
             else if (stack.length) stack.pop();
             else if (pending[index]!.size) pending[index]!.pop(); // closes a block quotation or aside begun paragraphs earlier
             else if (!excused(at, pair)) {
-              report(unit.segment, { start: at, end: at + 1, message: expandTemplate(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) }, u);
+              report(unit.segment, { start: at, end: at + 1, message: expandMessage(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) }, u);
             }
           }
 
@@ -244,7 +244,7 @@ export const pairingKind: RuleKind = {
             report(unit.segment, {
               start: at,
               end: at + 1,
-              message: expandTemplate(spec.reversedMessage ?? spec.message, [text[at], right]),
+              message: expandMessage(spec.reversedMessage ?? spec.message, [text[at], right]),
               fix: makeFix(text, { start: at, end: at + 1 }, right, applicability),
             }, u);
           }

@@ -1,6 +1,6 @@
 /** `pattern`: a regular expression, a message, and optionally a replacement with $1..$9. */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
-import { compileMatcher, expandTemplate, type Matcher } from "../engine/matcher.js";
+import { compileMatcher, expandMessage, expandTemplate, type Matcher } from "../engine/matcher.js";
 import { pointerToken } from "../core/errors.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
@@ -32,7 +32,7 @@ export const patternKind: RuleKind = {
           report(index, {
             start: m.start,
             end: m.end,
-            message: expandTemplate(spec.message, m.groups),
+            message: expandMessage(spec.message, m.groups),
             fix:
               spec.replace === undefined
                 ? undefined

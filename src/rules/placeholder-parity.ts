@@ -29,7 +29,7 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { coveredBy, insideAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { URL_OR_MAIL } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { blank, blankSpans, closedSpans, countKeys, isKeySource, listed, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface PlaceholderSpec extends RuleSpec {
@@ -272,16 +272,16 @@ export const placeholderParityKind: RuleKind = {
         if (!/[%{<@:.|]/u.test(source + target)) return;
         // A raw source (XLIFF, TMX; PO, CSV and JSONL give theirs as written) has its codes to compare with; a plain one leaves the target's masked codes out.
         const { missing, extra, changed, icuProblem } = compareItems(source, target, urls, rawSource === undefined ? masked : []);
-        if (icuProblem) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.icuMessage ?? spec.message, [icuProblem]) });
+        if (icuProblem) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.icuMessage ?? spec.message, [icuProblem]) });
         if (missing.length) {
-          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [listed(missing)]) });
+          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [listed(missing)]) });
         }
         for (const item of extra) {
-          report(index, { start: item.start, end: item.end, spansMarkup: true, message: expandTemplate(spec.extraMessage, [target.slice(item.start, item.end)]) });
+          report(index, { start: item.start, end: item.end, spansMarkup: true, message: expandMessage(spec.extraMessage, [target.slice(item.start, item.end)]) });
         }
         for (const [key, item] of changed) {
           const text = target.slice(item.start, item.end);
-          report(index, { start: item.start, end: item.end, spansMarkup: true, message: spec.changedMessage ? expandTemplate(spec.changedMessage, [text, key]) : expandTemplate(spec.extraMessage, [text]) });
+          report(index, { start: item.start, end: item.end, spansMarkup: true, message: spec.changedMessage ? expandMessage(spec.changedMessage, [text, key]) : expandMessage(spec.extraMessage, [text]) });
         }
       },
     };

@@ -19,7 +19,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { trailingRunStart, withoutTrailing } from "../analysis/text.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface PunctuationParitySpec extends RuleSpec {
@@ -117,7 +117,7 @@ export const punctuationParityKind: RuleKind = {
         const tgtEnd = ending(target.slice(0, trimmedEnd));
         if (!srcEnd || !tgtEnd || !/[\p{L}\p{N}]/u.test(tgtEnd)) return;
         const whole = { ...wholeTarget(analysis), spansMarkup: true };
-        const say = (detail: string) => expandTemplate(spec.message, [detail]);
+        const say = (detail: string) => expandMessage(spec.message, [detail]);
         const language = primary(analysis.language) ?? "";
         const srcClass = finalClass(srcEnd, primary(analysis.segment.srcLang) ?? "");
         const tgtClass = finalClass(tgtEnd, language);

@@ -17,7 +17,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface QuoteStyle {
   /** The marks the target's typography opens and closes a quotation with. */
@@ -103,7 +103,7 @@ export const quotationStyleKind: RuleKind = {
               report(index, {
                 start: at,
                 end: at + 1,
-                message: expandTemplate(spec.message, [ch, right]),
+                message: expandMessage(spec.message, [ch, right]),
                 fix: makeFix(text, { start: at, end: at + 1 }, right, applicability),
               });
             });

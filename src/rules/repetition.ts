@@ -7,7 +7,7 @@
  */
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { escapeRegExp, expandTemplate } from "../engine/matcher.js";
+import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { primary, sourceOf } from "./bilingual.js";
 
 interface RepetitionSpec extends RuleSpec {
@@ -52,7 +52,7 @@ export const repetitionKind: RuleKind = {
           report(index, {
             start: first.start,
             end: second.end,
-            message: expandTemplate(spec.message, [text.slice(first.start, second.end), first.text]),
+            message: expandMessage(spec.message, [text.slice(first.start, second.end), first.text]),
             fix: makeFix(text, { start: first.end, end: second.end }, "", spec.applicability ?? "safe", `Delete the second “${second.text}”`),
           });
         }

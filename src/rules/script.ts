@@ -5,7 +5,7 @@
  */
 import { configError, pointerToken } from "../core/errors.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface ScriptSpec extends RuleSpec {
   /** Unicode script names (as in \p{Script=…}) whose words are flagged. */
@@ -63,7 +63,7 @@ export const scriptKind: RuleKind = {
           const script = which.find((s) => s.test.test(m[0]))!.name;
           const hint = LANGUAGE_HINTS.find((h) => h.script === script && h.test.test(m[0]));
           const language = hint ? `${hint.language}, going by its letters` : "language unknown";
-          report(index, { start: m.index, end: m.index + m[0].length, message: expandTemplate(spec.message, [m[0], script, language]) });
+          report(index, { start: m.index, end: m.index + m[0].length, message: expandMessage(spec.message, [m[0], script, language]) });
         }
       },
     };

@@ -9,7 +9,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { proseOf, sourceOf } from "./bilingual.js";
 
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
@@ -64,7 +64,7 @@ export const sourceTermConsistencyKind: RuleKind = {
             report(r.segment, {
               start: r.start,
               end: r.end,
-              message: expandTemplate(spec.message, [key, r.form, majority, String(count)]),
+              message: expandMessage(spec.message, [key, r.form, majority, String(count)]),
               fix: makeFix(text, r, majority, "unsafe"),
             });
           }

@@ -13,7 +13,7 @@ import { trailingRunStart } from "../analysis/text.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { isKeySource, proseOf } from "./bilingual.js";
 import { imbalance } from "./bracket-parity.js";
 
@@ -60,7 +60,7 @@ export const spacingParityKind: RuleKind = {
             const span = { start: inTarget.index, end: inTarget.index + inTarget[0].length };
             // A source whose bracket stays open ("(см.") goes on in the next unit: the space joins the translation to it.
             if (inMask(masked, span.start, span.end) || (where === "end" && imbalance(proseOf(source)).some((n) => n > 0))) return;
-            report(index, { ...span, message: expandTemplate(spec.message, [where]), fix: makeFix(target, span, "", "safe", `Delete the space at the ${where}`) });
+            report(index, { ...span, message: expandMessage(spec.message, [where]), fix: makeFix(target, span, "", "safe", `Delete the space at the ${where}`) });
             return;
           }
           // The first or last word is flagged; the fix adds the space beside it.
@@ -69,7 +69,7 @@ export const spacingParityKind: RuleKind = {
           const space = inSource![0];
           report(index, {
             ...word,
-            message: expandTemplate(spec.missingMessage, [where]),
+            message: expandMessage(spec.missingMessage, [where]),
             fix: { title: `Add the source's space at the ${where}`, applicability: "safe", edits: [{ start: at, end: at, text: space, expected: "" }] },
           });
         };

@@ -17,7 +17,7 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import { overlapsAny } from "../core/spans.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface SpellingSpec extends RuleSpec {
   /** Language of the dictionary (default: the rule's language). */
@@ -101,7 +101,7 @@ export const spellingKind: RuleKind = {
           if (!nearLikely.length) continue;
           const far = knownAmong(twoCheapEdits(word), dictionary, MAX_SUGGESTIONS - near.length, [word, ...near]);
           const offered = [...nearLikely, ...far.filter(likely)].slice(0, MAX_SUGGESTIONS);
-          const message = expandTemplate(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
+          const message = expandMessage(spec.suggestionMessage ?? spec.message, [u.word, u.word, listed(offered)]);
           report(u.segment, {
             start: u.start,
             end: u.end,

@@ -19,7 +19,7 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability } from "../core/types.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface Entry {
   /** The better text; omitted when only a person can rewrite it. */
@@ -145,7 +145,7 @@ export const substitutionKind: RuleKind = {
             const replacement = entry.replace === undefined ? undefined : matchCase(replacementFor(entry.replace, choices), matched, caseSensitive);
             report(index, {
               ...span,
-              message: expandTemplate(entry.message ?? spec.message, [matched, replacement ?? ""]),
+              message: expandMessage(entry.message ?? spec.message, [matched, replacement ?? ""]),
               fix: replacement === undefined ? undefined : makeFix(text, span, replacement, entry.applicability ?? spec.applicability ?? "safe"),
             });
             lastEnd = last;

@@ -13,7 +13,7 @@ import type { Span } from "../core/types.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage, expandTemplate } from "../engine/matcher.js";
 
 interface ElementSpec {
   /** Exact word or words, compared in lower case. */
@@ -461,7 +461,7 @@ export const tokensKind: RuleKind = {
             const rewrite = spec.suggestion === undefined ? undefined : tidy(expandTemplate(spec.suggestion, groups), groups[0]!);
             report(index, {
               ...span,
-              message: expandTemplate(spec.message, groups),
+              message: expandMessage(spec.message, groups),
               ...(rewrite !== undefined && rewrite !== groups[0] && { suggestions: [rewriteFix(text, span, rewrite)] }),
             });
             i = reported[1] - 1;

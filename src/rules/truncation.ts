@@ -14,7 +14,7 @@
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
 import { trailingRunStart } from "../analysis/text.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { imbalance } from "./bracket-parity.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 
@@ -125,7 +125,7 @@ export const truncationKind: RuleKind = {
           if (danglingEnd && relative >= fragmentRatio && !/[.!?。！？:：;；…]["'”’»)）]*\s*$/u.test(proseOf(source).trimEnd())) continue;
           if (!cut && (continues || relative >= veryShortRatio || wordsIn(source) < minVeryShortWords)) continue;
           const detail = `${Math.round(relative * 100)} % of the length the document's translations give such a source${cut ? ", and it breaks off" : ""}`;
-          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandTemplate(spec.message, [detail]) });
+          report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [detail]) });
         }
       },
     };

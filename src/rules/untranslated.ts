@@ -16,7 +16,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { looksLikeCode } from "../analysis/code.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 import { dominantScript, primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 
 interface UntranslatedSpec extends RuleSpec {
@@ -112,7 +112,7 @@ export const untranslatedKind: RuleKind = {
         // The whole target in the source's script, where the target language is written in another.
         const expected = SCRIPT_OF_LANGUAGE[language];
         if (spec.wrongScriptMessage && expected && sourceScript && sourceScript !== "Latin" && targetScript === sourceScript && expected !== sourceScript && !SHARES[language]?.includes(sourceScript) && !hasScript(target, expected)) {
-          report(index, { ...whole, message: expandTemplate(spec.wrongScriptMessage, [sourceScript, expected]) });
+          report(index, { ...whole, message: expandMessage(spec.wrongScriptMessage, [sourceScript, expected]) });
           return;
         }
         const run = sourceScript && runs.get(sourceScript);
@@ -121,7 +121,7 @@ export const untranslatedKind: RuleKind = {
         const text = proseOf(analysis.text);
         for (const m of text.matchAll(run)) {
           if ([...m[0].matchAll(/\p{L}/gu)].length < (sourceScript === "Han" || sourceScript === "Kana" ? 1 : 2)) continue;
-          report(index, { start: m.index, end: m.index + m[0].length, message: expandTemplate(spec.scriptMessage, [m[0], sourceScript]) });
+          report(index, { start: m.index, end: m.index + m[0].length, message: expandMessage(spec.scriptMessage, [m[0], sourceScript]) });
         }
       },
     };

@@ -20,7 +20,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
-import { expandTemplate } from "../engine/matcher.js";
+import { expandMessage } from "../engine/matcher.js";
 
 interface VarietySpec extends RuleSpec {
   /** Variety id → name used in messages, e.g. { "us": "American", "uk": "British" }. */
@@ -104,7 +104,7 @@ export const varietyKind: RuleKind = {
           report(o.segment, {
             start: o.start,
             end: o.end,
-            message: expandTemplate(preferred !== undefined ? spec.preferredMessage ?? spec.message : spec.message, groups),
+            message: expandMessage(preferred !== undefined ? spec.preferredMessage ?? spec.message : spec.message, groups),
             fix: makeFix(text, o, replacement, applicability),
           });
         }
