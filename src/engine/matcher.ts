@@ -257,11 +257,15 @@ const MESSAGE_QUOTE_LIMIT = 80;
 
 /** Shortens a quoted span for a message at word boundaries (an editor sees the span itself; the message only has to name it), on one line. */
 export function quoteForMessage(text: string): string {
-  const flat = text.replace(/\s+/gu, " ");
-  if (flat.length <= MESSAGE_QUOTE_LIMIT) return flat;
-  const head = flat.slice(0, 50).replace(/\s*\S*$/u, "");
-  const tail = flat.slice(-24).replace(/^\S*\s*/u, "");
-  return `${head || flat.slice(0, 50)} … ${tail || flat.slice(-24)}`;
+  const flatten = (part: string) => part.replace(/\s+/gu, " ");
+  // Only the two ends are read: a finding may quote a whole long segment, once per finding.
+  const whole = text.length <= 4 * MESSAGE_QUOTE_LIMIT ? flatten(text) : undefined;
+  if (whole !== undefined && whole.length <= MESSAGE_QUOTE_LIMIT) return whole;
+  const start = flatten(text.slice(0, 2 * MESSAGE_QUOTE_LIMIT)).slice(0, 50);
+  const end = flatten(text.slice(-MESSAGE_QUOTE_LIMIT)).slice(-24);
+  const head = start.replace(/\s*\S*$/u, "") || start;
+  const tail = end.replace(/^\S*\s*/u, "") || end;
+  return `${head} … ${tail}`;
 }
 
 /** expandTemplate for a message: the quoted groups are shortened by quoteForMessage (a replacement must never be). */
