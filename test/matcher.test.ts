@@ -77,6 +77,13 @@ describe("expandMessage", () => {
     for (const word of quoted.replace(" … ", " ").split(" ")) expect(long.split(" ")).toContain(word);
   });
 
+  it("shortens only what the message quotes, never its own wording", () => {
+    const detail = "92 % of the length the document's translations give such a source, and it breaks off";
+    expect(expandMessage("Truncated: $0.", [detail])).toBe(`Truncated: ${detail}.`);
+    expect(expandMessage("“$0” in $1", [long, detail])).toBe(`“${quoteForMessage(long)}” in ${detail}`);
+    expect(expandMessage("“$0 $1”", ["x", long])).toBe(`“x ${quoteForMessage(long)}”`);
+  });
+
   it("never shortens a replacement", () => {
     expect(expandTemplate("“$1”", ["", long])).toBe(`“${long}”`);
   });

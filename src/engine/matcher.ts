@@ -244,12 +244,24 @@ function thirdPerson(verb: string): string {
 }
 
 /** Expands $0..$9, ${n:lower|upper|capitalize|third-person|grouped|swapped-separators|times|closing-quote} and $$ in a replacement or message template. */
-export function expandTemplate(template: string, groups: readonly (string | undefined)[]): string {
-  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person|grouped|swapped-separators|times|closing-quote)\})/g, (_, dollar?: string, plain?: string, cased?: string, change?: string) => {
+export function expandTemplate(template: string, groups: readonly (string | undefined)[], quote?: (text: string) => string): string {
+  return template.replace(/\$(?:(\$)|(\d)|\{(\d):(lower|upper|capitalize|third-person|grouped|swapped-separators|times|closing-quote)\})/g, (_, dollar: string | undefined, plain: string | undefined, cased: string | undefined, change: string | undefined, offset: number) => {
     if (dollar) return "$";
-    const text = groups[Number(plain ?? cased)] ?? "";
+    const group = groups[Number(plain ?? cased)] ?? "";
+    const text = quote && insideQuotation(template, offset) ? quote(group) : group;
     return change ? CASE_CHANGES[change]!(text) : text;
   });
+}
+
+/** Whether a template quotes what stands at `offset` (more “ or « than closing marks before it). */
+function insideQuotation(template: string, offset: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < offset; i++) {
+    const ch = template[i];
+    if (ch === "“" || ch === "«") depth++;
+    else if ((ch === "”" || ch === "»") && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** Longest quoted text a message keeps whole; longer text keeps its first and last words around “…”. */
@@ -268,9 +280,9 @@ export function quoteForMessage(text: string): string {
   return `${head} … ${tail}`;
 }
 
-/** expandTemplate for a message: the quoted groups are shortened by quoteForMessage (a replacement must never be). */
+/** expandTemplate for a message: groups the message quotes are shortened by quoteForMessage; its own wording (details, reasons, places) and any replacement are never cut. */
 export function expandMessage(template: string, groups: readonly (string | undefined)[]): string {
-  return expandTemplate(template, groups.map((group) => (group === undefined ? undefined : quoteForMessage(group))));
+  return expandTemplate(template, groups, quoteForMessage);
 }
 
 export const escapeRegExp = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

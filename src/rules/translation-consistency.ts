@@ -73,7 +73,6 @@ function saysMore(more: string, less: string): boolean {
   return b.size > 0 && [...b].every((w) => a.includes(w)) && extra.length >= 1 && extra.length <= 2;
 }
 
-
 /** Content words kept per corpus unit: enough for the sources of interface strings. */
 const MAX_CONTENT = 200;
 
@@ -201,11 +200,11 @@ function acrossDocuments<I>(items: I[], view: CorpusView<I>): { item: I; message
   for (const [i, majority] of minorityTargets(items, source, target, (a, b) => variants(view.unit(a).text, view.unit(b).text))) {
     const other = majority.find((m) => view.document(m) !== view.document(i));
     if (view.unit(i).flagged || other === undefined) continue;
-    found.set(i, expandMessage(view.messages(i).otherFileMessage!, [quoteForMessage(view.unit(other).text), String(majority.length), view.where(other)]));
+    found.set(i, expandMessage(view.messages(i).otherFileMessage!, [view.unit(other).text, String(majority.length), view.where(other)]));
   }
   const long = items.filter((i) => !view.unit(i).short);
   for (const [i, first] of reusedTargets(long, (j) => view.unit(j).content, target, (j) => view.unit(j).flagged || found.has(j))) {
-    found.set(i, expandMessage(view.messages(i).otherFileSameTargetMessage!, [quoteForMessage(view.unit(i).text), view.unit(first).source, view.where(first)]));
+    found.set(i, expandMessage(view.messages(i).otherFileSameTargetMessage!, [view.unit(i).text, view.unit(first).source, view.where(first)]));
   }
   return items.filter((i) => found.has(i) && !view.unit(i).quiet).map((item) => ({ item, message: found.get(item)! }));
 }
@@ -234,8 +233,8 @@ export const translationConsistencyKind: RuleKind = {
         for (const u of units) {
           const majority = differentTarget.get(u);
           const first = sameTarget.get(u);
-          if (majority) report(u.segment, { ...at(u), message: expandMessage(spec.message, [quoteForMessage(majority[0]!.target), String(majority.length)]) });
-          else if (first) report(u.segment, { ...at(u), message: expandMessage(spec.sameTargetMessage, [quoteForMessage(u.target), quoteForMessage(first.source)]) });
+          if (majority) report(u.segment, { ...at(u), message: expandMessage(spec.message, [majority[0]!.target, String(majority.length)]) });
+          else if (first) report(u.segment, { ...at(u), message: expandMessage(spec.sameTargetMessage, [u.target, first.source]) });
         }
       },
       ...(acrossFiles && {
