@@ -36,6 +36,12 @@ describe("pairing", () => {
     expect(unopened).toMatchObject({ start: 28, end: 29, text: ")", message: "unopened ), add (" });
   });
 
+  test("a lone mark of a pair the language does not use gets foreignMessage, unclosed or unopened; the other pairs keep theirs", () => {
+    const spec = { pairs: [["(", ")"], ["«", "»"]], quotes: ["«"], foreign: ["«"], foreignMessage: "lone $0" } as Partial<RuleSpec>;
+    expect(check("He said «no and left. Then it (rained.", spec).map((f) => f.message)).toEqual(["lone «", "unclosed (, add )"]);
+    expect(check("Then» it rained.", spec).map((f) => f.message)).toEqual(["lone »"]);
+  });
+
   test("nested pairs of one kind balance", () => {
     expect(marks("“He spoke of a “military scale” threat,” she said (as noted (twice)).")).toEqual([]);
   });

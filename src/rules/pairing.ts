@@ -43,6 +43,10 @@ interface PairingSpec extends RuleSpec {
   unopenedMessage?: string;
   /** Message for a quotation mark pointing the wrong way (default: `message`); $0 the mark, $1 the right one. */
   reversedMessage?: string;
+  /** Opening marks of pairs the language does not use itself (guillemets in English): completing the pair is not the advice. */
+  foreign?: string[];
+  /** Message for a lone mark of a `foreign` pair (default: the message it would get otherwise); $0 the mark, $1 its partner. */
+  foreignMessage?: string;
   /**
    * Report only in a document where marks fail to pair in at least this share of the paragraphs
    * that hold them, and at least SHARE_PARAGRAPHS paragraphs do: one slip among many quotations is
@@ -168,8 +172,9 @@ export const pairingKind: RuleKind = {
         const pending = pairs.map(() => new Pending());
         /** Straight marks with a space on both sides: taken to open when nothing is open, but which side they are on is unknown. */
         const sideless = new Set<string>();
+        const loneMessage = (pair: Pair, otherwise: string) => (spec.foreignMessage && spec.foreign?.includes(pair.open) ? spec.foreignMessage : otherwise);
         const unclosed = (segment: number, at: number, pair: Pair, unit: number) => {
-          if (!sideless.has(`${segment}:${at}`)) report(segment, { start: at, end: at + 1, message: expandMessage(spec.message, [pair.open, pair.close]) }, unit);
+          if (!sideless.has(`${segment}:${at}`)) report(segment, { start: at, end: at + 1, message: expandMessage(loneMessage(pair, spec.message), [pair.open, pair.close]) }, unit);
         };
 
         units.forEach((unit, u) => {
@@ -219,7 +224,7 @@ export const pairingKind: RuleKind = {
             else if (stack.length) stack.pop();
             else if (pending[index]!.size) pending[index]!.pop(); // closes a block quotation or aside begun paragraphs earlier
             else if (!excused(at, pair)) {
-              report(unit.segment, { start: at, end: at + 1, message: expandMessage(spec.unopenedMessage ?? spec.message, [pair.close, pair.open]) }, u);
+              report(unit.segment, { start: at, end: at + 1, message: expandMessage(loneMessage(pair, spec.unopenedMessage ?? spec.message), [pair.close, pair.open]) }, u);
             }
           }
 
