@@ -222,19 +222,30 @@ function contextAllows(context: { after?: RegExp; before?: RegExp }, text: strin
   return !context.before?.test(text.slice(Math.max(0, span.start - CONTEXT), span.start));
 }
 
-/** The phrases a pattern with {a|b|} groups stands for, each with the index chosen in each group. */
+/** The phrases a pattern with {a|b|} groups stands for, each with the index chosen in each group (the last group varying fastest). */
 function expandPhrase(pattern: string, at: { file: string; pointer: string }): { phrase: string; choices: number[] }[] {
-  const groups = [...pattern.matchAll(/\{([^{}]*)\}/g)];
-  let expansions = [{ phrase: "", choices: [] as number[] }];
+  const literals: string[] = [];
+  const options: string[][] = [];
   let from = 0;
-  for (const g of groups) {
-    const literal = pattern.slice(from, g.index);
-    const options = g[1]!.split("|");
-    expansions = expansions.flatMap((e) => options.map((o, i) => ({ phrase: e.phrase + literal + o, choices: [...e.choices, i] })));
+  let total = 1;
+  for (const g of pattern.matchAll(/\{([^{}]*)\}/g)) {
+    literals.push(pattern.slice(from, g.index));
+    options.push(g[1]!.split("|"));
     from = g.index + g[0].length;
-    if (expansions.length > MAX_EXPANSIONS) throw configError(`phrase "${pattern}" stands for more than ${MAX_EXPANSIONS} phrases`, at);
+    total *= options[options.length - 1]!.length;
+    if (total > MAX_EXPANSIONS) throw configError(`phrase "${pattern}" stands for more than ${MAX_EXPANSIONS} phrases`, at);
   }
-  return expansions.map((e) => ({ phrase: (e.phrase + pattern.slice(from)).replace(/\s+/g, " ").trim(), choices: e.choices }));
+  const rest = pattern.slice(from);
+  // An odometer over the groups: no intermediate expansions are built (tables of 80,000 phrases are compiled at start-up).
+  const choices = options.map(() => 0);
+  const phrases = new Array<{ phrase: string; choices: number[] }>(total);
+  for (let n = 0; n < total; n++) {
+    let phrase = "";
+    for (let k = 0; k < options.length; k++) phrase += literals[k]! + options[k]![choices[k]!]!;
+    phrases[n] = { phrase: (phrase + rest).replace(/\s+/g, " ").trim(), choices: choices.slice() };
+    for (let k = options.length - 1; k >= 0 && ++choices[k]! === options[k]!.length; k--) choices[k] = 0;
+  }
+  return phrases;
 }
 
 /**
