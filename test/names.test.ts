@@ -125,6 +125,11 @@ describe("en/terminology/acronym-variants", () => {
     expect(findings(["The LPR said so; LPR troops left.", "The LNR said so; LNR troops left."])).toEqual([]);
   });
 
+  test("a word in capitals that the dictionary knows is no acronym: “ANY STRING” is not a look-alike of a frequent “AND”", () => {
+    expect(findings(["Join with AND, AND again and AND once more.", "In all other cases \"ANY STRING\" is set to null."])).toEqual([]);
+    expect(findings(["Join with DNR, DNR again and DNR once more.", "In all other cases the DNI said no."]).map((f) => f.text)).toEqual(["DNI"]);
+  });
+
   test("look-alikes both defined in the document are two bodies; the first letter differing is not a look-alike", () => {
     expect(findings(["The Pacific Trade Council (PTC) met the Pacific Transport Commission (PTK). The PTC, the PTC and the PTC agreed."])).toEqual([]);
     expect(findings(["The BBC, the BBC and the BBC reported it; the CBC did not."])).toEqual([]);

@@ -10,6 +10,7 @@
  * Foreign acronyms whose initials match nothing English (“Federal Security Service (FSB)”) are normal and left alone.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
@@ -52,7 +53,7 @@ export const acronymVariantsKind: RuleKind = {
       checkDocument(_document, analyses, report) {
         const definitions = analyses.flatMap((a, segment) => definitionsIn(a, segment));
         const uses = acronymUses(analyses);
-        if (spec.lookAlikeMessage) reportLookAlikes(spec.lookAlikeMessage, uses, definitions, analyses, report);
+        if (spec.lookAlikeMessage) reportLookAlikes(spec.lookAlikeMessage, uses, definitions, analyses, report, spec.language);
         if (definitions.length === 0) return;
         const at = (d: Definition) => lineOf(analyses, d.segment, d.start);
         const reported = new Set<Definition>();
@@ -126,11 +127,14 @@ const LOOK_ALIKE_MIN_USES = 3;
  * its letters (“AFU” … “UAF”: the source's word order). Two bodies with such acronyms are each
  * named more than once; a pair both defined in the document is left alone.
  */
-function reportLookAlikes(message: string, uses: Map<string, Use[]>, definitions: Definition[], analyses: SegmentAnalysis[], report: Report): void {
+function reportLookAlikes(message: string, uses: Map<string, Use[]>, definitions: Definition[], analyses: SegmentAnalysis[], report: Report, language?: string): void {
   const defined = new Set(definitions.map((d) => d.acronym));
-  const frequent = [...uses].filter(([acronym, used]) => acronym.length >= 3 && used.length >= LOOK_ALIKE_MIN_USES);
+  // A word in capitals that the dictionary knows (“ANY STRING”, “AND”, “NOT NULL”) is an ordinary word, not an acronym.
+  const dictionary = language && language !== "*" && hasDictionary(language) ? dictionaryFor(language) : undefined;
+  const word = (acronym: string) => dictionary?.isKnown(acronym.toLowerCase()) ?? false;
+  const frequent = [...uses].filter(([acronym, used]) => acronym.length >= 3 && used.length >= LOOK_ALIKE_MIN_USES && !word(acronym));
   for (const [rare, [use, ...more]] of uses) {
-    if (rare.length < 3 || more.length > 0) continue;
+    if (rare.length < 3 || more.length > 0 || word(rare)) continue;
     const like = frequent.find(([acronym]) => lookAlike(rare, acronym) && !(defined.has(rare) && defined.has(acronym)));
     if (!like) continue;
     report(use!.segment, {
