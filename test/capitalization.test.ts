@@ -59,6 +59,10 @@ describe("stray capitals", () => {
     expect(findings(id, "The band played Slowly Forward twice at the fair.")).toEqual([]);
   });
 
+  test("the literal values of software documentation keep their capital", () => {
+    expect(findings(id, "An empty field is the Null value; the flag is set to True or False.")).toEqual([]);
+  });
+
   test("a document that capitalizes pronouns for reverence capitalizes nouns so too", () => {
     expect(findings(id, "We follow where He leads by His word, and the Truth is His.")).toEqual([]);
   });
