@@ -84,6 +84,14 @@ describe("an example address whose word “example” is translated", () => {
     expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(placeholders)).toEqual([]);
   });
 
+  test("an example address replaced by words is the hint translated; a real address left out is still missing", async () => {
+    const units: [string, string][] = [
+      ["example@mail.org", "電子メール"],
+      ["Write to help@mail.org", "メールでお問い合わせください"],
+    ];
+    expect((await findingsOf(xliff(units, "en", "ja"), "xliff", "ja", "en")).filter(placeholders)).toEqual(["common/accuracy/placeholder-parity メールでお問い合わせください"]);
+  });
+
   test("another letter changed in it is still a changed address", async () => {
     const units: [string, string][] = [["Write it as example@mail.org", "Écrivez-la sous la forme example@mall.org"]];
     expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(placeholders)).toEqual(["common/accuracy/placeholder-parity example@mall.org"]);

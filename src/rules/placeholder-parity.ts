@@ -16,7 +16,8 @@
  *   (one, in Japanese and Chinese, for the source's two; three in Russian for the source's one);
  * - an example URL or e-mail address localised on purpose (the source says "e.g.", "for example",
  *   "format"…, or uses a reserved example domain) by more than a one-letter change, or by the word
- *   "example" in it translated ("exemple@email.com");
+ *   "example" in it translated ("exemple@email.com"), or replaced by words (an input hint
+ *   "example@email.com" translated "電子メール");
  * The raw target is read, as XLIFF masks its markup from other rules; XLIFF and TMX sources are
  * compared as written (`rawSource`), codes included. Annotations (<mrk>) and CDATA content are not
  * codes, nor are autolinks (<https://…>, <name@host>), which are URLs and e-mail addresses. A
@@ -228,6 +229,8 @@ export function compareItems(source: string, target: string, urls = true, masked
     missing = missing.filter((k) => !lostKeys.has(k));
     extra = extra.filter((i) => !addedItems.has(i));
   }
+  // An example address or URL (“example@email.com”, a reserved example domain) is content, not a code: a translation may put words in its place.
+  missing = missing.filter((key) => !((kindOf(key) === "url" || kindOf(key) === "mail") && (EXAMPLE_WORD.test(key) || RESERVED_DOMAIN.test(key))));
   return { missing, extra, changed, ...(icuProblem && { icuProblem }) };
 }
 
