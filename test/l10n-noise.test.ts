@@ -84,12 +84,17 @@ describe("an example address whose word “example” is translated", () => {
     expect((await findingsOf(xliff(units, "en", "fr"), "xliff", "fr", "en")).filter(placeholders)).toEqual([]);
   });
 
-  test("an example address replaced by words is the hint translated; a real address left out is still missing", async () => {
+  test("an example address replaced by words is the hint translated; a real address, or an example domain in running text, left out is still missing", async () => {
     const units: [string, string][] = [
       ["example@mail.org", "電子メール"],
+      ["Use the format name@example.com", "メールアドレスの形式で入力してください"],
       ["Write to help@mail.org", "メールでお問い合わせください"],
+      ["Write to us at help@example.com", "メールでご連絡ください"],
     ];
-    expect((await findingsOf(xliff(units, "en", "ja"), "xliff", "ja", "en")).filter(placeholders)).toEqual(["common/accuracy/placeholder-parity メールでお問い合わせください"]);
+    expect((await findingsOf(xliff(units, "en", "ja"), "xliff", "ja", "en")).filter(placeholders)).toEqual([
+      "common/accuracy/placeholder-parity メールでお問い合わせください",
+      "common/accuracy/placeholder-parity メールでご連絡ください",
+    ]);
   });
 
   test("another letter changed in it is still a changed address", async () => {

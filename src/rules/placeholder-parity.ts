@@ -229,8 +229,14 @@ export function compareItems(source: string, target: string, urls = true, masked
     missing = missing.filter((k) => !lostKeys.has(k));
     extra = extra.filter((i) => !addedItems.has(i));
   }
-  // An example address or URL (“example@email.com”, a reserved example domain) is content, not a code: a translation may put words in its place.
-  missing = missing.filter((key) => !((kindOf(key) === "url" || kindOf(key) === "mail") && (EXAMPLE_WORD.test(key) || RESERVED_DOMAIN.test(key))));
+  // An example address or URL shown as one (an input hint that is the whole source, or after “e.g.”) is content, not a code:
+  // a translation may put words in its place. An example domain in running text stands for a real address and stays.
+  const shownAsExample = (key: string) => {
+    const item = firstOf.get(key)!;
+    const around = `${source.slice(0, item.start)} ${source.slice(item.end)}`;
+    return (!around.trim() || EXAMPLE.test(around)) && (EXAMPLE_WORD.test(key) || RESERVED_DOMAIN.test(key));
+  };
+  missing = missing.filter((key) => !((kindOf(key) === "url" || kindOf(key) === "mail") && shownAsExample(key)));
   return { missing, extra, changed, ...(icuProblem && { icuProblem }) };
 }
 
