@@ -94,11 +94,6 @@ export const substitutionKind: RuleKind = {
         before: entry.notPrecededBy === undefined ? undefined : new RegExp(`(?:${entry.notPrecededBy})$`, caseSensitive ? "u" : "iu"),
         replace: entry.replace === undefined ? undefined : compileReplacement(entry.replace, pattern, at),
       };
-      const parts = wordParts(pattern, (text) => phraseWordId(word(text), caseSensitive));
-      if (parts) {
-        insertWordPhrases(root, parts, compiled, pattern, at);
-        continue;
-      }
       for (const { phrase, choices } of expandPhrase(pattern, at)) {
         const tokens = tokenize(phrase);
         if (!tokens.length) throw configError(`phrase "${phrase}" has no word`, at);
@@ -225,64 +220,6 @@ function contextAllows(context: { after?: RegExp; before?: RegExp }, text: strin
     if (context.after.test(text)) return false;
   }
   return !context.before?.test(text.slice(Math.max(0, span.start - CONTEXT), span.start));
-}
-
-/** A pattern's literal pieces and {…} groups in order, each option as the ids of its words; `group` is the group's index (undefined for a literal piece). */
-interface WordPart {
-  group?: number;
-  options: number[][];
-}
-
-/**
- * A pattern of plain words (no punctuation inside its pieces or options, whitespace wherever two
- * of them meet) as its parts, with each option's word ids: its phrases are then sequences of
- * those ids, one space apart, and need no tokenizing one by one. Undefined for any other pattern,
- * which is expanded and tokenized phrase by phrase.
- */
-function wordParts(pattern: string, idOf: (word: string) => number): WordPart[] | undefined {
-  const texts: { group?: number; options: string[] }[] = [];
-  let from = 0;
-  for (const g of pattern.matchAll(/\{([^{}]*)\}/g)) {
-    texts.push({ options: [pattern.slice(from, g.index)] }, { group: texts.length, options: g[1]!.split("|") });
-    from = g.index + g[0].length;
-  }
-  texts.push({ options: [pattern.slice(from)] });
-  const words = texts.map(({ options }) => options.map((o) => o.split(/\s+/).filter(Boolean)));
-  // Every whitespace-separated chunk must be exactly one token (no punctuation, no joiner left at an edge).
-  for (const options of words) for (const chunks of options) for (const chunk of chunks) {
-    const tokens = tokenize(chunk);
-    if (tokens.length !== 1 || tokens[0]!.text !== chunk) return undefined;
-  }
-  // Wherever two options can meet (all that stands between them may be left out), whitespace must separate them.
-  for (let i = 0; i < texts.length; i++) {
-    for (let j = i + 1; j < texts.length; j++) {
-      for (const a of texts[i]!.options) for (const b of texts[j]!.options) if (/\S$/.test(a) && /^\S/.test(b)) return undefined;
-      if (!texts[j]!.options.includes("")) break;
-    }
-  }
-  let group = 0;
-  return texts.map((t, k) => ({ group: t.group === undefined ? undefined : group++, options: words[k]!.map((chunks) => chunks.map(idOf)) }));
-}
-
-/** Adds the phrases of wordParts() to the tree, in expandPhrase()'s order (the last group varying fastest). */
-function insertWordPhrases(root: (TrieNode | undefined)[], parts: WordPart[], entry: CompiledEntry, pattern: string, at: { file: string; pointer: string }): void {
-  let total = 1;
-  for (const part of parts) {
-    total *= part.options.length;
-    if (total > MAX_EXPANSIONS) throw configError(`phrase "${pattern}" stands for more than ${MAX_EXPANSIONS} phrases`, at);
-  }
-  const picked = parts.map(() => 0);
-  for (let n = 0; n < total; n++) {
-    let node: TrieNode | undefined;
-    for (let k = 0; k < parts.length; k++) {
-      for (const id of parts[k]!.options[picked[k]!]!) node = node === undefined ? (root[id] ??= {}) : (node.next ??= new Map()).get(id) ?? setNode(node.next, id);
-    }
-    if (node === undefined) throw configError(`phrase "${expandPhrase(pattern, at)[n]!.phrase}" has no word`, at);
-    const choices = parts.flatMap((part, k) => (part.group === undefined ? [] : [picked[k]!]));
-    (node.phrases ??= []).push({ entry, choices, tail: "" });
-    node.phrases.sort((a, b) => a.tail.length - b.tail.length);
-    for (let k = parts.length - 1; k >= 0 && ++picked[k]! === parts[k]!.options.length; k--) picked[k] = 0;
-  }
 }
 
 /** The phrases a pattern with {a|b|} groups stands for, each with the index chosen in each group (the last group varying fastest). */
