@@ -10,7 +10,7 @@
  * Foreign acronyms whose initials match nothing English (“Federal Security Service (FSB)”) are normal and left alone.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
+import { dictionaryFor, hasDictionary, type HunspellDictionary } from "../analysis/dictionary.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
@@ -130,13 +130,14 @@ const LOOK_ALIKE_MIN_USES = 3;
 function reportLookAlikes(message: string, uses: Map<string, Use[]>, definitions: Definition[], analyses: SegmentAnalysis[], report: Report, language?: string): void {
   const defined = new Set(definitions.map((d) => d.acronym));
   // A word in capitals that the dictionary knows (“ANY STRING”, “AND”, “NOT NULL”) is an ordinary word, not an acronym.
-  const dictionary = language && language !== "*" && hasDictionary(language) ? dictionaryFor(language) : undefined;
-  const word = (acronym: string) => dictionary?.isKnown(acronym.toLowerCase()) ?? false;
-  const frequent = [...uses].filter(([acronym, used]) => acronym.length >= 3 && used.length >= LOOK_ALIKE_MIN_USES && !word(acronym));
+  // The dictionary is read only once a look-alike pair is found.
+  let dictionary: HunspellDictionary | null | undefined;
+  const word = (acronym: string) => (dictionary ??= language && hasDictionary(language) ? dictionaryFor(language) : null)?.isKnown(acronym.toLowerCase()) ?? false;
+  const frequent = [...uses].filter(([acronym, used]) => acronym.length >= 3 && used.length >= LOOK_ALIKE_MIN_USES);
   for (const [rare, [use, ...more]] of uses) {
-    if (rare.length < 3 || more.length > 0 || word(rare)) continue;
-    const like = frequent.find(([acronym]) => lookAlike(rare, acronym) && !(defined.has(rare) && defined.has(acronym)));
-    if (!like) continue;
+    if (rare.length < 3 || more.length > 0) continue;
+    const like = frequent.find(([acronym]) => lookAlike(rare, acronym) && !(defined.has(rare) && defined.has(acronym)) && !word(acronym));
+    if (!like || word(rare)) continue;
     report(use!.segment, {
       start: use!.start,
       end: use!.end,
