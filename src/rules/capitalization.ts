@@ -439,6 +439,8 @@ interface NameLists {
   documentNames: boolean;
   /** Heads, modifiers or quoted heads are given: look for names by their structure. */
   structural: boolean;
+  lowercaseHeads: ReadonlySet<string>;
+  styleCapitals: ReadonlySet<string>;
 }
 
 function nameLists(spec: CapitalizationSpec): NameLists {
@@ -465,7 +467,8 @@ function nameLists(spec: CapitalizationSpec): NameLists {
   const structural = [spec.heads, spec.titles, spec.modifiers, spec.quotedHeads].some((list) => list?.length);
   const mayHaveRole = new Uint8Array(SIGNATURES / 8);
   for (const word of roles.keys()) mayHaveRole[signature(word) >> 3]! |= 1 << (signature(word) & 7);
-  return { roles, mayHaveRole, known, documentNames: spec.documentNames ?? false, structural };
+  const lowered = (words: readonly string[] | undefined) => new Set((words ?? []).map((w) => w.toLowerCase()));
+  return { roles, mayHaveRole, known, documentNames: spec.documentNames ?? false, structural, lowercaseHeads: lowered(spec.lowercaseHeads), styleCapitals: lowered(spec.styleCapitals) };
 }
 
 /** A name check's view of one segment: its casing and what each word can be in a name. */
@@ -509,14 +512,29 @@ function knownNameAt(lists: NameLists, view: NameView, i: number, found: Recasin
     const last = i + name.words.length - 1;
     if (!wrong.includes(true) || inHandle(casing.text, casing.start(i), casing.end(last))) return;
     const capitalized = name.words.map((_, k) => view.isNameCapital(i + k));
-    if (wrong.some((x, k) => x && name.proper[k]) || markedAsName(wrong, capitalized, name.lower)) {
+    const certain = wrong.some((x, k) => x && name.proper[k]) || markedAsName(wrong, capitalized, name.lower);
+    if (certain || capitalizedAsTheName(lists, view, i, name, wrong)) {
       // The stretch starts at the first word to change (“UN security Council” → “security Council”).
-      const first = i + wrong.indexOf(true);
+      // (Past an ordinary first word that only this name explains: “the Public chamber” is one finding, not a stray “Public”.)
+      const first = certain ? i + wrong.indexOf(true) : i;
       const fixed = recased(casing, first, last, (j) => (casing.shape(j) === LOWER ? name.words[j - i]! : casing.word(j)));
-      found.push({ start: casing.start(first), end: casing.end(last), text: fixed, reason: "the usual spelling of this name", applicability: "safe" });
+      found.push({ start: casing.start(first), end: casing.end(last), text: fixed, reason: "the usual spelling of this name", applicability: certain ? "safe" : "unsafe" });
     }
     return;
   }
+}
+
+/**
+ * “the Supreme court”, “the Accounts chamber”: a known name of two words after “the” whose first
+ * word is an ordinary one capitalized (so meant as this name) and whose head is lowercase. A proper
+ * adjective first (“the European commission”) is a house style, and so are the heads and first
+ * words that `lowercaseHeads` (“the Democratic party”) and `styleCapitals` (“the Federal treasury”) list.
+ */
+function capitalizedAsTheName(lists: NameLists, view: NameView, i: number, name: KnownName, wrong: readonly boolean[]): boolean {
+  const { casing } = view;
+  if (name.words.length !== 2 || !wrong[1] || !casing.joined(i) || casing.lower(i - 1) !== "the") return false;
+  if (casing.shape(i) !== CAPITALIZED || !inLexicon(casing, i) || lists.styleCapitals.has(name.lower[0]!)) return false;
+  return !lists.lowercaseHeads.has(name.lower[1]!) && !casing.capitalizedHere(i + 2);
 }
 
 /**
@@ -725,6 +743,10 @@ interface CapitalizationSpec extends RuleSpec {
   names?: string[];
   /** name: words that are names in any context ("Duma", "June"): fixed even when the whole name is lowercase. */
   properNouns?: string[];
+  /** name: heads that edited English may write in lowercase after a capitalized first word (“the Democratic party”). */
+  lowercaseHeads?: string[];
+  /** name: first words that a house style capitalizes before any lowercase noun (“the Federal government”). */
+  styleCapitals?: string[];
   /** name: also names the document writes with capitals elsewhere. */
   documentNames?: boolean;
 }
