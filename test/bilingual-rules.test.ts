@@ -225,6 +225,18 @@ describe("document rules", () => {
     expect(findings.map((f) => [f.segmentId, f.text, f.fix?.edits[0]?.text, f.fix?.applicability])).toEqual([["3", "IG", "ISIS", "unsafe"]]);
   });
 
+  test("source-term-consistency: a target acronym that the sources use themselves is a term of its own, not a rendering", () => {
+    const pairs: [string, string][] = [
+      ["Enter the ID of your account.", "Geben Sie die ID Ihres Kontos ein."],
+      ["The ID is shown on the invoice.", "Die ID steht auf der Rechnung."],
+      ["The ID of the sub-account.", "Die Nummer des Unterkontos, das Sie im PMI angelegt haben."],
+      ["Open the PMI settings.", "Öffnen Sie die PMI-Einstellungen."],
+    ];
+    expect(lint(doc(pairs), ruleSet("terminology/source-term-consistency")).findings).toEqual([]);
+    // Without the source that names the PMI, “PMI” is read as a rendering of “ID”.
+    expect(lint(doc(pairs.slice(0, 3)), ruleSet("terminology/source-term-consistency")).findings.map((f) => f.text)).toEqual(["PMI"]);
+  });
+
   test("translation-consistency: a slip among translations of one source; one target for two sources where one says more", () => {
     const pairs: [string, string][] = [
       ["Сохранить файл на диск", "Save the file to disk"],

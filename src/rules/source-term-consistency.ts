@@ -36,10 +36,15 @@ export const sourceTermConsistencyKind: RuleKind = {
       spec,
       checkDocument(_document, analyses: SegmentAnalysis[], report) {
         const renderings = new Map<string, Rendering[]>();
-        analyses.forEach((analysis, segment) => {
+        const sources = analyses.map((analysis) => {
           const source = sourceOf(analysis);
-          if (!source) return;
-          const prose = proseOf(source);
+          return source === undefined ? undefined : proseOf(source);
+        });
+        // An acronym the sources use themselves ("the PMI") is a term of its own wherever the target has it, not a rendering of another.
+        const sourceAcronyms = new Set(sources.flatMap((prose) => (prose ? [...prose.matchAll(ACRONYM)].map((m) => m[0]) : [])));
+        analyses.forEach((analysis, segment) => {
+          const prose = sources[segment];
+          if (!prose) return;
           if (shouted(prose) || shouted(analysis.text)) return;
           const occurrences = [...prose.matchAll(ACRONYM), ...prose.matchAll(NAME)].map((m) => m[0].replace(/\s+/gu, " "));
           const keys = new Set(occurrences);
@@ -47,6 +52,7 @@ export const sourceTermConsistencyKind: RuleKind = {
           // One rendering throughout, or one acronym per occurrence of the source term.
           const found = [...proseOf(analysis.text).matchAll(ACRONYM)];
           if (found.length === 0 || (new Set(found.map((m) => m[0])).size !== 1 && found.length !== occurrences.length)) return;
+          if (found.some((m) => m[0] !== occurrences[0] && sourceAcronyms.has(m[0]))) return;
           const [key] = keys;
           const list = renderings.get(key!) ?? [];
           for (const m of found) list.push({ segment, start: m.index, end: m.index + m[0].length, form: m[0] });
