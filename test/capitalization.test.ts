@@ -43,6 +43,13 @@ describe("SegmentCasing", () => {
 describe("stray capitals", () => {
   const id = "en/capitalization/stray-capital";
 
+  test("a capital right after a lost full stop is that one finding (it defers to missing-sentence-break, which touches it)", () => {
+    const both = ruleSetOf(loadBuiltinRules().filter((r) => r.spec.id === id || r.spec.id === "en/punctuation/missing-sentence-break"));
+    const text = "The deputies met on March 18 They approved the budget.";
+    expect(lint(documentOf(text), both).findings.map((f) => [f.ruleId, f.text])).toEqual([["en/punctuation/missing-sentence-break", "18 "]]);
+    expect(findings(id, text).map((f) => f.text)).toEqual(["They"]);
+  });
+
   test("a word of a name the document writes out is left alone, in another segment too", () => {
     expect(findings(id, ["The Pinewood Market Group opened in May.", "Later the Market closed."])).toEqual([]);
     expect(findings(id, ["The Pinewood group opened in May.", "Later the Market closed."]).map((f) => f.text)).toEqual(["Market"]);

@@ -73,14 +73,17 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   return { findings: withoutDeferred(withoutDuplicates(findings), active), analyses, active };
 }
 
-/** Findings of rules with `deferTo` that overlap a finding of a rule they defer to (which says more, e.g. with a fix). */
+/**
+ * Findings of rules with `deferTo` that overlap or touch a finding of a rule they defer to (which
+ * says more, e.g. with a fix): “March 18 They” is one missing full stop, not also a stray “They”.
+ */
 function withoutDeferred(findings: Finding[], active: ActiveRule[]): Finding[] {
   const deferTo = new Map(active.filter((a) => a.rule.spec.deferTo?.length).map((a) => [a.rule.spec.id, a.rule.spec.deferTo!]));
   if (!deferTo.size) return findings;
   const dropped = new Set<Finding>();
   for (const [ruleId, patterns] of deferTo) {
     const others = new OverlapIndex(findings.filter((g) => patterns.some((p) => matchesRuleId(g.ruleId, p))));
-    for (const f of findings) if (f.ruleId === ruleId && others.overlapsOther(f)) dropped.add(f);
+    for (const f of findings) if (f.ruleId === ruleId && others.touchesOther(f)) dropped.add(f);
   }
   return dropped.size ? findings.filter((f) => !dropped.has(f)) : findings;
 }
@@ -101,7 +104,8 @@ class OverlapIndex {
     }
   }
 
-  overlapsOther(f: Finding): boolean {
+  /** Whether another finding overlaps f or ends where it starts or starts where it ends. */
+  touchesOther(f: Finding): boolean {
     const entry = this.bySegment.get(f.segmentId);
     if (!entry) return false;
     const { findings, furthestEnd } = entry;
@@ -112,12 +116,10 @@ class OverlapIndex {
       if (findings[mid]!.start < f.start) lo = mid + 1;
       else hi = mid;
     }
-    // One that starts before f and ends inside or after it; else one that starts inside f (only f
-    // itself and an empty finding at f's start, at most, are not such).
-    if (lo > 0 && furthestEnd[lo - 1]! > f.start) return true;
-    for (let i = lo; i < findings.length && findings[i]!.start < f.end; i++) {
-      const g = findings[i]!;
-      if (g !== f && f.start < g.end) return true;
+    // One that starts before f and ends at its start or later; else one that starts inside f or at its end.
+    if (lo > 0 && furthestEnd[lo - 1]! >= f.start) return true;
+    for (let i = lo; i < findings.length && findings[i]!.start <= f.end; i++) {
+      if (findings[i] !== f) return true;
     }
     return false;
   }
