@@ -135,6 +135,9 @@ describe("placeholder-parity", () => {
     same("For example: jane@school.edu", "Beispiel: erika@schule.edu");
     same("Written by <ann@home.org>", "Geschrieben von <ann@home.org>");
     same("&lt;x1/&gt;Close&lt;x2/&gt;", "&lt;x1/&gt;Schließen&lt;x2/&gt;");
+    // A percent sign, a space and a word starting with a length modifier is no printf (“% t” + “o”); a space flag still is one.
+    same("Press %kbd F2 % to rename the entry.", "Drücken Sie %kbd F2 %, um den Eintrag umzubenennen.");
+    expect(compareItems("Code % d", "Code").missing).toEqual(["% d"]);
     // A placeholder that no variant keeps is still missing, and one no variant of the source has is extra.
     expect(compareItems("{{ count }} file.|{{ count }} files.", "文件太多。").missing).toEqual(["{{count}}"]);
     expect(compareItems("Try again later.", "Später.|%minutes% Minuten später.").extra.map((i) => i.key)).toEqual(["%minutes%"]);

@@ -67,8 +67,11 @@ const ANNOTATIONS = new Set(["mrk"]);
 const CODE_ID = /\b(?:id|startRef|i|x)\s*=\s*["']([^"']*)["']/u;
 /** Link targets inside a tag's attributes (quotes written as such or as &quot;). */
 const LINK_ATTRIBUTE = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|&quot;((?:(?!&quot;).)*)&quot;)/gu;
-/** printf; a Latin or Cyrillic letter right after it makes it text ("100%sure"), CJK does not ("%s的"). */
-const PRINTF = /%(?:\d+\$)?[-+#0 ']*\d*(?:\.\d+)?(?:hh|ll|[hlLqjzt])?[sdifuxXoeEgGcp@](?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}])/gu;
+/**
+ * printf; a Latin or Cyrillic letter right after it makes it text ("100%sure"), CJK does not ("%s的").
+ * A space flag before a length modifier is a percent sign and a word ("%kbd F2 % to rename", not "% t" + "o").
+ */
+const PRINTF = /%(?:\d+\$)?(?![-+#0 ']* (?:hh|ll|[hlLqjzt]))[-+#0 ']*\d*(?:\.\d+)?(?:hh|ll|[hlLqjzt])?[sdifuxXoeEgGcp@](?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}])/gu;
 /** {{ name }}, {name}, {0}, {name, number}. */
 const BRACES = /\{\{\s*([\w.]+)\s*\}\}|\{\s*([\w.]+)\s*(?:,\s*(\w+)[^{}]*)?\}/gu;
 /** Symfony's %name%, Magento's %1. */
