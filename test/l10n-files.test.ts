@@ -140,6 +140,14 @@ describe("what the formats say about their units", () => {
     expect(await rulesOf(text.replace('size-unit="char"', 'size-unit="pixel"'), "xliff", "fr")).toEqual([]);
   });
 
+  test("XLIFF: maxwidth in bytes counts the target's UTF-8 (“Größe ändern” is 12 characters, 15 bytes)", async () => {
+    const text = xliff([["Resize", "Größe ändern"]], "de").replace('<trans-unit id="u1">', '<trans-unit id="u1" maxwidth="14" size-unit="byte">');
+    const { findings } = await check(text, { format: "xliff", language: "de" });
+    expect(findings.filter((f) => f.ruleId === "common/style/length-limit").map((f) => f.message)).toEqual(["The target has 15 bytes; the file allows 14 here."]);
+    expect(await rulesOf(text.replace('maxwidth="14"', 'maxwidth="15"'), "xliff", "de")).toEqual([]);
+    expect(await rulesOf(text.replace('size-unit="byte"', 'size-unit="char"'), "xliff", "de")).toEqual([]);
+  });
+
   test("PO: one source in two contexts (msgctxt) may be translated two ways", async () => {
     const entry = (context: string, target: string) => `msgctxt "${context}"\nmsgid "Open the file now"\nmsgstr "${target}"\n`;
     const po = `msgid ""\nmsgstr ""\n"Language: de\\n"\n\n${entry("menu", "Datei jetzt öffnen")}\n${entry("menu", "Datei jetzt öffnen")}\n${entry("dialog", "Datei jetzt Öffnen")}`;

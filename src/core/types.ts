@@ -42,8 +42,10 @@ export interface Segment {
   suppressed?: string[];
   /** The context that tells this unit from others with the same source (PO msgctxt). */
   context?: string;
-  /** The longest the target may be, in characters (XLIFF maxwidth with size-unit="char"). */
+  /** The longest the target may be (XLIFF maxwidth with size-unit="char" or "byte"), in `maxLengthUnit`s. */
   maxLength?: number;
+  /** `maxLength` counts bytes of UTF-8 (XLIFF size-unit="byte"); unset, it counts characters. */
+  maxLengthUnit?: "byte";
 }
 
 export interface Document {

@@ -23,6 +23,7 @@ export interface Field {
   suppressed?: string[];
   context?: string;
   maxLength?: number;
+  maxLengthUnit?: "byte";
   /** Where the target is written in the file (for CSV: the field with its quotes). */
   raw: Span;
   /**
@@ -62,6 +63,7 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
     if (f.suppressed?.length) segment.suppressed = f.suppressed;
     if (f.context !== undefined) segment.context = f.context;
     if (f.maxLength !== undefined) segment.maxLength = f.maxLength;
+    if (f.maxLengthUnit !== undefined) segment.maxLengthUnit = f.maxLengthUnit;
     return segment;
   });
   const document: Document = { path, segments };

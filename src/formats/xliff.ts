@@ -10,7 +10,7 @@
  * target, with an empty one, or with a state saying it is not translated yet (state="new" or
  * "needs-translation" in 1.2, "initial" in 2.x: often the source copied in), is untranslated: counted
  * and skipped; a file with no target at all is an error. Units marked translate="no" are skipped.
- * A 1.2 unit's maxwidth with size-unit="char" is the target's length limit (Segment.maxLength).
+ * A 1.2 unit's maxwidth with size-unit="char" or "byte" is the target's length limit (Segment.maxLength).
  * <alt-trans> proposals are not segments.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
@@ -52,7 +52,7 @@ export const xliffFormat: Format = {
     const addUnit = (unit: XmlElement, parts: Part[], srcLang?: string, tgtLang?: string) => {
       if (unit.attrs.translate === "no") return;
       const unitId = unit.attrs.id ?? `line-${lines.position(unit.start).line}`;
-      const maxLength = maxLengthOf(unit);
+      const limit = lengthLimitOf(unit);
       for (const part of parts) {
         const label = part.key === undefined ? unitId : `${unitId}/${part.key}`;
         const range = part.target && contentOf(text, part.target);
@@ -67,7 +67,7 @@ export const xliffFormat: Format = {
         const field = xmlField(text, range, CODE, { id: unique(label, lines.position(range.start).line), ...source, srcLang, tgtLang });
         const suppressed = notesOf(unit).flatMap((note) => suppressionsIn(plainTextOf(text, note, CODE)) ?? []);
         if (suppressed.length) field.suppressed = suppressed;
-        if (maxLength !== undefined) field.maxLength = maxLength;
+        if (limit) Object.assign(field, limit);
         fields.push(field);
       }
     };
@@ -97,11 +97,12 @@ export const xliffFormat: Format = {
 /** Target states that say the unit is not translated yet (XLIFF 1.2 state, XLIFF 2 segment state). */
 const UNTRANSLATED_STATES = new Set(["new", "needs-translation", "initial"]);
 
-/** XLIFF 1.2 maxwidth in characters (size-unit "char", the default for it being unset is "pixel": only "char" is read). */
-function maxLengthOf(unit: XmlElement): number | undefined {
+/** XLIFF 1.2 maxwidth in characters or bytes (size-unit "char" or "byte"; unset means "pixel", which only a renderer can measure). */
+function lengthLimitOf(unit: XmlElement): { maxLength: number; maxLengthUnit?: "byte" } | undefined {
   const width = unit.attrs.maxwidth;
-  if (width === undefined || unit.attrs["size-unit"] !== "char" || !/^\d+$/u.test(width)) return undefined;
-  return Number(width);
+  const sizeUnit = unit.attrs["size-unit"];
+  if (width === undefined || (sizeUnit !== "char" && sizeUnit !== "byte") || !/^\d+$/u.test(width)) return undefined;
+  return { maxLength: Number(width), ...(sizeUnit === "byte" && { maxLengthUnit: sizeUnit }) };
 }
 
 /** One part per <mrk mtype="seg"> of a segmented unit (sources from <seg-source> by mid), else the whole target. */

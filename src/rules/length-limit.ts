@@ -1,7 +1,7 @@
 /**
- * `length-limit`: a target longer than the file allows (XLIFF 1.2 maxwidth with size-unit="char",
- * read into Segment.maxLength). The length is what a reader sees: markup does not count, a
- * character reference counts as its character.
+ * `length-limit`: a target longer than the file allows (XLIFF 1.2 maxwidth with size-unit="char"
+ * or "byte", read into Segment.maxLength). The length is what a reader sees: markup does not
+ * count, a character reference counts as its character (and in bytes, as that character's UTF-8).
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { shownReference } from "../analysis/references.js";
@@ -9,16 +9,28 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { expandMessage } from "../engine/matcher.js";
 import { wholeTarget } from "./bilingual.js";
 
-/** Characters of the target as shown: unmasked text, and one for each masked character reference. */
-export function shownLength(analysis: SegmentAnalysis): number {
+/** Characters (or bytes of UTF-8) of the target as shown: unmasked text, and each masked character reference as its character. */
+export function shownLength(analysis: SegmentAnalysis, unit: "char" | "byte" = "char"): number {
   const { target, masked = [] } = analysis.segment;
-  let length = [...target].length;
+  const measure = unit === "byte" ? utf8Length : (s: string) => [...s].length;
+  let length = measure(target);
   for (const m of masked) {
     const raw = target.slice(m.start, m.end);
-    length -= [...raw].length;
-    if (shownReference(raw, "", "") !== undefined) length++;
+    length -= measure(raw);
+    const shown = shownReference(raw, "", "");
+    if (shown !== undefined) length += unit === "byte" ? utf8Length(shown) : 1;
   }
   return length;
+}
+
+/** Bytes of a text in UTF-8 (a lone surrogate counts as the three bytes of its replacement). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 export const lengthLimitKind: RuleKind = {
@@ -30,8 +42,9 @@ export const lengthLimitKind: RuleKind = {
       checkSegment(analysis: SegmentAnalysis, index, report) {
         const limit = analysis.segment.maxLength;
         if (limit === undefined) return;
-        const length = shownLength(analysis);
-        if (length > limit) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [String(length), String(limit)]) });
+        const unit = analysis.segment.maxLengthUnit ?? "char";
+        const length = shownLength(analysis, unit);
+        if (length > limit) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.message, [String(length), String(limit), unit === "byte" ? "bytes" : "characters"]) });
       },
     };
   },
