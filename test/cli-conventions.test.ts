@@ -270,6 +270,20 @@ describe("--lang", () => {
     expect(rulesOf(swahili.stdout)).toEqual(["common/punctuation/whitespace-parity", "common/accuracy/number-parity"]);
     for (const code of ["de", "de-CH", "es-MX", "zh_CN"]) expect((await runCli(["check", "--lang", code, file])).stderr).not.toMatch(/--lang/);
   });
+
+  test("so is a config's language, source language or override language that names no language: a config error naming the field", async () => {
+    const dir = tempTree({
+      "a.txt": "Hello there.\n",
+      "bad.json": JSON.stringify({ language: "xx" }),
+      "override.json": JSON.stringify({ overrides: [{ files: ["*.txt"], sourceLanguage: "qq" }] }),
+      "good.json": JSON.stringify({ language: "en", sourceLanguage: "pt-BR" }),
+    });
+    const bad = await runCli(["check", "-c", join(dir, "bad.json"), join(dir, "a.txt")]);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('/language: "xx" is not a language code')]);
+    const override = await runCli(["check", "-c", join(dir, "override.json"), join(dir, "a.txt")]);
+    expect([override.code, override.stderr]).toEqual([2, expect.stringContaining('/overrides/0/sourceLanguage: "qq" is not a language code')]);
+    expect((await runCli(["check", "-c", join(dir, "good.json"), join(dir, "a.txt")])).code).toBe(0);
+  });
 });
 
 describe("-o into a folder that does not exist", () => {

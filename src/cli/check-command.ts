@@ -11,6 +11,7 @@ import { jsonlLine, segmentLines } from "../report/jsonl.js";
 import type { LocatedFinding, SegmentScore } from "../core/results.js";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { matchesRuleId } from "../core/rule.js";
+import { languageName } from "../core/language.js";
 import { allOf, EXIT, lastOf, numberOf, type Io } from "./args.js";
 import { assertBaselineOrMissing, DEFAULT_BASELINE, writeBaseline } from "./baseline.js";
 import { DEFAULT_CACHE } from "./cache.js";
@@ -74,13 +75,8 @@ function commandLineRules(values: string[], known: ReadonlySet<string>): Record<
 function checkLanguage(lang: string | undefined, known: ReadonlySet<string>, warn: (text: string) => void): void {
   if (lang === undefined) return;
   const primary = lang.split(/[-_]/u)[0]!.toLowerCase();
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames(["en"], { type: "language" }).of(primary);
-  } catch {
-    name = undefined;
-  }
-  if (!name || name === primary) throw usageError(`--lang ${lang}: not a language code (expected one such as de, fr, pt-BR)`);
+  const name = languageName(lang);
+  if (!name) throw usageError(`--lang ${lang}: not a language code (expected one such as de, fr, pt-BR)`);
   if (![...known].some((id) => id.startsWith(`${primary}/`))) warn(`--lang ${lang}: mtlint has no rule pack for ${name}; only the language-independent rules (common/*) check it`);
 }
 

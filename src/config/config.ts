@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { configError, MtlintError, pointerToken } from "../core/errors.js";
+import { languageName } from "../core/language.js";
 import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec } from "../core/rule.js";
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
@@ -64,7 +65,23 @@ export function readConfigFile(file: string): UserConfig {
   }
   const data = parseJson(text, display);
   validate("config", data, display);
+  assertLanguages(data as UserConfig, display);
   return data as UserConfig;
+}
+
+/** The schema checks a language code's shape; "xx" has that shape and names no language, so it would check nothing and say nothing. */
+function assertLanguages(config: UserConfig, display: string): void {
+  const places: [pointer: string, code: string | undefined][] = [
+    ["/language", config.language],
+    ["/sourceLanguage", config.sourceLanguage],
+    ...(config.overrides ?? []).flatMap((o, i): [string, string | undefined][] => [
+      [`/overrides/${i}/language`, o.language],
+      [`/overrides/${i}/sourceLanguage`, o.sourceLanguage],
+    ]),
+  ];
+  for (const [pointer, code] of places) {
+    if (code !== undefined && !languageName(code)) throw configError(`"${code}" is not a language code (expected one such as de, fr, pt-BR)`, { file: display, pointer });
+  }
 }
 
 /** Turns a user config (or none) into a compiled rule set and scoring. */

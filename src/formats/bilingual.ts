@@ -7,6 +7,7 @@
 import { inputError, type MtlintError } from "../core/errors.js";
 import type { Document, Edit, Segment, Span } from "../core/types.js";
 import { applyEdits } from "../core/edits.js";
+import { languageName } from "../core/language.js";
 import type { FileEdit, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 import { writeTargets } from "./write.js";
@@ -165,16 +166,10 @@ function languageTag(tag: string | undefined): string | undefined {
   }
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 /** A language code, or a locale with a region (de_DE, zh-CN), of a language Intl knows. */
 function localeName(name: string): string | undefined {
   if (!/^[a-z]{2,3}(?:[-_][A-Za-z]{2,4}(?:[-_][A-Za-z0-9]{2,8})?)?$/iu.test(name)) return undefined;
-  const primary = name.split(/[-_]/u)[0]!.toLowerCase();
-  try {
-    return languageNames.of(primary) !== primary ? languageTag(name.replace(/_/gu, "-")) : undefined;
-  } catch {
-    return undefined;
-  }
+  return languageName(name) ? languageTag(name.replace(/_/gu, "-")) : undefined;
 }
 
 /** Folders that hold one folder per language ("locale/de/app.po", "i18n/fr/strings.json"). */
