@@ -34,6 +34,22 @@ describe("a target left in the source's language", () => {
     expect(await rulesOf(xliff([['Choose Fast mode to skip the preview.', 'Wählen Sie "Schnellmodus", um die Vorschau zu überspringen.']]), "xliff", "de")).toEqual(expect.arrayContaining([expect.stringMatching(/^de\/punctuation\//u)]));
   });
 
+  test("in a PO file, which does not name its source language: an English copy is read as English, a French one as French", async () => {
+    const po = (entries: string[]) => `msgid ""\nmsgstr ""\n"Language: fr\\n"\n\n${entries.map((e) => `msgid "${e}"\nmsgstr "${e}"\n`).join("\n")}`;
+    const english = po(["Do you really want to quit now? Your changes: none"]);
+    expect((await check(english, { format: "po" })).findings.map((f) => f.ruleId)).toEqual(["common/accuracy/untranslated"]);
+    expect((await fix(english, { format: "po" })).text).toBe(english);
+    const french = po(["Voulez-vous vraiment quitter maintenant? Vos changements: aucun"]);
+    expect((await check(french, { format: "po" })).findings.map((f) => f.ruleId)).toContain("fr/punctuation/missing-no-break-space");
+  });
+
+  test("a licence text kept in the source language is neither untranslated nor in the wrong language", async () => {
+    const licence = "Permission is hereby granted, free of charge, to any person obtaining a copy of this software, to deal in it without restriction.";
+    expect(await rulesOf(xliff([[licence, licence]], "de"), "xliff", "de")).toEqual([]);
+    const prose = "Please restart the computer now to finish installing the update.";
+    expect(await rulesOf(xliff([[prose, prose]], "de"), "xliff", "de")).toEqual(expect.arrayContaining([expect.stringMatching(/^accuracy\/(?:untranslated|language-mismatch) /u)]));
+  });
+
   test("a target of inline codes only is one finding, not a number and a length finding", async () => {
     const text = xliff([['Delete <x id="1"/>3 files<x id="2"/> from the list', '<x id="1"/><x id="2"/>']]);
     expect(await rulesOf(text, "xliff", "de")).toEqual(['accuracy/untranslated <x id="1"/><x id="2"/>']);

@@ -1,6 +1,7 @@
 /** lint(): a pure function of (document, rule set) to findings. No I/O happens here. */
 import { SegmentAnalysis } from "../analysis/analysis.js";
 import { looksLikeCode } from "../analysis/code.js";
+import { dictionaryFor, hasDictionary, type HunspellDictionary } from "../analysis/dictionary.js";
 import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Document, Finding, Severity } from "../core/types.js";
@@ -50,8 +51,7 @@ export function lint(document: Document, ruleSet: RuleSet, defaultLanguage = "en
   const active = rulesFor(ruleSet, language, sourceLanguage);
   // Not text of the target language: a target left in the source's language, whose rules would "fix" it (French
   // spaces in English, hiding it from the check that reports it untranslated), and code (a query, a command line).
-  const translating = primaryLanguage(sourceLanguage) !== undefined && primaryLanguage(sourceLanguage) !== primaryLanguage(language);
-  const notProse = new Set(analyses.flatMap((a, i) => ((translating && isCopyOfSource(a.segment)) || looksLikeCode(a.text) ? [i] : [])));
+  const notProse = new Set(analyses.flatMap((a, i) => (isCopyInSourceLanguage(a, primaryLanguage(sourceLanguage)) || looksLikeCode(a.text) ? [i] : [])));
   const reporter = (rule: CompiledRule, severity: Severity) => (segmentIndex: number, raw: RawFinding) => {
     if (notProse.has(segmentIndex) && (rule.spec.language ?? "*") !== "*") return;
     const analysis = analyses[segmentIndex]!;
@@ -172,9 +172,30 @@ export function keptFromSource(marks: string[], text: string, segment: Document[
 /** The words and numbers of a text, in order: what stays when only its punctuation and spacing are changed. */
 const wordsOf = (text: string) => (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).join(" ");
 /** A target that is its source with letters in it, as written or with only punctuation and spacing changed (“…” for "…", French spaces). */
-function isCopyOfSource(segment: Document["segments"][number]): boolean {
+export function isCopyOfSource(segment: Document["segments"][number]): boolean {
   const source = segment.rawSource ?? segment.source;
   return source !== undefined && /\p{L}/u.test(source) && wordsOf(source) === wordsOf(segment.target);
+}
+
+/**
+ * A copy of the source in another language than the target's: the source language's, or, where
+ * the file does not say it (a PO file's msgid), English, which such files mostly translate from.
+ */
+function isCopyInSourceLanguage(analysis: SegmentAnalysis, sourceLanguage: string | undefined): boolean {
+  if (sourceLanguage === analysis.language || !isCopyOfSource(analysis.segment)) return false;
+  return sourceLanguage !== undefined || (analysis.language !== "en" && readsAsEnglish(analysis.text, analysis.language));
+}
+
+/**
+ * Most of its words (three at least) are English ones, and clearly fewer are words of `language`:
+ * short interface strings are too short for detection by letters (“Quit now? Your changes: none”).
+ */
+function readsAsEnglish(text: string, language: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const share = (d: HunspellDictionary) => words.filter((w) => d.isKnown(w)).length / words.length;
+  const english = share(dictionaryFor("en"));
+  return english >= 0.8 && (!hasDictionary(language) || share(dictionaryFor(language)) <= english - 0.3);
 }
 
 export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>

@@ -11,6 +11,9 @@ import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
 import { configError } from "../core/errors.js";
 import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence, scriptCounts } from "../analysis/language.js";
 import { expandMessage } from "../engine/matcher.js";
+import { isCopyOfSource } from "../engine/lint.js";
+import { proseOf, sourceOf } from "./bilingual.js";
+import { keptAsWritten } from "./untranslated.js";
 
 interface LanguageMismatchSpec extends RuleSpec {
   /** Fewest letters a segment needs to be judged (default 40). */
@@ -80,6 +83,9 @@ export const languageMismatchKind: RuleKind = {
         const { text } = analysis;
         const counts = scriptCounts(text);
         if (counts.letters < minLetters) return;
+        // A copy of its source that stays so on purpose (a licence, a command line) is no more a mismatch than it is untranslated.
+        const source = sourceOf(analysis);
+        if (source !== undefined && isCopyOfSource(analysis.segment) && keptAsWritten(proseOf(source), proseOf(text))) return;
         const unquoted = withoutQuoted(text);
         // Letters are counted once per text: most segments quote nothing, and detection reuses the counts.
         const unquotedCounts = unquoted === text ? counts : scriptCounts(unquoted);

@@ -58,7 +58,10 @@ const KEYS = /^(?:(?:ctrl|control|alt|altgr|shift|cmd|command|option|meta|super|
 /** A command line or code: options, paths, assignments, calls. */
 const CODE = /(?:^|\s)--?[a-z]|[\w.-]+\/[\w.-]+|\b\w+\([^)]*\)|[=;{}$]|\b\w+_\w+\b|^\s*(?:sudo|npm|git|pip|apt|cd|ls|mkdir|rm|cp|mv|echo|curl|wget)\b/iu;
 /** Licence texts are often kept in their original language on purpose. */
-const LICENCE = /\b(?:licen[cs]e|GPL|warranty|copyright)\b/iu;
+const LICENCE = /\b(?:licen[cs]e|GPL|warranty|copyright|permission is hereby granted|all rights reserved|free software)\b/iu;
+
+/** A target that stays as its source writes it on purpose: key names, a command line or code, a licence text. */
+export const keptAsWritten = (source: string, target: string) => KEYS.test(target) || CODE.test(source) || looksLikeCode(source) || LICENCE.test(source);
 
 /** Lower-case words that join the words of a name ("Isle of Man", "Trinidad and Tobago", "Bosnia y Herzegovina"). */
 const JOINING = new Set(["of", "and", "the", "de", "du", "des", "la", "le", "et", "y", "e", "del", "da", "do", "von", "und", "der", "van"]);
@@ -105,7 +108,7 @@ export const untranslatedKind: RuleKind = {
           const ws = words(target).filter((w) => /\p{L}/u.test(w));
           const sameScript = (SCRIPT_OF_LANGUAGE[language] ?? sourceScript) === sourceScript;
           const allNames = sameScript && ws.every((w) => isNameLike(w) || JOINING.has(w));
-          const exempt = allNames || !ws.some((w) => /\p{L}{3}/u.test(w)) || KEYS.test(target) || CODE.test(source) || looksLikeCode(source) || LICENCE.test(source);
+          const exempt = allNames || !ws.some((w) => /\p{L}{3}/u.test(w)) || keptAsWritten(source, target);
           if (ws.length > maxNameWords && !exempt) report(index, whole);
           return;
         }
