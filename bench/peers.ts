@@ -216,14 +216,14 @@ function npmInstall(specs: string[]): string | undefined {
   return still.length ? `npm install did not install ${still.join(" ")}` : undefined;
 }
 
-/** A hash of the contents of what the mtlint CLI runs: dist/ (but the benchmarks), rules/, models/. */
+/** A hash of the contents of what the mtlint CLI runs: dist/, rules/, models/. */
 function mtlintBuild(): string {
   const hash = createHash("sha1");
   for (const top of ["dist", "rules", "models"]) {
     const dir = join(repoRoot, top);
     if (!existsSync(dir)) continue;
     for (const rel of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-      if (rel.endsWith(".map") || rel.startsWith("bench/")) continue;
+      if (rel.endsWith(".map")) continue;
       const path = join(dir, rel);
       if (statSync(path).isFile()) hash.update(`${top}/${rel}\0`).update(readFileSync(path));
     }
