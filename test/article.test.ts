@@ -1,7 +1,7 @@
 /** The `article` rule kind and the countability table it reads (models/countability-en.tsv). */
 import { englishCountability, parseCountability } from "../src/analysis/countability.js";
 import type { LocatedRule } from "../src/config/rules.js";
-import { countabilityTable } from "../src/bench/build-countability.js";
+import { countabilityTable } from "../training/build-countability.js";
 import { lint } from "../src/engine/lint.js";
 import { documentOf, ruleSetOf } from "./helpers.js";
 

@@ -2,7 +2,7 @@
  * Every built-in rule takes time linear in its input. Each (of the pattern rules, the first of each
  * language: the others differ only by their expression, timed on its own in
  * test/pattern-linear.test.ts) runs on the adversarial inputs of
- * src/bench/adversarial-inputs.ts — long runs of spaces, dashes, quotes, digits, capitals, huge
+ * bench/adversarial-inputs.ts — long runs of spaces, dashes, quotes, digits, capitals, huge
  * words, deep nesting, text without spaces, many sentences or segments — at about 4 KB and 40 KB,
  * and the larger may take at most LIMIT times as long (quadratic work would take a hundred times as long).
  * So do the shared analysis (sentences, tokens, tags) and lint()'s own work on the findings.
@@ -11,13 +11,13 @@
  * rows whose time there could make a failing ratio are timed at the small one, so that timing every
  * rule costs about one run of each pack. Times are CPU times, after a warm-up, the best of a few runs, and
  * a time under FLOOR_MS counts as FLOOR_MS, so that a busy or slow machine cannot make a ratio out
- * of noise. `node dist/bench/adversarial.js` prints the table at 10 KB and 100 KB.
+ * of noise. `node build/bench/adversarial.js` prints the table at 10 KB and 100 KB.
  */
 import type { SegmentAnalysis } from "../src/analysis/analysis.js";
 import type { CompiledRule, RawFinding } from "../src/core/rule.js";
 import type { Document } from "../src/core/types.js";
 import { RULE_KINDS } from "../src/rules/index.js";
-import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../src/bench/adversarial-inputs.js";
+import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../bench/adversarial-inputs.js";
 
 const SMALL = 4_000;
 const LARGE = 40_000;

@@ -1,5 +1,5 @@
 /** Precision on clean edited English: the recommended rules stay quiet on a fixed slice of the Brown corpus. */
-import { brownTestSlice, measureBrown } from "../src/bench/brown-precision.js";
+import { brownTestSlice, measureBrown } from "../bench/brown-precision.js";
 import { resolveConfig } from "../src/config/config.js";
 
 test("at most 1 finding per 10,000 words of Brown text (fixed slice of 50 files)", () => {

@@ -3,7 +3,7 @@ import { loadBuiltinRules } from "../src/config/rules.js";
 import { lint } from "../src/engine/lint.js";
 import { tokenize } from "../src/analysis/text.js";
 import { CAPITALIZED, LOWER, OTHER, SegmentCasing, UPPER, lowercaseLexicon, parseLexicon } from "../src/rules/capitalization.js";
-import { countCasing, lexiconClass, lexiconEntries } from "../src/bench/derive-lowercase-lexicon.js";
+import { countCasing, lexiconClass, lexiconEntries } from "../training/derive-lowercase-lexicon.js";
 import { documentOf, ruleSetOf } from "./helpers.js";
 
 const builtin = (id: string) => ruleSetOf(loadBuiltinRules().filter((r) => r.spec.id === id));

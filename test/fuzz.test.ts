@@ -1,11 +1,11 @@
 /**
- * Fuzzing every reader and --fix with fast-check (see src/bench/fuzz-properties.ts for the
+ * Fuzzing every reader and --fix with fast-check (see bench/fuzz-properties.ts for the
  * properties). Fixed seeds and few runs keep this quick; `npm run bench:fuzz` runs many more and
  * counts crashes, hangs and data lost. MTLINT_FUZZ_RUNS raises the runs here too.
  */
 import fc from "fast-check";
 import { resolveConfig } from "../src/config/config.js";
-import { checkEncoding, checkInput, encodingInput, FUZZ_TARGETS } from "../src/bench/fuzz-properties.js";
+import { checkEncoding, checkInput, encodingInput, FUZZ_TARGETS } from "../bench/fuzz-properties.js";
 
 const RUNS = Number(process.env.MTLINT_FUZZ_RUNS ?? 25);
 const { ruleSet } = resolveConfig({});

@@ -2,11 +2,11 @@
  * `mtlint check --fix` killed with SIGKILL at random moments, on multi-MB files of every format
  * that takes fixes (JSONL, text, CSV and TSV of 4 MB and more are fixed by streaming): the file is
  * always the original or the fully fixed version, and no temporary file is left once the next
- * run has run. (`node dist/bench/kill-fix.js` runs many more kills.)
+ * run has run. (`node build/bench/kill-fix.js` runs many more kills.)
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { FIXTURE_FORMATS, fixture, fixtureFolder, killTrial } from "../src/bench/kill-fix-harness.js";
+import { FIXTURE_FORMATS, fixture, fixtureFolder, killTrial } from "../bench/kill-fix-harness.js";
 import { STREAM_MIN_BYTES } from "../src/cli/stream.js";
 import { runCli } from "./cli-helpers.js";
 

@@ -10,7 +10,7 @@ import { jsonlFormat } from "../src/formats/jsonl.js";
 import { closedSpans } from "../src/rules/bilingual.js";
 import { withoutQuoted } from "../src/rules/language-mismatch.js";
 // Seeded, so that failures can be reproduced.
-import { prng as random } from "../src/bench/prng.js";
+import { prng as random } from "../training/prng.js";
 
 /** `count` random strings of up to `length` pieces. */
 function strings(pieces: string[], count: number, length: number, seed = 1): string[] {

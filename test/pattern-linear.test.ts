@@ -7,7 +7,7 @@
  * looks for stand after the runs (a run of spaces is slow for “[ ]+(?<=…)'” only where an
  * apostrophe follows somewhere). The engine's time on the same inputs is in test/bounded-time.test.ts.
  */
-import { ADVERSARIAL_INPUTS } from "../src/bench/adversarial-inputs.js";
+import { ADVERSARIAL_INPUTS } from "../bench/adversarial-inputs.js";
 import { loadBuiltinRules } from "../src/config/rules.js";
 
 const SMALL = 1_000;

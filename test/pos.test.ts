@@ -2,7 +2,7 @@
 import { SegmentAnalysis } from "../src/analysis/analysis.js";
 import { englishTagger, gapClass, hasTagger, loadPosTagger, POS_TAGS, posTag, tagTokens, type PosTag } from "../src/analysis/pos.js";
 import { tokenize } from "../src/analysis/text.js";
-import { accuracy, heldOutBrownFiles, mapBrownSentence, readTaggedBrownFile, trainingBrownFiles } from "../src/bench/train-tagger.js";
+import { accuracy, heldOutBrownFiles, mapBrownSentence, readTaggedBrownFile, trainingBrownFiles } from "../training/train-tagger.js";
 
 /** "word/COARSE/FINE" for each token of a sentence. */
 function tagged(text: string): string[] {

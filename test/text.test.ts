@@ -1,7 +1,7 @@
 /** Word tokens: the hand-written scan equals the regular expression that defines a word. */
 import { splitSentences, tokenize } from "../src/analysis/text.js";
 // Seeded, so that failures can be reproduced.
-import { prng as random } from "../src/bench/prng.js";
+import { prng as random } from "../training/prng.js";
 
 /** The definition of a word token (see text.ts). */
 const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:['’\-.]|(?<=\p{N}),(?=\p{N}))[\p{L}\p{M}\p{N}]+)*/gu;

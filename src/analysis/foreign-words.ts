@@ -1,7 +1,7 @@
 /**
  * A character model of "looks English" against "looks like another language" for single words:
  * a multinomial logistic regression over hashed character n-grams (1 to 5 letters, with word-edge
- * marks) of the lower-cased word. Trained by `npm run train:foreign-words` (src/bench/train-foreign-words.ts)
+ * marks) of the lower-cased word. Trained by `npm run train:foreign-words` (training/train-foreign-words.ts)
  * on words of the Hunspell dictionaries the project ships (English, German, French, Spanish, and
  * Russian transliterated to Latin letters by the common schemes) and of the Brown corpus, into
  * models/foreign-words.bin. It is meant for words the English dictionary does not know: among

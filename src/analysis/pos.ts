@@ -1,7 +1,7 @@
 /**
  * Part-of-speech tagging for English: a greedy left-to-right averaged perceptron (the classic
  * design of Collins 2002 / Honnibal's "200 lines of Python" tagger), trained on the tagged
- * Brown corpus by `npm run train:tagger` (src/bench/train-tagger.ts) into models/pos-en.bin.
+ * Brown corpus by `npm run train:tagger` (training/train-tagger.ts) into models/pos-en.bin.
  *
  * Tags are pairs of a coarse, Universal-Dependencies-style class (NOUN, VERB, AUX, …) and a fine,
  * Penn-Treebank-like tag (VBD, VBN, NNS, …): see POS_TAGS for the inventory. Every tag is one

@@ -3,7 +3,7 @@
  *
  * - `check: "stray-capital"`: an ordinary word capitalized in mid-sentence ("in General", "it is
  *   Usually", "to Express"). Which words are ordinary comes from the lowercase lexicon
- *   (models/lowercase-en.txt, counted over the Brown corpus by src/bench/derive-lowercase-lexicon.ts):
+ *   (models/lowercase-en.txt, counted over the Brown corpus by training/derive-lowercase-lexicon.ts):
  *   words that edited English almost never capitalizes in mid-sentence. Words of names the
  *   document writes out ("Federal Security Service" … "the Service") are left alone.
  * - `check: "name"`: a name of a body, event or organization written partly in lowercase ("the

@@ -1,17 +1,17 @@
 /**
- * The clause analyser (src/analysis/clause.ts) on clean English: `node dist/bench/clause-bench.js`
+ * The clause analyser (src/analysis/clause.ts) on clean English: `node build/bench/clause-bench.js`
  * runs it over every sentence of the Brown corpus and reports how often a finite verb gets a subject
  * before it, how often a clause looks inverted or subjectless (with and without a licence), and the
  * analyser's own cost per word. These rates bound the false alarms of every check built on it.
  *
- * `node dist/bench/clause-bench.js --print FILE` prints the chunks and clauses of each sentence of a
+ * `node build/bench/clause-bench.js --print FILE` prints the chunks and clauses of each sentence of a
  * plain-text file instead (for reading what the analyser makes of a text).
  */
 import { readFileSync } from "node:fs";
-import { SegmentAnalysis } from "../analysis/analysis.js";
-import type { Clause, SentenceClauses } from "../analysis/clause.js";
-import { textFormat } from "../formats/text.js";
-import { brownFileNames, readBrownFile } from "./brown.js";
+import { SegmentAnalysis } from "#src/analysis/analysis.js";
+import type { Clause, SentenceClauses } from "#src/analysis/clause.js";
+import { textFormat } from "#src/formats/text.js";
+import { brownFileNames, readBrownFile } from "../training/brown.js";
 
 function describe(a: SegmentAnalysis, s: SentenceClauses): string {
   const text = (from: number, to: number) => (from < to ? a.text.slice(a.tokens[from]!.start, a.tokens[to - 1]!.end) : "");

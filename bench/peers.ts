@@ -5,8 +5,8 @@
  *   mtlint      `node bin/mtlint.js check --format json --min-score 0 DIR` (default English pack)
  *   textlint    its CLI on DIR with 3 rules: write-good, alex, terminology
  *   proselint   `proselint --json DIR` (Debian python3-proselint), its memo cache emptied each run
- *   harper.js   LocalLinter in one Node process over every file (dist/bench/peer-driver.js)
- *   write-good  write-good's API in one Node process over every file (dist/bench/peer-driver.js)
+ *   harper.js   LocalLinter in one Node process over every file (build/bench/peer-driver.js)
+ *   write-good  write-good's API in one Node process over every file (build/bench/peer-driver.js)
  * Corpora, written to a temporary folder as .txt files:
  *   brown         the 500 Brown files (≈ 1M words); the fast tools (mtlint, write-good), and every
  *                 tool with --full (the slow peers then take ~10 min per run each)
@@ -29,7 +29,7 @@ import { cpus, homedir, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { brownFileNames, readBrownFile } from "./brown.js";
+import { brownFileNames, readBrownFile } from "../training/brown.js";
 import { mtLike } from "./mt-like.js";
 
 const HELP = `usage: npm run bench:peers -- [options]
@@ -216,14 +216,14 @@ function npmInstall(specs: string[]): string | undefined {
   return still.length ? `npm install did not install ${still.join(" ")}` : undefined;
 }
 
-/** A hash of the contents of what the mtlint CLI runs: dist/ (but the benchmarks), rules/, models/. */
+/** A hash of the contents of what the mtlint CLI runs: dist/, rules/, models/. */
 function mtlintBuild(): string {
   const hash = createHash("sha1");
   for (const top of ["dist", "rules", "models"]) {
     const dir = join(repoRoot, top);
     if (!existsSync(dir)) continue;
     for (const rel of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-      if (rel.endsWith(".map") || rel.startsWith("bench/")) continue;
+      if (rel.endsWith(".map")) continue;
       const path = join(dir, rel);
       if (statSync(path).isFile()) hash.update(`${top}/${rel}\0`).update(readFileSync(path));
     }

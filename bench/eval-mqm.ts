@@ -1,15 +1,15 @@
 /**
  * Findings on MQM-annotated MT for the span scorer that comes with such data:
- *   node dist/bench/eval-mqm.js GOLD.jsonl OUT_DIR [--all]
+ *   node build/bench/eval-mqm.js GOLD.jsonl OUT_DIR [--all]
  * Records ({ id, doc, system, seg_id, source, target, lang_pair }) are grouped into documents by
  * system and doc, so that document rules see the whole text. Writes OUT_DIR/findings.jsonl
  * ({ id, start, end, category }) and OUT_DIR/map.json (mtlint category → MQM coarse category).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { resolveConfig } from "../config/config.js";
-import type { Document } from "../core/types.js";
-import { lint } from "../engine/lint.js";
+import { resolveConfig } from "#src/config/config.js";
+import type { Document } from "#src/core/types.js";
+import { lint } from "#src/engine/lint.js";
 
 interface GoldRecord {
   id: string;
@@ -33,7 +33,7 @@ const COARSE: [prefix: string, coarse: string][] = [
 
 const [goldPath, outDir] = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 if (!goldPath || !outDir) {
-  console.error("usage: node dist/bench/eval-mqm.js GOLD.jsonl OUT_DIR [--all]");
+  console.error("usage: node build/bench/eval-mqm.js GOLD.jsonl OUT_DIR [--all]");
   process.exit(2);
 }
 const records = readFileSync(goldPath, "utf8").trim().split("\n").map((l) => JSON.parse(l) as GoldRecord);

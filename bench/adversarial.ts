@@ -1,7 +1,7 @@
 /**
- * `node dist/bench/adversarial.js [--small=10000] [--large=100000] [--timeout=60] [--lang=en,de] [--all]`:
+ * `node build/bench/adversarial.js [--small=10000] [--large=100000] [--timeout=60] [--lang=en,de] [--all]`:
  * every built-in rule (mtlint:all) of every language pack on the adversarial inputs
- * (src/bench/adversarial-inputs.ts), monolingual and bilingual, at two sizes, with the shared
+ * (bench/adversarial-inputs.ts), monolingual and bilingual, at two sizes, with the shared
  * analysis and lint()'s own work as rows of their own. Prints the rows whose time grows fastest
  * (ratio large / small over 15, every row with --all): best of 3 runs at the small size, of up
  * to 3 at the large one. Each language and mode runs in a child process, so that a rule that
@@ -10,9 +10,9 @@
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { RawFinding } from "../core/rule.js";
+import type { RawFinding } from "#src/core/rule.js";
 import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule } from "./adversarial-inputs.js";
-import { resolveConfig } from "../config/config.js";
+import { resolveConfig } from "#src/config/config.js";
 
 const LANGUAGES = ["en", "de", "fr", "es", "ru", "zh", "ja"];
 const ANALYSIS = "(analysis: sentences, tokens, tags)";

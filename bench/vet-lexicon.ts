@@ -1,6 +1,6 @@
 /**
  * Vetting a phrase lexicon on clean English before it ships:
- *   node dist/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N] [--config FILE]
+ *   node build/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N] [--config FILE]
  * runs the named rules (e.g. the calque tables) alone over all of Brown, and over the sentences
  * of an MLQE file the post-editor left unchanged (hter 0) when --mlqe is given, and prints, per
  * entry of the table, how often it fired there with a few of the texts it fired on. An entry that
@@ -8,9 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { readConfigFile, resolveConfig } from "../config/config.js";
-import { lint, type RuleSet } from "../engine/lint.js";
-import { brownFileNames, readBrownFile } from "./brown.js";
+import { readConfigFile, resolveConfig } from "#src/config/config.js";
+import { lint, type RuleSet } from "#src/engine/lint.js";
+import { brownFileNames, readBrownFile } from "../training/brown.js";
 
 interface Hit {
   where: "brown" | "mlqe";
@@ -43,7 +43,7 @@ function main(): void {
   const { ruleSet: all } = config ? resolveConfig({ ...readConfigFile(config), extends: "mtlint:all" }, config) : resolveConfig({ extends: "mtlint:all" });
   const rules = all.rules.filter((r) => ids.includes(r.rule.spec.id));
   if (!rules.length) {
-    console.error("usage: node dist/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N] [--config FILE]");
+    console.error("usage: node build/bench/vet-lexicon.js RULE_ID… [--mlqe FILE] [--examples N] [--config FILE]");
     process.exit(2);
   }
   const ruleSet: RuleSet = { ...all, rules };

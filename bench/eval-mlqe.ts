@@ -1,6 +1,6 @@
 /**
  * Sentence-level false alarms and detections on post-edited MT (MLQE-PE ru→en):
- *   node dist/bench/eval-mlqe.js FILE [--rule PREFIX] [--show RULE]   (npm run eval:mlqe names the team's file)
+ *   node build/bench/eval-mlqe.js FILE [--rule PREFIX] [--show RULE]   (npm run eval:mlqe names the team's file)
  * Each record ({ target, hter }) is checked on its own with the recommended rules. Reported: the
  * share of sentences the post-editor left unchanged (hter 0) that get a finding — almost always a
  * false alarm — and the share of heavily edited ones (hter ≥ 0.3) that get one, for all rules, for
@@ -8,9 +8,9 @@
  * --show RULE prints that rule's findings on unchanged sentences. FILE is never part of the tests.
  */
 import { readFileSync } from "node:fs";
-import { resolveConfig } from "../config/config.js";
-import type { Finding } from "../core/types.js";
-import { lint } from "../engine/lint.js";
+import { resolveConfig } from "#src/config/config.js";
+import type { Finding } from "#src/core/types.js";
+import { lint } from "#src/engine/lint.js";
 
 interface Record {
   id: string;
@@ -25,7 +25,7 @@ const option = (name: string) => {
 };
 const path = args.find((a, i) => !a.startsWith("--") && !args[i - 1]?.startsWith("--"));
 if (!path) {
-  console.error("usage: node dist/bench/eval-mlqe.js FILE.jsonl [--rule PREFIX] [--show RULE]");
+  console.error("usage: node build/bench/eval-mlqe.js FILE.jsonl [--rule PREFIX] [--show RULE]");
   process.exit(2);
 }
 const prefix = option("--rule");

@@ -2,13 +2,13 @@
  * Inputs built to make rules slow — long runs of one character, deep nesting, one huge word,
  * many findings — and timers for every built-in rule and for the engine on them. An input's size
  * is a parameter, so that the times at two sizes show how a rule's cost grows
- * (test/bounded-time.test.ts; `node dist/bench/adversarial.js` prints the table).
+ * (test/bounded-time.test.ts; `node build/bench/adversarial.js` prints the table).
  */
-import { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RawFinding } from "../core/rule.js";
-import type { Document, Segment, Span } from "../core/types.js";
-import { resolveConfig } from "../config/config.js";
-import { lint, type ActiveRule } from "../engine/lint.js";
+import { SegmentAnalysis } from "#src/analysis/analysis.js";
+import type { CompiledRule, RawFinding } from "#src/core/rule.js";
+import type { Document, Segment, Span } from "#src/core/types.js";
+import { resolveConfig } from "#src/config/config.js";
+import { lint, type ActiveRule } from "#src/engine/lint.js";
 
 /** The built-in rules (mtlint:all) that check documents in this language: its own and those for every language. */
 export function builtinRulesFor(language: string): CompiledRule[] {

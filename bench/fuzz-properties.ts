@@ -10,20 +10,20 @@
  * Used by test/fuzz.test.ts (few runs, fixed seeds) and by `npm run bench:fuzz` (many runs, counted).
  */
 import fc from "fast-check";
-import { MtlintError } from "../core/errors.js";
-import type { Segment } from "../core/types.js";
-import type { RuleSet } from "../engine/lint.js";
-import { checkText } from "../engine/check.js";
-import { DEFAULT_SCORING } from "../engine/score.js";
-import { csvFormat, tsvFormat } from "../formats/csv.js";
-import { decode, encode, type Encoding } from "../formats/encoding.js";
-import type { Format, ParsedFile } from "../formats/format.js";
-import { jsonlFormat } from "../formats/jsonl.js";
-import { markdownFormat } from "../formats/markdown.js";
-import { poFormat } from "../formats/po.js";
-import { textFormat } from "../formats/text.js";
-import { tmxFormat } from "../formats/tmx.js";
-import { xliffFormat } from "../formats/xliff.js";
+import { MtlintError } from "#src/core/errors.js";
+import type { Segment } from "#src/core/types.js";
+import type { RuleSet } from "#src/engine/lint.js";
+import { checkText } from "#src/engine/check.js";
+import { DEFAULT_SCORING } from "#src/engine/score.js";
+import { csvFormat, tsvFormat } from "#src/formats/csv.js";
+import { decode, encode, type Encoding } from "#src/formats/encoding.js";
+import type { Format, ParsedFile } from "#src/formats/format.js";
+import { jsonlFormat } from "#src/formats/jsonl.js";
+import { markdownFormat } from "#src/formats/markdown.js";
+import { poFormat } from "#src/formats/po.js";
+import { textFormat } from "#src/formats/text.js";
+import { tmxFormat } from "#src/formats/tmx.js";
+import { xliffFormat } from "#src/formats/xliff.js";
 
 /** Pieces of targets: prose the rules fix, markup and references they must leave alone, and characters that need escaping. */
 const WORDS = ["Bonjour", "Il a dit", "sont là", "Tom", "Jerry", "The IG", "recognized as", "8 thousand", "12,000", "2,5", "der", "und", "Straße", "Привет", "日本語", "😀", "x", "R and D", "the the", "e.g.", "Dr.", "ISIS"];

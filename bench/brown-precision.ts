@@ -1,16 +1,16 @@
 /**
  * False alarms on clean edited English: runs a rule set over Brown corpus files (one document
- * each) and counts findings per 10,000 words. `node dist/bench/brown-precision.js [--all]`
+ * each) and counts findings per 10,000 words. `node build/bench/brown-precision.js [--all]`
  * prints the rate per rule and examples of what fired.
  */
 import { pathToFileURL } from "node:url";
-import type { LocatedFinding } from "../core/results.js";
-import { resolveConfig, type UserConfig } from "../config/config.js";
-import { checkText } from "../engine/check.js";
-import type { RuleSet } from "../engine/lint.js";
-import { DEFAULT_SCORING } from "../engine/score.js";
-import { textFormat } from "../formats/text.js";
-import { brownFileNames, readBrownFile } from "./brown.js";
+import type { LocatedFinding } from "#src/core/results.js";
+import { resolveConfig, type UserConfig } from "#src/config/config.js";
+import { checkText } from "#src/engine/check.js";
+import type { RuleSet } from "#src/engine/lint.js";
+import { DEFAULT_SCORING } from "#src/engine/score.js";
+import { textFormat } from "#src/formats/text.js";
+import { brownFileNames, readBrownFile } from "../training/brown.js";
 
 export interface BrownMeasurement {
   files: number;

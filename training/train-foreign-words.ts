@@ -25,7 +25,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DICTIONARY_PACKAGES, dictionaryFor } from "../analysis/dictionary.js";
+import { DICTIONARY_PACKAGES, dictionaryFor } from "#src/analysis/dictionary.js";
 import {
   DEFAULT_FOREIGN_MODEL_URL,
   ENDING_BITS,
@@ -39,7 +39,7 @@ import {
   hasBit,
   wordFeatures,
   type ForeignWordModelData,
-} from "../analysis/foreign-words.js";
+} from "#src/analysis/foreign-words.js";
 import { brownFileNames, readBrownFile } from "./brown.js";
 import { prng } from "./prng.js";
 

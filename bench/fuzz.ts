@@ -6,7 +6,7 @@
  * changed again. Prints a table and the first failures in full.
  */
 import fc from "fast-check";
-import { resolveConfig } from "../config/config.js";
+import { resolveConfig } from "#src/config/config.js";
 import { checkEncoding, checkInput, encodingInput, FUZZ_TARGETS } from "./fuzz-properties.js";
 
 const argument = (name: string, fallback: number) => {

@@ -11,11 +11,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveConfig } from "../config/config.js";
-import { checkText } from "../engine/check.js";
-import { DEFAULT_SCORING } from "../engine/score.js";
-import { textFormat } from "../formats/text.js";
-import { brownFileNames, readBrownFile } from "./brown.js";
+import { resolveConfig } from "#src/config/config.js";
+import { checkText } from "#src/engine/check.js";
+import { DEFAULT_SCORING } from "#src/engine/score.js";
+import { textFormat } from "#src/formats/text.js";
+import { brownFileNames, readBrownFile } from "../training/brown.js";
 
 const RUNS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -1,5 +1,5 @@
 /**
- * `npm run build && node dist/bench/kill-fix.js [--kills=50] [--mb=4] [--jobs=1]`: kills
+ * `npm run build:bench && node build/bench/kill-fix.js [--kills=50] [--mb=4] [--jobs=1]`: kills
  * `mtlint check --fix` with SIGKILL at random moments on files of every format that takes fixes
  * (streamed ones at 4 MB and more), and counts the kills, the files found neither original nor fully
  * fixed, and the temporary files left after the kill and after the next run (a check on the file).

@@ -9,7 +9,7 @@
  * should find.
  */
 
-import { prng } from "./prng.js";
+import { prng } from "../training/prng.js";
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

@@ -19,8 +19,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { tokenize } from "../analysis/text.js";
-import { CAPITALIZED, LOWER, LEXICON_URL, SegmentCasing, isStrayPosition } from "../rules/capitalization.js";
+import { tokenize } from "#src/analysis/text.js";
+import { CAPITALIZED, LOWER, LEXICON_URL, SegmentCasing, isStrayPosition } from "#src/rules/capitalization.js";
 import { parseBrownTag, trainingBrownFiles } from "./train-tagger.js";
 
 /** Occurrences in the positions the rule looks at, and of those, how many were capitalized and how many stray. */
@@ -145,7 +145,7 @@ function main(): void {
     `#   c  an ordinary word whose capital varies (“state”, “court”): lowercase ${MIN_LOWERCASE}+ times, also stray capitals`,
     "# An entry of two words is the second word after the first (lowercase) one; it adds a word or makes an n certain.",
     `# Derived from the tagged Brown corpus (training files; ${MIN_COUNT}+ occurrences, ${MIN_PAIR_COUNT}+ for pairs)`,
-    "# by src/bench/derive-lowercase-lexicon.ts; rebuild with `npm run derive:lowercase`.",
+    "# by training/derive-lowercase-lexicon.ts; rebuild with `npm run derive:lowercase`.",
   ];
   const file = fileURLToPath(LEXICON_URL);
   writeFileSync(file, `${[...header, ...kept.map(([w, cls]) => `${w}\t${cls}`)].join("\n")}\n`);

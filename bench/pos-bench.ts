@@ -8,15 +8,15 @@
  * disturbs less than wall-clock time; medians of several passes.
  */
 import { createRequire } from "node:module";
-import { resolveConfig } from "../config/config.js";
-import type { CompiledRule } from "../core/rule.js";
-import { checkText } from "../engine/check.js";
-import type { RuleSet } from "../engine/lint.js";
-import { DEFAULT_SCORING } from "../engine/score.js";
-import { textFormat } from "../formats/text.js";
-import { englishTagger, POS_TAGS, type CoarseTag } from "../analysis/pos.js";
-import { brownFileNames, readBrownFile } from "./brown.js";
-import { accuracy, formatAccuracy, heldOutBrownFiles, readTaggedBrownFile, type TaggedParagraph } from "./train-tagger.js";
+import { resolveConfig } from "#src/config/config.js";
+import type { CompiledRule } from "#src/core/rule.js";
+import { checkText } from "#src/engine/check.js";
+import type { RuleSet } from "#src/engine/lint.js";
+import { DEFAULT_SCORING } from "#src/engine/score.js";
+import { textFormat } from "#src/formats/text.js";
+import { englishTagger, POS_TAGS, type CoarseTag } from "#src/analysis/pos.js";
+import { brownFileNames, readBrownFile } from "../training/brown.js";
+import { accuracy, formatAccuracy, heldOutBrownFiles, readTaggedBrownFile, type TaggedParagraph } from "../training/train-tagger.js";
 
 const cpuSeconds = () => {
   const u = process.cpuUsage();

@@ -34,8 +34,8 @@ import {
   encodeModel,
   posTag,
   type PosModelData,
-} from "../analysis/pos.js";
-import { tokenize, type Token } from "../analysis/text.js";
+} from "#src/analysis/pos.js";
+import { tokenize, type Token } from "#src/analysis/text.js";
 import { brownFileNames } from "./brown.js";
 import { prng } from "./prng.js";
 

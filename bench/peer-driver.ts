@@ -5,7 +5,7 @@
  * per file, and prints `{"files": N, "findings": N}` on stdout. Imports nothing but Node built-ins,
  * so the measured start-up is the peer's own.
  *
- *   node dist/bench/peer-driver.js harper.js|write-good PEERS_DIR CORPUS_DIR
+ *   node build/bench/peer-driver.js harper.js|write-good PEERS_DIR CORPUS_DIR
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";

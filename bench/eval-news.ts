@@ -22,7 +22,7 @@ const option = (name: string) => {
 const gold = option("--gold") ?? process.env.MTLINT_NEWS;
 const split = (option("--split") ?? "all").toUpperCase();
 if (!gold || !["A", "B", "ALL"].includes(split)) {
-  console.error("usage: node dist/bench/eval-news.js --gold DIR [--split A|B|all] [--misses] [--false-alarms] [--json] [--config FILE]");
+  console.error("usage: node build/bench/eval-news.js --gold DIR [--split A|B|all] [--misses] [--false-alarms] [--json] [--config FILE]");
   process.exit(2);
 }
 const news = resolve(gold);
