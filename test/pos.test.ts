@@ -1,6 +1,7 @@
 /** English POS tagging: accuracy on unseen Brown text, tags that fluency rules rely on, the analysis getter. */
 import { SegmentAnalysis } from "../src/analysis/analysis.js";
-import { englishTagger, gapClass, hasTagger, loadPosTagger, POS_TAGS, posTag, tagTokens, type PosTag } from "../src/analysis/pos.js";
+import { englishTagger, hasTagger, loadPosTagger, POS_TAGS, posTag, tagTokens, type PosTag } from "../src/analysis/pos.js";
+import { gapClass } from "../src/analysis/pos-features.js";
 import { tokenize } from "../src/analysis/text.js";
 import { accuracy, heldOutBrownFiles, mapBrownSentence, readTaggedBrownFile, trainingBrownFiles } from "../training/train-tagger.js";
 

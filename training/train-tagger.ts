@@ -23,18 +23,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import {
-  DEFAULT_MODEL_URL,
-  FEATURE_VERSION,
-  MAX_FEATURES,
-  POS_TAGS,
-  PosTagger,
-  TokenFeatures,
-  decodeModel,
-  encodeModel,
-  posTag,
-  type PosModelData,
-} from "#src/analysis/pos.js";
+import { DEFAULT_MODEL_URL, POS_TAGS, PosTagger, posTag } from "#src/analysis/pos.js";
+import { FEATURE_VERSION, MAX_FEATURES, TokenFeatures } from "#src/analysis/pos-features.js";
+import { decodeModel, encodeModel, type PosModelData } from "#src/analysis/pos-model.js";
 import { tokenize, type Token } from "#src/analysis/text.js";
 import { brownFileNames } from "./brown.js";
 import { prng } from "./prng.js";
