@@ -253,8 +253,8 @@ describe("PO", () => {
   test("syntax errors are reported with line and column; the other entries are read", () => {
     const broken = parse("broken.po");
     expect(errors(broken)).toEqual([
-      "broken.po:5:8: string not closed; entry skipped",
-      "broken.po:8:1: expected a comment, msgctxt, msgid, msgid_plural, msgstr or a quoted string; entry skipped",
+      "broken.po:5:8: entry skipped: string not closed",
+      "broken.po:8:1: entry skipped: expected a comment, msgctxt, msgid, msgid_plural, msgstr or a quoted string",
     ]);
     expect(targets(broken)).toEqual({ Toilets: "Toilettes" });
     expect(broken.document.language).toBe("fr");
@@ -266,12 +266,20 @@ describe("PO", () => {
     const result = parse("x.po", po);
     expect(errors(result)).toEqual([
       'x.po:3:2: header line is not "Name: value": "not a field"',
-      "x.po:5:1: msgstr without msgid; entry skipped",
-      "x.po:7:11: unexpected text after the string; entry skipped",
+      "x.po:5:1: entry skipped: msgstr without msgid",
+      "x.po:7:11: entry skipped: unexpected text after the string",
     ]);
     expect(result.document.language).toBe("pt-BR");
     expect(targets(result)).toEqual({ ok: "bem" });
   });
+});
+
+test("PO: broken entries are reported once per kind of error, with their count and the first; the other entries are read", () => {
+  const items = [1, 2, 3, 4, 5].map((n) => `msgid "Item ${n}"\nmsgstr Eintrag ${n}\n`);
+  const po = ['msgid ""\nmsgstr "Language: de\\n"\n', ...items.slice(0, 2), 'msgid "Close"\nmsgstr "Schließen"\n', ...items.slice(2), 'msgid "A \\q"\nmsgstr "B"\n', 'msgid "C \\z"\nmsgstr "D"\n'].join("\n");
+  const parsed = parse("menu.po", po);
+  expect(errors(parsed)).toEqual(["menu.po:5:8: 5 entries skipped: expected a quoted string (the first here)", 'menu.po:22:10: 2 entries skipped: unknown escape "\\q" (the first here)']);
+  expect(targets(parsed)).toEqual({ Close: "Schließen" });
 });
 
 describe("CSV and TSV", () => {

@@ -24,7 +24,7 @@
  * now needs quotes is written whole, quoted.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import { languageFromPath, parsedFromFields, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
+import { languageFromPath, parsedFromFields, SkippedParts, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 import { inlineMarkup } from "./markup.js";
@@ -131,12 +131,8 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
     report(`no target column (expected a header naming one: ${COLUMNS.target!.join(", ")}, or two language codes; or, for source and target rows without a header, a file named for its locale, as de_DE.csv); file not read`, header.start);
     return parsedFromFields(text, path, [], errors);
   }
-  const skipped = new Map<string, { count: number; offset: number }>();
-  const skip = (problem: string, offset: number) => {
-    const seen = skipped.get(problem);
-    if (seen) seen.count++;
-    else skipped.set(problem, { count: 1, offset });
-  };
+  const skipped = new SkippedParts("row", "rows");
+  const skip = (problem: string, offset: number) => skipped.add(problem, lines.position(offset));
   const [id, srcLang, tgtLang] = headerless ? [-1, -1, -1] : [column("id"), column("srcLang"), column("tgtLang")];
   const cellValue = (row: Row, i: number) => (i === -1 ? undefined : row.cells[i]!.value || undefined);
   for (const row of body) {
@@ -166,9 +162,7 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
       whole: (value) => (!cell.quoted && (value.startsWith('"') || value.includes(separator) || /[\r\n]/.test(value)) ? `"${value.replace(/"/g, '""')}"` : undefined),
     });
   }
-  for (const [problem, { count, offset }] of skipped) {
-    report(count === 1 ? `row skipped: ${problem}` : `${count} rows skipped: ${problem} (the first here)`, offset);
-  }
+  errors.push(...skipped.errors(path));
   return parsedFromFields(text, path, fields, errors, languages);
 }
 
