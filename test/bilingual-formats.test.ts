@@ -253,8 +253,8 @@ describe("PO", () => {
   test("syntax errors are reported with line and column; the other entries are read", () => {
     const broken = parse("broken.po");
     expect(errors(broken)).toEqual([
-      "broken.po:5:8: string not closed; entry skipped",
-      "broken.po:8:1: expected a comment, msgctxt, msgid, msgid_plural, msgstr or a quoted string; entry skipped",
+      "broken.po:5:8: entry skipped: string not closed",
+      "broken.po:8:1: entry skipped: expected a comment, msgctxt, msgid, msgid_plural, msgstr or a quoted string",
     ]);
     expect(targets(broken)).toEqual({ Toilets: "Toilettes" });
     expect(broken.document.language).toBe("fr");
@@ -266,12 +266,20 @@ describe("PO", () => {
     const result = parse("x.po", po);
     expect(errors(result)).toEqual([
       'x.po:3:2: header line is not "Name: value": "not a field"',
-      "x.po:5:1: msgstr without msgid; entry skipped",
-      "x.po:7:11: unexpected text after the string; entry skipped",
+      "x.po:5:1: entry skipped: msgstr without msgid",
+      "x.po:7:11: entry skipped: unexpected text after the string",
     ]);
     expect(result.document.language).toBe("pt-BR");
     expect(targets(result)).toEqual({ ok: "bem" });
   });
+});
+
+test("PO: broken entries are reported once per kind of error, with their count and the first; the other entries are read", () => {
+  const items = [1, 2, 3, 4, 5].map((n) => `msgid "Item ${n}"\nmsgstr Eintrag ${n}\n`);
+  const po = ['msgid ""\nmsgstr "Language: de\\n"\n', ...items.slice(0, 2), 'msgid "Close"\nmsgstr "Schließen"\n', ...items.slice(2), 'msgid "A \\q"\nmsgstr "B"\n', 'msgid "C \\z"\nmsgstr "D"\n'].join("\n");
+  const parsed = parse("menu.po", po);
+  expect(errors(parsed)).toEqual(["menu.po:5:8: 5 entries skipped: expected a quoted string (the first here)", 'menu.po:22:10: 2 entries skipped: unknown escape "\\q" (the first here)']);
+  expect(targets(parsed)).toEqual({ Close: "Schließen" });
 });
 
 describe("CSV and TSV", () => {
@@ -341,8 +349,39 @@ describe("CSV and TSV", () => {
     expect(errors(semicolons)).toEqual(["fr.csv:4:1: 2 rows skipped: not as many fields as the header (2) (the first here)"]);
   });
 
+  test("headerless with semicolons between fields, plain or quoted, also where the first row's text has more commas than semicolons", () => {
+    const pairs = [
+      ["Save the file now.", "Speichern Sie die Datei jetzt."],
+      ["Close the window.", "Schließen Sie das Fenster."],
+    ];
+    for (const [name, text] of [
+      ["plain_semi.de.csv", "Save the file now.;Speichern Sie die Datei jetzt.\nClose the window.;Schließen Sie das Fenster.\n"],
+      ["i18n/de_DE.csv", '"Save the file now.";"Speichern Sie die Datei jetzt."\r\n"Close the window.";"Schließen Sie das Fenster."\r\n'],
+    ]) {
+      const parsed = parse(name!, text);
+      expect(errors(parsed)).toEqual([]);
+      expect(parsed.document.language).toMatch(/^de/u);
+      expect(parsed.document.segments.map((s) => [s.source, s.target])).toEqual(pairs);
+      expect(parsed.write(new Map())).toBe(text);
+    }
+    const commas = parse("menu.de.csv", "Save the file, then close it.;Speichern Sie die Datei, dann schließen.\nClose the window.;Schließen Sie das Fenster.\n");
+    expect(errors(commas)).toEqual([]);
+    expect(commas.document.segments.map((s) => s.target)).toEqual(["Speichern Sie die Datei, dann schließen.", "Schließen Sie das Fenster."]);
+    // Commas between fields stay commas when the text has semicolons, with a header or without.
+    expect(targets(parse("fr.csv", "source,target\nSave; then close,Enregistrer; puis fermer\nOpen,Ouvrir\n"))).toEqual({ "line-2": "Enregistrer; puis fermer", "line-3": "Ouvrir" });
+    expect(targets(parse("fr.csv", '"Save; then close","Enregistrer; puis fermer"\n"Open","Ouvrir"\n'))).toEqual({ "line-1": "Enregistrer; puis fermer", "line-2": "Ouvrir" });
+    // Only the first rows are read to tell: a semicolon file of many rows, one with a line break in a quoted field.
+    const many = Array.from({ length: 80 }, (_, k) => (k === 49 ? `"Row ${k},\nwrapped";"Zeile ${k},\numbrochen"` : `Row ${k}${", now".repeat(k % 3)};Zeile ${k}${", jetzt".repeat(k % 3)}`)).join("\n");
+    const long = parse("long.de.csv", many);
+    expect(errors(long)).toEqual([]);
+    expect(long.document.segments).toHaveLength(80);
+    expect(long.document.segments[49]!.target).toBe("Zeile 49,\numbrochen");
+  });
+
   test("a file without a target column is reported", () => {
     expect(errors(parse("a.csv", "name,value\nx,1\n"))).toEqual([expect.stringMatching(/^a\.csv:1:1: no target column/)]);
+    // Rows without a header in a file not named for its locale: the message says how they are read.
+    expect(errors(parse("plain_semi.csv", "Save the file now.;Speichern Sie die Datei jetzt.\n"))).toEqual([expect.stringMatching(/^plain_semi\.csv:1:1: no target column .*a file named for its locale, as de_DE\.csv\); file not read$/u)]);
   });
 });
 

@@ -230,6 +230,22 @@ describe("bad input: one-line messages, exit code 2, other files still checked",
     expect(readFileSync(file, "utf8")).toContain("5 thousand cars"); // nothing written to a file that was not fully read
   });
 
+  test("broken PO entries and JSONL lines are one error line per file and kind of problem; the rest and the other files are checked", async () => {
+    const po = ['msgid ""\nmsgstr "Language: de\\n"\n', ...[1, 2, 3, 4, 5].map((n) => `msgid "Item ${n}"\nmsgstr Eintrag\n`), 'msgid "Saved %s"\nmsgstr "Gespeichert"\n'].join("\n");
+    const jsonl = ['{"id":"1","target":"5 thousand cars"}', "{bad", "{worse", '{"id":"4"}', "{worst", '{"id":"6","target":"6 thousand vans"}'].join("\n");
+    const dir = tempTree({ "de.po": po, "s.jsonl": jsonl, "ok.txt": "We saw 7 thousand birds." });
+    const run = await runCli(["check", "--format", "json", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      `mtlint: ${join(dir, "de.po")}:5:8: 5 entries skipped: expected a quoted string (the first here)`,
+      `mtlint: ${join(dir, "s.jsonl")}:2:2: 3 lines skipped: not valid JSON (Expected property name or '}') (the first here)`,
+      `mtlint: ${join(dir, "s.jsonl")}:4:1: line skipped: expected an object with a string "target"`,
+    ]);
+    const files = json(run.stdout).files;
+    expect(files.map((f) => [f.path.slice(dir.length + 1), f.findings.length > 0])).toEqual([["de.po", true], ["ok.txt", true], ["s.jsonl", true]]);
+    expect(files.find((f) => f.path.endsWith("s.jsonl"))!.findings.map((f) => f.line)).toEqual([1, 6]);
+  });
+
   test("unknown options and commands are usage errors", async () => {
     expect((await runCli(["check", "--no-such-option"])).code).toBe(2);
     expect((await runCli(["frobnicate"])).code).toBe(2);

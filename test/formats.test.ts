@@ -60,7 +60,16 @@ describe("jsonl", () => {
       ["line-2", "Plain", undefined, undefined, undefined],
       ["a@line-5", "dup", undefined, undefined, undefined],
     ]);
-    expect(parsed.errors.map((e) => e.format())).toEqual(['s.jsonl:4:1: expected an object with a string "target"; line skipped']);
+    expect(parsed.errors.map((e) => e.format())).toEqual(['s.jsonl:4:1: line skipped: expected an object with a string "target"']);
+  });
+  test("bad lines are reported once per kind of problem, with their count and the first; the other lines are read", () => {
+    const bad = ['{"target":"Eins"}', "{bad", '{"target": 3}', "[1]", '{"target":"Zwei"}', "{worse", '{"target":"Drei"}'].join("\n");
+    const read = jsonlFormat.parse(bad, "b.jsonl");
+    expect(read.errors.map((e) => e.format())).toEqual([
+      "b.jsonl:2:2: 2 lines skipped: not valid JSON (Expected property name or '}') (the first here)",
+      'b.jsonl:3:1: 2 lines skipped: expected an object with a string "target" (the first here)',
+    ]);
+    expect(read.document.segments.map((s) => s.target)).toEqual(["Eins", "Zwei", "Drei"]);
   });
   test("columns count the escaped JSON text", () => {
     const at = 'Hi "there" '.length;

@@ -70,6 +70,38 @@ ${units.map(([s, t]) => `<tu><tuv lang="ru"><seg>${s}</seg></tuv><tuv lang="en">
 </body></tmx>
 `;
 
+describe("OmegaT tags written as text (&lt;x1/&gt;) in XLIFF and TMX", () => {
+  const parity = "accuracy/placeholder-parity";
+  const omegatTmx = (source: string, target: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="OmegaT" creationtoolversion="1" o-tmf="OmegaT TMX"/>
+<body>
+<tu><tuv lang="en"><seg>${source}</seg></tuv><tuv lang="fr"><seg>${target}</seg></tuv></tu>
+</body></tmx>
+`;
+  const parityOf = async (text: string, format: string) => (await rulesOf(text, format, "fr")).filter((r) => r.startsWith(`${parity} `));
+
+  // A source with no punctuation but the escaped tags: nothing but "&" says it may hold a code.
+  test("a dropped tag is reported, as it is in PO where the tags are written plain", async () => {
+    const dropped = `${parity} Appuyez maintenant sur Enregistrer`;
+    expect(await parityOf('msgid "Press <x1/>Save<x2/> now"\nmsgstr "Appuyez maintenant sur Enregistrer"\n', "po")).toEqual([dropped]);
+    expect(await parityOf(xliff([["Press &lt;x1/&gt;Save&lt;x2/&gt; now", "Appuyez maintenant sur Enregistrer"]]), "xliff")).toEqual([dropped]);
+    const findings = (await check(omegatTmx("Press &lt;b0&gt;Save&lt;/b0&gt; to keep your work", "Appuyez sur Enregistrer pour garder votre travail"), { format: "tmx", language: "fr", sourceLanguage: "en" })).findings;
+    expect(findings.filter((f) => f.ruleId === `common/${parity}`).map((f) => f.message)).toEqual([expect.stringContaining("“<b0>” and “</b0>”")]);
+  });
+
+  test("tags the target keeps are not reported; one tag of two kept is the other missing", async () => {
+    expect(await parityOf(xliff([["Press &lt;x1/&gt;Save&lt;x2/&gt; now", "Appuyez maintenant sur &lt;x1/&gt;Enregistrer&lt;x2/&gt;"]]), "xliff")).toEqual([]);
+    expect(await parityOf(omegatTmx("Press &lt;b0&gt;Save&lt;/b0&gt; to keep your work", "Appuyez sur &lt;b0&gt;Enregistrer&lt;/b0&gt; pour garder votre travail"), "tmx")).toEqual([]);
+    const oneKept = (await check(xliff([["Press &lt;x1/&gt;Save&lt;x2/&gt; now", "Appuyez maintenant sur &lt;x1/&gt;Enregistrer"]]), { format: "xliff", language: "fr", sourceLanguage: "en" })).findings;
+    expect(oneKept.filter((f) => f.ruleId === `common/${parity}`).map((f) => f.message)).toEqual([expect.stringMatching(/“<x2\/>”/u)]);
+    expect(oneKept.map((f) => f.message).join(" ")).not.toMatch(/<x1\/>/u);
+  });
+
+  test("an escaped tag added to a target whose source has none is reported where it is", async () => {
+    expect(await parityOf(xliff([["Press Save now", "Appuyez maintenant sur &lt;x1/&gt;Enregistrer"]]), "xliff")).toEqual([`${parity} &lt;x1/&gt;`]);
+  });
+});
+
 describe("help texts as translation memories keep them", () => {
   test("a query is code: the target language's prose rules do not read it", async () => {
     const query = "SELECT\nOrders.Customer, Orders.Total\nFROM\nSales.Orders AS Orders\nWHERE Orders.Total &gt; &amp;Limit";

@@ -32,6 +32,24 @@ test("streamed findings, words and score equal a whole-file check (batch-local d
   expect(streamed.errors).toEqual([expect.objectContaining({ line: 2101, message: expect.stringContaining("not valid JSON") })]);
 });
 
+test("bad lines in several batches are one error with their count, at the first, as for the file read whole", async () => {
+  const bad = [...lines];
+  for (const at of [4400, 3000, 150]) bad.splice(at, 0, "{broken");
+  const dir = tempTree({ "bad.jsonl": `${bad.join("\n")}\n` });
+  const path = join(dir, "bad.jsonl");
+  const resolver = new ConfigResolver();
+  const whole = checkFile({ path, settings: {} }, resolver);
+  const pool = new WorkerPool(2, undefined, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
+  try {
+    for (const streamed of [await streamFile(path, {}, resolver.forPath(path)), await streamFile(path, {}, resolver.forPath(path), undefined, pool)]) {
+      expect(streamed.errors.map(located)).toEqual(whole.errors.map(located));
+      expect(streamed.errors).toEqual([expect.objectContaining({ line: 151, column: 2, message: expect.stringMatching(/^4 lines skipped: not valid JSON \(.*\) \(the first here\)$/u) })]);
+    }
+  } finally {
+    await pool.close();
+  }
+}, LARGE_FILES_MS);
+
 test("a baseline drops its findings before they are counted, scored or handed on", async () => {
   const dir = tempTree({ "big.jsonl": text });
   const path = join(dir, "big.jsonl");

@@ -1,7 +1,7 @@
 /** Checking one file from disk (or stdin): read, decode, check, fix. Runs in the main thread or a worker; fixes are written by writeFixes. */
 import { readFileSync } from "node:fs";
 import { createTwoFilesPatch } from "diff";
-import { MtlintError } from "../core/errors.js";
+import { MtlintError, SkippedPartsError, type SkippedKind } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, SegmentScore } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
@@ -155,6 +155,8 @@ export interface BatchJob {
 export interface BatchOutcome {
   findings: LocatedFinding[];
   errors: ProblemReport[];
+  /** Skipped parts (rows, lines), apart from `errors`: their counts add up over the file's batches. */
+  skipped: (ProblemReport & { skipped: SkippedKind })[];
   words: number;
   fixedText?: string;
   corpus?: CorpusDocument;
@@ -166,7 +168,8 @@ export function checkBatch({ path, format, text, settings }: BatchJob, config: R
   collectWhenOverBudget();
   return {
     findings: outcome.result.findings,
-    errors: outcome.errors.map((e) => e.toProblem()),
+    errors: outcome.errors.filter((e) => !(e instanceof SkippedPartsError)).map((e) => e.toProblem()),
+    skipped: outcome.errors.flatMap((e) => (e instanceof SkippedPartsError ? [{ ...e.toProblem(), skipped: e.skipped }] : [])),
     words: outcome.result.words,
     ...(outcome.fixedText !== undefined && { fixedText: outcome.fixedText }),
     ...(outcome.corpus && { corpus: outcome.corpus }),

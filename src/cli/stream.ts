@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-import { MtlintError } from "../core/errors.js";
+import { escapeControls, MtlintError, skippedMessage, type SkippedKind } from "../core/errors.js";
 import type { FileResult, LocatedFinding, ProblemReport, SegmentScore, StreamedCounts } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
@@ -135,6 +135,8 @@ export async function streamFile(
 ): Promise<FileOutcome> {
   const scoring = withOverrides(config.scoring, settings);
   const errors: ProblemReport[] = [];
+  /** Skipped parts by kind, over all batches: reported once, at the first, as for the file read whole. */
+  const skipped = new Map<string, ProblemReport & { skipped: SkippedKind }>();
   const kept: LocatedFinding[] = [];
   // Each batch is a document of its own for the corpus rules (as for the document rules).
   const corpus: CorpusDocument[] = [];
@@ -175,6 +177,12 @@ export async function streamFile(
     for (const p of outcome.errors) {
       if (p.line === undefined) errors.push(p);
       else if (own(p.line)) errors.push({ ...p, line: p.line + shift });
+    }
+    for (const p of outcome.skipped) {
+      const key = `${p.skipped.units}\u0000${p.skipped.kind}`;
+      const first = skipped.get(key);
+      if (first) first.skipped.count += p.skipped.count;
+      else skipped.set(key, { ...p, ...(p.line !== undefined && { line: p.line + shift }), skipped: { ...p.skipped } });
     }
     // A batch that continues a line: columns on its first line count from where that line started.
     const column = (line: number, c: number) => (line === batch.header.lines + 1 ? c + batch.column : c);
@@ -274,6 +282,7 @@ export async function streamFile(
     // An error thrown on the way leaves the file as it was.
     if (!finished) out?.abort();
   }
+  for (const { skipped: kind, ...problem } of skipped.values()) errors.push({ ...problem, message: escapeControls(skippedMessage(kind)) });
   if (out) finishFix(path, out, identityOf(opened!, hash!.digest("hex")), errors);
   const score = scoreOf(counts.penalty, words);
   const result: FileResult = {

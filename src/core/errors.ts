@@ -51,6 +51,30 @@ export const escapeControls = (text: string): string =>
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 
+/** Parts of one kind skipped in a file (see SkippedParts in formats/bilingual.ts): what is needed to add up the counts of a file read in batches. */
+export interface SkippedKind {
+  /** What a part is called, one and several ("row", "rows"). */
+  unit: string;
+  units: string;
+  /** What groups the parts; `problem` is the first one's. */
+  kind: string;
+  problem: string;
+  count: number;
+}
+
+export const skippedMessage = ({ unit, units, problem, count }: SkippedKind) =>
+  count === 1 ? `${unit} skipped: ${problem}` : `${count} ${units} skipped: ${problem} (the first here)`;
+
+/** The input error for skipped parts of one kind, at the first of them. */
+export class SkippedPartsError extends MtlintError {
+  constructor(
+    readonly skipped: SkippedKind,
+    location: ErrorLocation,
+  ) {
+    super("input", skippedMessage(skipped), location);
+  }
+}
+
 export const usageError = (message: string, location?: ErrorLocation) => new MtlintError("usage", message, location);
 export const configError = (message: string, location?: ErrorLocation) => new MtlintError("config", message, location);
 export const inputError = (message: string, location?: ErrorLocation) => new MtlintError("input", message, location);

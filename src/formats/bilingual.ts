@@ -4,7 +4,7 @@
  * Positions map target offsets to file offsets; writing splices each edit of a target, its text
  * escaped, into the file where the edited text is, so everything else keeps its bytes.
  */
-import { inputError, type MtlintError } from "../core/errors.js";
+import { inputError, SkippedPartsError, type MtlintError } from "../core/errors.js";
 import type { Document, Edit, Segment, Span } from "../core/types.js";
 import { applyEdits } from "../core/edits.js";
 import { languageName } from "../core/language.js";
@@ -222,6 +222,32 @@ export class UntranslatedUnits {
     if (translated > 0 || !this.first) return [];
     const { expected, line, column } = this.first;
     return [inputError(`nothing to check: no unit has a translation (expected ${expected})`, { file: path, line, column })];
+  }
+}
+
+/**
+ * Parts of a file that cannot be read (a ragged CSV row, a broken PO entry, a JSONL line that is not
+ * a record) are skipped, the rest of the file read. They are reported once per file and kind of
+ * problem, with their count and where the first is: a file broken throughout is one line, not one per part.
+ */
+export class SkippedParts {
+  private readonly kinds = new Map<string, { problem: string; count: number; where: { line: number; column?: number } }>();
+
+  /** `unit` and `units`: what a part is called ("row", "rows"). */
+  constructor(
+    private readonly unit: string,
+    private readonly units: string,
+  ) {}
+
+  /** `problem` says what was expected, of the first part of its kind; `kind` groups parts whose problems differ in detail. */
+  add(problem: string, where: { line: number; column?: number }, kind = problem): void {
+    const seen = this.kinds.get(kind);
+    if (seen) seen.count++;
+    else this.kinds.set(kind, { problem, count: 1, where });
+  }
+
+  errors(path: string): MtlintError[] {
+    return [...this.kinds].map(([kind, { problem, count, where }]) => new SkippedPartsError({ unit: this.unit, units: this.units, kind, problem, count }, { file: path, ...where }));
   }
 }
 

@@ -10,7 +10,9 @@
  * "zh-CN") are source and target, and their names are the languages. A first row that names no
  * column is no header in a file named for its locale (de_DE.csv, as Magento's i18n CSV): the file is
  * source and target in its first two columns (a module or theme column may follow).
- * A .csv file whose first row has more semicolons than commas is read with ";" between fields.
+ * A .csv file is read with ";" between fields when its first rows split into as many fields each by
+ * ";" and not by "," (commas in the text of a headerless file's first row are no separators), or,
+ * when both or neither split them evenly, when its first row has more semicolons than commas.
  * Quoting is read as spreadsheet writers and PHP's fgetcsv write it: a field may be quoted after
  * spaces (`"a", "b"`), and a quote inside a quoted field that neither doubles nor ends the field is
  * text (`"Select "Save" here"`).
@@ -22,7 +24,7 @@
  * now needs quotes is written whole, quoted.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import { languageFromPath, parsedFromFields, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
+import { languageFromPath, parsedFromFields, SkippedParts, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 import { inlineMarkup } from "./markup.js";
@@ -59,18 +61,44 @@ function delimited(name: string, separator: string, extensions: string[]): Forma
 export const csvFormat: Format = { name: "csv", extensions: [".csv"], parse: (text, path) => parseDelimited(text, path, separatorOf(text)) };
 export const tsvFormat = delimited("tsv", "\t", [".tsv"]);
 
-/** "," unless the first row has more semicolons than commas outside quotes (CSV as European spreadsheets write it). */
+/** Rows read to tell "," from ";". */
+const SAMPLE_ROWS = 50;
+
+/**
+ * ";" (CSV as European spreadsheets write it) or ",": the one that splits the first rows into as many
+ * fields each, at least two, as the first row. Without a header the first row is text, whose commas
+ * ("Save the file, then close it.;Speichern …") outnumber its one ";". When the two split the rows
+ * alike, ";" where the first row has more semicolons than commas outside quotes.
+ */
 function separatorOf(text: string): string {
-  const first = /^[^\r\n]*/u.exec(text.replace(/"(?:[^"]|"")*"/gu, ""))![0];
+  let end = -1;
+  for (let k = 0; k < SAMPLE_ROWS; k++) {
+    end = text.indexOf("\n", end + 1);
+    if (end === -1) break;
+  }
+  const sample = end === -1 ? text : text.slice(0, end + 1);
+  const evenRows = (separator: string) => {
+    const rows = readRows(sample, separator).filter((r) => !isBlank(r));
+    // A quoted field can go on past the sample: its row is not counted.
+    if (sample.length < text.length) rows.pop();
+    const fields = rows[0]?.cells.length ?? 0;
+    return fields < 2 ? 0 : rows.filter((r) => !r.error && r.cells.length === fields).length;
+  };
+  const [commas, semicolons] = [evenRows(","), evenRows(";")];
+  if (commas !== semicolons) return semicolons > commas ? ";" : ",";
+  const first = /^[^\r\n]*/u.exec(sample.replace(/"(?:[^"]|"")*"/gu, ""))![0];
   return (first.match(/;/gu)?.length ?? 0) > (first.match(/,/gu)?.length ?? 0) ? ";" : ",";
 }
+
+/** A blank line: one unquoted empty field. */
+const isBlank = (row: Row) => row.cells.length === 1 && row.cells[0]!.value === "" && !row.cells[0]!.quoted && !row.error;
 
 function parseDelimited(text: string, path: string, separator: string): ParsedFile {
   const lines = new LineIndex(text);
   const errors: MtlintError[] = [];
   const fields: Field[] = [];
   const unique = uniqueIds();
-  const rows = readRows(text, separator).filter((r) => r.cells.length > 1 || r.cells[0]!.value !== "" || r.cells[0]!.quoted || r.error);
+  const rows = readRows(text, separator).filter((r) => !isBlank(r));
   const report = (message: string, offset: number) => errors.push(inputError(message, { file: path, ...lines.position(offset) }));
   const [header] = rows;
   if (!header) return parsedFromFields(text, path, [], errors);
@@ -100,15 +128,11 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
     body = rows;
   }
   if (target === -1) {
-    report(`no target column (expected a header naming one: ${COLUMNS.target!.join(", ")}, or two language codes); file not read`, header.start);
+    report(`no target column (expected a header naming one: ${COLUMNS.target!.join(", ")}, or two language codes; or, for source and target rows without a header, a file named for its locale, as de_DE.csv); file not read`, header.start);
     return parsedFromFields(text, path, [], errors);
   }
-  const skipped = new Map<string, { count: number; offset: number }>();
-  const skip = (problem: string, offset: number) => {
-    const seen = skipped.get(problem);
-    if (seen) seen.count++;
-    else skipped.set(problem, { count: 1, offset });
-  };
+  const skipped = new SkippedParts("row", "rows");
+  const skip = (problem: string, offset: number) => skipped.add(problem, lines.position(offset));
   const [id, srcLang, tgtLang] = headerless ? [-1, -1, -1] : [column("id"), column("srcLang"), column("tgtLang")];
   const cellValue = (row: Row, i: number) => (i === -1 ? undefined : row.cells[i]!.value || undefined);
   for (const row of body) {
@@ -138,9 +162,7 @@ function parseDelimited(text: string, path: string, separator: string): ParsedFi
       whole: (value) => (!cell.quoted && (value.startsWith('"') || value.includes(separator) || /[\r\n]/.test(value)) ? `"${value.replace(/"/g, '""')}"` : undefined),
     });
   }
-  for (const [problem, { count, offset }] of skipped) {
-    report(count === 1 ? `row skipped: ${problem}` : `${count} rows skipped: ${problem} (the first here)`, offset);
-  }
+  errors.push(...skipped.errors(path));
   return parsedFromFields(text, path, fields, errors, languages);
 }
 

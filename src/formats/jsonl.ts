@@ -1,12 +1,12 @@
 /**
  * JSON Lines: one segment per line, { "id", "source"?, "target", "srcLang"?, "tgtLang"? }.
- * A line that is not a valid record is reported with its position and skipped; the rest is read.
+ * A line that is not a valid record is skipped, the rest read; skipped lines are reported once per
+ * kind of problem, with their count and the position of the first.
  * The target is the decoded string with a map from each offset to the file (escapes are runs of
  * their own), so writing splices each edit, JSON-escaped, into the target's own bytes: numbers,
  * duplicate keys, spacing and the other escapes of the line stay as they were.
  */
-import { inputError, type MtlintError } from "../core/errors.js";
-import { parsedFromFields, uniqueIds, type Field, type Run } from "./bilingual.js";
+import { parsedFromFields, SkippedParts, uniqueIds, type Field, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { inlineMarkup } from "./markup.js";
 
@@ -24,9 +24,9 @@ export const jsonlFormat: Format = {
   name: "jsonl",
   extensions: [".jsonl", ".ndjson"],
   parse(text, path): ParsedFile {
-    const errors: MtlintError[] = [];
     const fields: Field[] = [];
     const unique = uniqueIds();
+    const skipped = new SkippedParts("line", "lines");
     let lineStart = 0;
     text.split("\n").forEach((raw, i) => {
       const start = lineStart;
@@ -39,11 +39,12 @@ export const jsonlFormat: Format = {
         record = JSON.parse(line) as JsonRecord;
       } catch (e) {
         const at = /at position (\d+)/.exec((e as Error).message);
-        errors.push(inputError(`not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, "")}); line skipped`, { file: path, line: lineNo, column: at ? Number(at[1]) + 1 : undefined }));
+        const problem = `not valid JSON (${(e as Error).message.replace(/ in JSON at position \d+.*$/, "")})`;
+        skipped.add(problem, { line: lineNo, ...(at && { column: Number(at[1]) + 1 }) }, "not valid JSON");
         return;
       }
       if (typeof record !== "object" || record === null || Array.isArray(record) || typeof record.target !== "string") {
-        errors.push(inputError(`expected an object with a string "target"; line skipped`, { file: path, line: lineNo, column: 1 }));
+        skipped.add('expected an object with a string "target"', { line: lineNo, column: 1 });
         return;
       }
       const optional = (v: unknown) => (typeof v === "string" ? v : undefined);
@@ -62,7 +63,7 @@ export const jsonlFormat: Format = {
         escape: escapeJson,
       });
     });
-    return parsedFromFields(text, path, fields, errors);
+    return parsedFromFields(text, path, fields, skipped.errors(path));
   },
 };
 

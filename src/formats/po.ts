@@ -8,12 +8,13 @@
  * Not segments: the header (msgid ""), whose Language and X-Source-Language fields give the
  * languages; entries flagged "#, fuzzy" (a translator marked them as unfinished; checking and
  * fixing them would report what is known to be rough); untranslated entries (empty msgstr);
- * obsolete "#~" entries, which are comments. A syntax error is reported with its line and column
- * and its entry skipped; the other entries are read. Writing splices each edit, escaped, into the
+ * obsolete "#~" entries, which are comments. An entry with a syntax error is skipped, the other
+ * entries read; skipped entries are reported once per kind of error, with their count and the line
+ * and column of the first. Writing splices each edit, escaped, into the
  * quoted string it falls in (an edit across a line break is cut there), so line wrapping stays as it was.
  */
 import { inputError, type MtlintError } from "../core/errors.js";
-import { parsedFromFields, runOffset, suppressionsIn, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
+import { parsedFromFields, runOffset, SkippedParts, suppressionsIn, uniqueIds, type Field, type Languages, type Run } from "./bilingual.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
 import { inlineMarkup } from "./markup.js";
@@ -71,7 +72,9 @@ export const poFormat: Format = {
     const fields: Field[] = [];
     const languages: Languages = {};
     const unique = uniqueIds();
-    const fail = (message: string, line: number, column: number) => errors.push(inputError(message, { file: path, line, column }));
+    const skipped = new SkippedParts("entry", "entries");
+    // Escapes differ in the character after the backslash, not in kind.
+    const skip = (problem: string, line: number, column: number) => skipped.add(problem, { line, column }, problem.replace(/ "[^"]*"$/u, ""));
 
     let entry: Entry | undefined;
     let current: Str | undefined;
@@ -82,7 +85,7 @@ export const poFormat: Format = {
       entry = current = undefined;
     };
     const broken = (message: string, line: number, column: number) => {
-      fail(`${message}; entry skipped`, line, column);
+      skip(message, line, column);
       open().broken = true;
     };
 
@@ -91,8 +94,8 @@ export const poFormat: Format = {
       const get = (keyword: string) => strings.find((s) => s.keyword === keyword);
       const msgid = get("msgid");
       const msgstrs = strings.filter((s) => s.keyword.startsWith("msgstr"));
-      if (!msgid) return strings[0] && fail("msgctxt without msgid; entry skipped", strings[0].line, 1);
-      if (!msgstrs.length) return fail("msgid without msgstr; entry skipped", msgid.line, 1);
+      if (!msgid) return strings[0] && skip("msgctxt without msgid", strings[0].line, 1);
+      if (!msgstrs.length) return skip("msgid without msgstr", msgid.line, 1);
       const context = get("msgctxt");
       const id = valueOf(msgid);
       if (id === "" && !context) return readHeader(msgstrs[0]!);
@@ -178,6 +181,7 @@ export const poFormat: Format = {
       current!.pieces.push(piece);
     });
     finish();
+    errors.push(...skipped.errors(path));
     for (const f of fields) {
       if (languages.language) f.tgtLang = languages.language;
       if (languages.sourceLanguage) f.srcLang = languages.sourceLanguage;

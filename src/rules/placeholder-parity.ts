@@ -281,7 +281,8 @@ export const placeholderParityKind: RuleKind = {
         if (!plain) return;
         const source = rawSource?.trim() && !isKeySource(rawSource) ? rawSource : plain;
         const target = analysis.segment.target;
-        if (!/[%{<@:.|]/u.test(source + target)) return;
+        // Every item needs one of these characters; "&" for tags written escaped in XML (&lt;x1/&gt;), whose "<" the raw text lacks.
+        if (!/[%{<&@:.|]/u.test(source + target)) return;
         // A raw source (XLIFF, TMX; PO, CSV and JSONL give theirs as written) has its codes to compare with; a plain one leaves the target's masked codes out.
         const { missing, extra, changed, icuProblem } = compareItems(source, target, urls, rawSource === undefined ? masked : []);
         if (icuProblem) report(index, { ...wholeTarget(analysis), spansMarkup: true, message: expandMessage(spec.icuMessage ?? spec.message, [icuProblem]) });
