@@ -7,6 +7,7 @@
  * franc call a 40-letter English sentence French, and the function words outvote that.
  */
 import { francAll } from "franc-min";
+import { dictionaryFor, hasDictionary, type HunspellDictionary } from "./dictionary.js";
 
 export interface DetectedLanguage {
   /** An ISO 639-1 code of a language mtlint has a pack for: en, de, fr, es, ru, zh, ja. */
@@ -215,3 +216,16 @@ function countFunctionWords(lower: string, hits: Record<string, number>): number
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Most of its words (three at least) are English ones, and clearly fewer are words of `language`
+ * (by the spelling dictionaries, read on first use): interface strings are too short for detection
+ * by letters (“Quit now? Your changes: none”).
+ */
+export function readsAsEnglish(text: string, language: string): boolean {
+  const words = text.match(/\p{L}{2,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const share = (d: HunspellDictionary) => words.filter((w) => d.isKnown(w)).length / words.length;
+  const english = share(dictionaryFor("en"));
+  return english >= 0.8 && (!hasDictionary(language) || share(dictionaryFor(language)) <= english - 0.3);
+}

@@ -1,7 +1,7 @@
 /** lint(): a pure function of (document, rule set) to findings. No I/O happens here. */
 import { SegmentAnalysis } from "../analysis/analysis.js";
 import { looksLikeCode } from "../analysis/code.js";
-import { dictionaryFor, hasDictionary, type HunspellDictionary } from "../analysis/dictionary.js";
+import { readsAsEnglish } from "../analysis/language.js";
 import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Document, Finding, Severity } from "../core/types.js";
@@ -184,18 +184,6 @@ export function isCopyOfSource(segment: Document["segments"][number]): boolean {
 function isCopyInSourceLanguage(analysis: SegmentAnalysis, sourceLanguage: string | undefined): boolean {
   if (sourceLanguage === analysis.language || !isCopyOfSource(analysis.segment)) return false;
   return sourceLanguage !== undefined || (analysis.language !== "en" && readsAsEnglish(analysis.text, analysis.language));
-}
-
-/**
- * Most of its words (three at least) are English ones, and clearly fewer are words of `language`:
- * short interface strings are too short for detection by letters (“Quit now? Your changes: none”).
- */
-function readsAsEnglish(text: string, language: string): boolean {
-  const words = text.match(/\p{L}{2,}/gu) ?? [];
-  if (words.length < 3) return false;
-  const share = (d: HunspellDictionary) => words.filter((w) => d.isKnown(w)).length / words.length;
-  const english = share(dictionaryFor("en"));
-  return english >= 0.8 && (!hasDictionary(language) || share(dictionaryFor(language)) <= english - 0.3);
 }
 
 export const isSuppressed = (suppressed: string[] | undefined, ruleId: string) =>
