@@ -16,6 +16,7 @@ import { expandPaths, readIgnoreFile, realPathOf, STDIN } from "./files.js";
 import { checkFiles, WorkerPool, type TaskPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { removeStaleTemporaries } from "./safe-write.js";
+import { TableCache } from "./table-cache.js";
 import { isStreamable, STREAM_MIN_BYTES, streamFile, streamsFormat, type StreamedStdin } from "./stream.js";
 
 export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
@@ -67,7 +68,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   if (options.queue !== undefined && files.includes(STDIN)) throw usageError("--queue cannot check stdin: workers cannot read it (check it without --queue)");
   removeStaleTemporaries(onDisk);
   const errors: ProblemReport[] = expanded.errors.map((e) => e.toProblem());
-  const resolver = new ConfigResolver(options.config, options.rules ? { rules: options.rules } : {});
+  const resolver = new ConfigResolver(options.config, options.rules ? { rules: options.rules } : {}, new TableCache());
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
   const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];

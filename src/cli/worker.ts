@@ -2,8 +2,9 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ConfigResolver } from "../config/config.js";
 import { runTask, type WorkerTask } from "./pool.js";
+import { TableCache } from "./table-cache.js";
 
 const { config, rules } = workerData as { config?: string; rules?: Record<string, "off" | "minor" | "major" | "critical"> };
-const resolver = new ConfigResolver(config, rules ? { rules } : {});
+const resolver = new ConfigResolver(config, rules ? { rules } : {}, new TableCache());
 
 parentPort!.on("message", (task: WorkerTask) => parentPort!.postMessage(runTask(task, resolver)));
