@@ -163,13 +163,14 @@ function languageTag(tag: string | undefined): string | undefined {
   }
 }
 
-const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
+/** Made on first use: its locale data costs 5–25 ms at a thread's start, and most files never name a locale. */
+let languageNames: Intl.DisplayNames | undefined;
 /** A language code, or a locale with a region (de_DE, zh-CN), of a language Intl knows. */
 function localeName(name: string): string | undefined {
   if (!/^[a-z]{2,3}(?:[-_][A-Za-z]{2,4}(?:[-_][A-Za-z0-9]{2,8})?)?$/iu.test(name)) return undefined;
   const primary = name.split(/[-_]/u)[0]!.toLowerCase();
   try {
-    return languageNames.of(primary) !== primary ? languageTag(name.replace(/_/gu, "-")) : undefined;
+    return (languageNames ??= new Intl.DisplayNames(["en"], { type: "language" })).of(primary) !== primary ? languageTag(name.replace(/_/gu, "-")) : undefined;
   } catch {
     return undefined;
   }
