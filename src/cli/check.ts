@@ -13,6 +13,7 @@ import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { fileFormat, withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
 import { expandPaths, readIgnoreFile, realPathOf, STDIN } from "./files.js";
+import { endEarlyWorkers, PARALLEL_MIN_BYTES } from "./early-workers.js";
 import { checkFiles, WorkerPool, type TaskPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { removeStaleTemporaries } from "./safe-write.js";
@@ -47,9 +48,6 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   /** Files this run writes (report, baseline, cache), with the option that names each: none may be a checked file. */
   writes?: { option: string; path: string }[];
 }
-
-/** Below this much text, starting worker threads costs more than it saves. */
-const PARALLEL_MIN_BYTES = 512 * 1024;
 
 /** The run's results, the rules that were active in it (for reports that describe them), and warnings that do not change the outcome. */
 export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[]; warnings: string[] }> {
@@ -90,6 +88,8 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
       : threads > 1 && totalBytes(files) + (stdin && "stream" in stdin ? STREAM_MIN_BYTES : 0) >= PARALLEL_MIN_BYTES
         ? new WorkerPool(threads, options.config, options.rules, { resolver, readStdin })
         : undefined;
+  // Workers started before the arguments were read that this run has no use for (all, without a thread pool).
+  if (!(pool instanceof WorkerPool)) endEarlyWorkers();
   const streamed = new Map<number, FileOutcome>();
   // Units for the checks across files, with several files. Not from streamed files: holding their
   // units (~0.5 KB a sentence pair) would break the flat memory that streaming is for.
@@ -118,6 +118,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     poolOutcomes = await checkFiles(jobs, resolver, { pool, readStdin, onDone: (_, outcome) => progress(outcome) });
   } finally {
     await pool?.close();
+    endEarlyWorkers();
   }
   const outcomes: FileOutcome[] = files.map((_, i) => streamed.get(i)!);
   pooled.forEach((i, k) => (outcomes[i] = poolOutcomes[k]!));
