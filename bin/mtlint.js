@@ -1,4 +1,7 @@
 #!/usr/bin/env node
-import { run } from "../dist/cli/main.js";
+// Worker threads first, when the run will want them: they load their modules while this thread loads its own.
+import { startWorkersEarly } from "../dist/cli/early-workers.js";
 
+startWorkersEarly(process.argv.slice(2));
+const { run } = await import("../dist/cli/main.js");
 await run();

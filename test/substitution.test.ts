@@ -64,3 +64,58 @@ describe("substitution rules", () => {
     expect(check(r, "We go in the nearest time; within the nearest days; in the nearestness.")).toEqual([["in the nearest time", "soon"]]);
   });
 });
+
+describe("compiled substitution tables in a store", () => {
+  /** A store that counts what it is asked, with the bytes it holds open to damage. */
+  const store = () => {
+    const held = new Map<string, Uint8Array>();
+    const calls = { get: 0, set: 0 };
+    return {
+      held,
+      calls,
+      get: (key: string) => (calls.get++, held.get(key)),
+      set: (key: string, bytes: Uint8Array) => (calls.set++, void held.set(key, bytes)),
+    };
+  };
+  // Groups, a tail ("thous."), a gap that is not a space ("US-led"), apostrophes, and two phrases sharing words.
+  const entries = { "{carry|carries|carried} out {|the }talks": "{hold|holds|held} talks", "thous.": "thousand", "US-led": "US-led", "it's worth to": "it's worth", "in the nearest time": "soon", "in the nearest": "in the next" };
+  const text = "They carried out the talks, 5 thous. people; a US-led push. It’s worth to try in the nearest time, in the nearest days.";
+  const checkWith = (tables?: ReturnType<typeof store>) => lint(documentOf(text), ruleSetOf([rule(entries)], { tables })).findings.map((f) => [f.text, f.fix?.edits[0]?.text]);
+
+  test("a table compiled once is read back from the store, with the same findings", () => {
+    const expected = checkWith();
+    expect(expected).toEqual([
+      ["carried out the talks", "held talks"],
+      ["thous.", "thousand"],
+      ["US-led", "US-led"],
+      ["It’s worth to", "It's worth"],
+      ["in the nearest time", "soon"],
+      ["in the nearest", "in the next"],
+    ]);
+    const tables = store();
+    expect(checkWith(tables)).toEqual(expected);
+    expect(tables.calls).toEqual({ get: 1, set: 1 });
+    expect(checkWith(tables)).toEqual(expected);
+    expect(tables.calls).toEqual({ get: 2, set: 1 });
+  });
+
+  test("bytes that are not a whole table for these phrases are ignored: the table is compiled and offered again", () => {
+    const expected = checkWith();
+    const tables = store();
+    checkWith(tables);
+    const [key, good] = [...tables.held][0]!;
+    const damaged: Uint8Array[] = [
+      new Uint8Array(0),
+      good.subarray(0, good.length - 4),
+      good.map((b, i) => (i < 8 ? 0xff : b)),
+      // The last number is a choice of the last phrase: past its group's options.
+      Uint8Array.from([...good.subarray(0, good.length - 4), 99, 0, 0, 0]),
+    ];
+    for (const bytes of damaged) {
+      tables.held.set(key, bytes);
+      expect(checkWith(tables)).toEqual(expected);
+      expect(tables.held.get(key)).toEqual(good);
+    }
+    expect(tables.calls.set).toBe(1 + damaged.length);
+  });
+});

@@ -13,9 +13,11 @@ import { readBaseline } from "./baseline.js";
 import { ResultCache } from "./cache.js";
 import { fileFormat, withOverrides, type FileJob, type FileOutcome, type FileSettings } from "./check-file.js";
 import { expandPaths, readIgnoreFile, realPathOf, STDIN } from "./files.js";
+import { endEarlyWorkers, PARALLEL_MIN_BYTES } from "./early-workers.js";
 import { checkFiles, WorkerPool, type TaskPool } from "./pool.js";
 import { changedSince } from "./since.js";
 import { removeStaleTemporaries } from "./safe-write.js";
+import { TableCache } from "./table-cache.js";
 import { isStreamable, STREAM_MIN_BYTES, streamFile, streamsFormat, type StreamedStdin } from "./stream.js";
 
 export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
@@ -47,9 +49,6 @@ export interface CheckCommandOptions extends Omit<FileSettings, "cache"> {
   writes?: { option: string; path: string }[];
 }
 
-/** Below this much text, starting worker threads costs more than it saves. */
-const PARALLEL_MIN_BYTES = 512 * 1024;
-
 /** The run's results, the rules that were active in it (for reports that describe them), and warnings that do not change the outcome. */
 export async function runCheck(options: CheckCommandOptions): Promise<RunResult & { rules: RuleSpec[]; warnings: string[] }> {
   const expanded = expandPaths(options.paths, readIgnoreFile());
@@ -67,7 +66,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
   if (options.queue !== undefined && files.includes(STDIN)) throw usageError("--queue cannot check stdin: workers cannot read it (check it without --queue)");
   removeStaleTemporaries(onDisk);
   const errors: ProblemReport[] = expanded.errors.map((e) => e.toProblem());
-  const resolver = new ConfigResolver(options.config, options.rules ? { rules: options.rules } : {});
+  const resolver = new ConfigResolver(options.config, options.rules ? { rules: options.rules } : {}, new TableCache());
   const keep = options.baseline === undefined ? undefined : readBaseline(options.baseline);
   const cache = options.cache === undefined ? undefined : new ResultCache(options.cache);
   const warnings = cache?.damaged ? [`${cache.path}: ${cache.damaged} damaged cache ${cache.damaged === 1 ? "entry" : "entries"} ignored; ${cache.damaged === 1 ? "its file is" : "their files are"} checked again`] : [];
@@ -89,6 +88,8 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
       : threads > 1 && totalBytes(files) + (stdin && "stream" in stdin ? STREAM_MIN_BYTES : 0) >= PARALLEL_MIN_BYTES
         ? new WorkerPool(threads, options.config, options.rules, { resolver, readStdin })
         : undefined;
+  // Workers started before the arguments were read that this run has no use for (all, without a thread pool).
+  if (!(pool instanceof WorkerPool)) endEarlyWorkers();
   const streamed = new Map<number, FileOutcome>();
   // Units for the checks across files, with several files. Not from streamed files: holding their
   // units (~0.5 KB a sentence pair) would break the flat memory that streaming is for.
@@ -117,6 +118,7 @@ export async function runCheck(options: CheckCommandOptions): Promise<RunResult 
     poolOutcomes = await checkFiles(jobs, resolver, { pool, readStdin, onDone: (_, outcome) => progress(outcome) });
   } finally {
     await pool?.close();
+    endEarlyWorkers();
   }
   const outcomes: FileOutcome[] = files.map((_, i) => streamed.get(i)!);
   pooled.forEach((i, k) => (outcomes[i] = poolOutcomes[k]!));

@@ -4,13 +4,17 @@
  * everything already — and worker threads are the others. Outcomes come back in input order, so
  * a run on several threads reports exactly what one on a single thread does.
  */
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ConfigResolver } from "../config/config.js";
+import type { Severity } from "../core/types.js";
 import { checkBatch, checkFile, writeFixes, type BatchJob, type BatchOutcome, type FileJob, type FileOutcome } from "./check-file.js";
+import { newWorker, takeEarlyWorker, WORKER_URL } from "./early-workers.js";
 
 /** What a thread is asked to do, and what it answers. */
 export type WorkerTask = { file: FileJob } | { batch: BatchJob };
 export type WorkerReply = { file: FileOutcome } | { batch: BatchOutcome };
+/** A worker's first message is the run's config (--config, --rule), then come tasks. */
+export type WorkerMessage = { setup: { config?: string; rules?: Record<string, "off" | Severity> } } | WorkerTask;
 
 export function runTask(task: WorkerTask, resolver: ConfigResolver, readStdin?: () => Buffer): WorkerReply {
   return "file" in task ? { file: checkFile(task.file, resolver, readStdin) } : { batch: checkBatch(task.batch, resolver.forPath(task.batch.path)) };
@@ -40,10 +44,10 @@ export class WorkerPool {
   constructor(
     readonly size: number,
     private readonly config: string | undefined,
-    private readonly rules: Record<string, string> | undefined,
+    private readonly rules: Record<string, "off" | Severity> | undefined,
     private readonly main?: { resolver: ConfigResolver; readStdin: () => Buffer },
     /** The worker script (tests run the built one). */
-    private readonly workerUrl = new URL("./worker.js", import.meta.url),
+    private readonly workerUrl = WORKER_URL,
   ) {}
 
   run(task: WorkerTask): Promise<WorkerReply> {
@@ -60,8 +64,8 @@ export class WorkerPool {
   }
 
   private startWorker(): void {
-    // stdout: true keeps workers off the process's stdout, which the report alone writes (see stdio.ts).
-    const worker = new Worker(this.workerUrl, { workerData: { config: this.config, rules: this.rules }, stdout: true });
+    const worker = (this.workerUrl === WORKER_URL && takeEarlyWorker()) || newWorker(this.workerUrl);
+    worker.postMessage({ setup: { config: this.config, rules: this.rules } } satisfies WorkerMessage);
     const sent: Pending[] = [];
     this.workers.set(worker, sent);
     worker.on("message", (reply: WorkerReply) => {

@@ -10,6 +10,7 @@ import type { Severity } from "../core/types.js";
 import { runTask, type WorkerTask } from "./pool.js";
 import type { JobData } from "./queue.js";
 import { pack, unpack } from "./queue-codec.js";
+import { TableCache } from "./table-cache.js";
 
 /** Configs resolved and rules compiled once per coordinator setting (folder, config file, --rule). */
 const resolvers = new Map<string, ConfigResolver>();
@@ -20,7 +21,7 @@ export default function checkJob(job: SandboxedJob<JobData>): string {
   if (process.cwd() !== cwd) process.chdir(cwd);
   const key = JSON.stringify([cwd, config, rules]);
   let resolver = resolvers.get(key);
-  if (!resolver) resolvers.set(key, (resolver = new ConfigResolver(config, rules ? { rules: rules as Record<string, "off" | Severity> } : {})));
+  if (!resolver) resolvers.set(key, (resolver = new ConfigResolver(config, rules ? { rules: rules as Record<string, "off" | Severity> } : {}, new TableCache())));
   const task = unpack<WorkerTask>(job.data.task);
   const path = "file" in task ? task.file.path : task.batch.path;
   let own: string;

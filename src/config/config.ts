@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { configError, MtlintError, pointerToken } from "../core/errors.js";
 import { languageName } from "../core/language.js";
-import { matchesRuleId, type CompiledRule, type RuleEnvironment, type RuleSpec } from "../core/rule.js";
+import { matchesRuleId, type CompiledRule, type CompiledTableStore, type RuleEnvironment, type RuleSpec } from "../core/rule.js";
 import type { Severity } from "../core/types.js";
 import { closestMatch } from "../analysis/natural.js";
 import type { ActiveRule, RuleSet } from "../engine/lint.js";
@@ -96,7 +96,7 @@ export function closestRuleId(key: string, ids: Iterable<string>): string | unde
   return closestMatch(key, prefixes);
 }
 
-function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
+function resolveFlat(config: FlatConfig, file?: string, tables?: CompiledTableStore): ResolvedConfig {
   const display = file ? relative(process.cwd(), file) || file : "(defaults)";
   const builtin = loadBuiltinRules();
   const presets = config.presets;
@@ -133,7 +133,7 @@ function resolveFlat(config: FlatConfig, file?: string): ResolvedConfig {
   const glossary = (config.termFiles ?? []).flatMap((f) => readGlossaryFile(f, relative(process.cwd(), f) || f));
   const words = (config.wordFiles ?? []).flatMap((f) => readWordFile(f, relative(process.cwd(), f) || f));
   const rules: ActiveRule[] = [...enabled.values()].map(({ rule, severity, options }) => {
-    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer, glossary, words };
+    const env: RuleEnvironment = { terms: config.terms ?? [], options, trusted: rule.builtin, file: rule.file, pointer: rule.pointer, glossary, words, tables };
     // Built-in rules without options cannot fail to compile (their examples are tested): compiled
     // when first used, so a run pays only for the languages it checks.
     const compiled = rule.builtin && !Object.keys(options).length ? compiledOnFirstUse(rule.spec, () => compileRule(rule, env)) : compileRule(rule, env);
@@ -219,10 +219,11 @@ export class ConfigResolver {
   private flat = new Map<string, FlatConfig>();
   private resolved = new Map<string, ResolvedConfig>();
 
-  /** `commandLine`: settings given on the command line (--rule), over every config's own. */
+  /** `commandLine`: settings given on the command line (--rule), over every config's own; `tables`: where rules keep what they compiled. */
   constructor(
     private readonly explicitFile?: string,
     private readonly commandLine: Pick<FlatConfig, "rules"> = {},
+    private readonly tables?: CompiledTableStore,
   ) {}
 
   forPath(path: string): ResolvedConfig {
@@ -234,7 +235,7 @@ export class ConfigResolver {
     const config = this.commandLine.rules ? { ...overridden.config, rules: settingsLast(overridden.config.rules ?? {}, this.commandLine.rules) } : overridden.config;
     const key = `${file ?? ""}#${matched.join(",")}`;
     let resolved = this.resolved.get(key);
-    if (!resolved) this.resolved.set(key, (resolved = resolveFlat(config, file)));
+    if (!resolved) this.resolved.set(key, (resolved = resolveFlat(config, file, this.tables)));
     return resolved;
   }
 }

@@ -79,6 +79,14 @@ export interface RuleEnvironment {
   glossary?: GlossaryEntry[];
   /** Words that are spelled right, from config `wordFiles` (one word a line). */
   words?: string[];
+  /** Compiled tables kept between runs and threads (the CLI's cache): a rule asks for one by key before compiling it, and offers what it compiled. */
+  tables?: CompiledTableStore;
+}
+
+/** Bytes by key; whoever holds them (a file, another thread) is the caller's business, so rules stay free of I/O. */
+export interface CompiledTableStore {
+  get(key: string): Uint8Array | undefined;
+  set(key: string, bytes: Uint8Array): void;
 }
 
 /** A glossary line: when `source` is in a segment's source, one of `targets` must be in its target. */

@@ -117,18 +117,6 @@ const RUSSIAN_NUMERAL_PREFIX: [RegExp, number][] = [
 ];
 /** One Han numeral on its own ("二要素", "三个"): a spelled-out number that may stand for a digit. */
 const HAN_SINGLE = /(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十](?![零〇一二两三四五六七八九十百千万亿])/gu;
-// Month names (and their genitive and short forms) stand for month numbers in dates.
-// One formatter per locale and style serves all twelve months: creating one costs ~0.3 ms, at every start of every thread.
-for (const locale of ["en", "de", "ru", "fr", "es"]) {
-  const formats = ([{ month: "long" }, { month: "short" }, { month: "long", day: "numeric" }] as Intl.DateTimeFormatOptions[]).map((options) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }));
-  for (let month = 0; month < 12; month++) {
-    const date = new Date(Date.UTC(2020, month, 15));
-    for (const format of formats) {
-      const name = format.formatToParts(date).find((p) => p.type === "month")?.value.replace(/\.$/, "");
-      if (name && /^\p{L}{3,}$/u.test(name)) WORDS[name.toLowerCase()] ??= month + 1;
-    }
-  }
-}
 const SCALE_WORDS = new Map<string, number>(
   Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, tausend: 1e3, millionen: 1e6, million_: 1e6, milliarden: 1e9, milliarde: 1e9, тысяч: 1e3, тысячи: 1e3, тысяча: 1e3, миллионов: 1e6, миллиона: 1e6, миллион: 1e6, миллиардов: 1e9, миллиарда: 1e9 }),
 );
@@ -188,7 +176,28 @@ export function hanNumeralValue(numeral: string): number | undefined {
   return total + section + (digit ?? 0);
 }
 
-const WORD_VALUES = new Map(Object.entries(WORDS).map(([w, n]) => [w.toLowerCase(), n]));
+let wordValues: Map<string, number> | undefined;
+
+/**
+ * Number words, and month names (with their genitive and short forms), which stand for month
+ * numbers in dates: built when a check first reads a number word, since the locale data of the
+ * month names costs 20–50 ms at a thread's start and checks without a source never need them.
+ */
+function numberWordValues(): Map<string, number> {
+  if (wordValues) return wordValues;
+  // One formatter per locale and style serves all twelve months.
+  for (const locale of ["en", "de", "ru", "fr", "es"]) {
+    const formats = ([{ month: "long" }, { month: "short" }, { month: "long", day: "numeric" }] as Intl.DateTimeFormatOptions[]).map((options) => new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }));
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(Date.UTC(2020, month, 15));
+      for (const format of formats) {
+        const name = format.formatToParts(date).find((p) => p.type === "month")?.value.replace(/\.$/, "");
+        if (name && /^\p{L}{3,}$/u.test(name)) WORDS[name.toLowerCase()] ??= month + 1;
+      }
+    }
+  }
+  return (wordValues = new Map(Object.entries(WORDS).map(([w, n]) => [w.toLowerCase(), n])));
+}
 
 const key = (v: number) => Number(v.toPrecision(12));
 
@@ -294,12 +303,13 @@ export function numbersIn(original: string): ReadNumber[] {
   for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
     const word = m[0].toLowerCase();
     // German compounds ("zehnmal", "zehnfache"), Russian ones ("двухфакторная").
+    const wordValues = numberWordValues();
     const value =
-      WORD_VALUES.get(word) ?? WORD_VALUES.get(word.split("-")[0]!) ?? WORD_VALUES.get(/^(\p{L}+?)(?:mal|fach\p{L}*)$/u.exec(word)?.[1] ?? "") ?? RUSSIAN_NUMERAL_PREFIX.find(([re]) => re.test(word))?.[1];
+      wordValues.get(word) ?? wordValues.get(word.split("-")[0]!) ?? wordValues.get(/^(\p{L}+?)(?:mal|fach\p{L}*)$/u.exec(word)?.[1] ?? "") ?? RUSSIAN_NUMERAL_PREFIX.find(([re]) => re.test(word))?.[1];
     if (value === undefined) continue;
     // The scale of "two billion" or "2 billion" is part of that number, not a billion of its own.
     const previous = /([\p{L}\d.,]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
-    if (SCALE_WORDS.has(word) && previous && (/\d$/u.test(previous) || WORD_VALUES.has(previous.toLowerCase()))) continue;
+    if (SCALE_WORDS.has(word) && previous && (/\d$/u.test(previous) || numberWordValues().has(previous.toLowerCase()))) continue;
     const values = new Set([value]);
     // "fourteen billion", "zwei Millionen", "три тысячи".
     const scale = /^[ \u00a0]+(\p{L}+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));

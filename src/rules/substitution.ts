@@ -10,8 +10,11 @@
  *
  * The phrases form a tree of words over the segment's tokens, so that a table of thousands of
  * phrases costs about as much as one of ten: each token is looked up once, and a phrase is
- * followed only from a word that starts one.
+ * followed only from a word that starts one. The tree is flat arrays of numbers, so a compiled
+ * table is bytes: the CLI keeps them between runs and threads (env.tables) and reads them back
+ * instead of compiling the phrases again (300–400 ms for the 80,000 of the built-in calques).
  */
+import { createHash } from "node:crypto";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { tokenize } from "../analysis/text.js";
 import { lowerCase, segmentWords, wordId as sharedWordId } from "./tokens.js";
@@ -85,35 +88,43 @@ export const substitutionKind: RuleKind = {
       after: spec.notFollowedBy ? new RegExp(`(?:${spec.notFollowedBy})`, caseSensitive ? "uy" : "iuy") : undefined,
       before: spec.notPrecededBy ? new RegExp(`(?:${spec.notPrecededBy})$`, caseSensitive ? "u" : "iu") : undefined,
     };
-    const root: (TrieNode | undefined)[] = [];
-    for (const [pattern, raw] of entrySpecs) {
+    const entries = entrySpecs.map(([pattern, raw]): CompiledEntry => {
       const entry = asEntry(raw);
-      const compiled: CompiledEntry = {
+      return {
         ...entry,
         after: entry.notFollowedBy === undefined ? undefined : new RegExp(`(?:${entry.notFollowedBy})`, caseSensitive ? "uy" : "iuy"),
         before: entry.notPrecededBy === undefined ? undefined : new RegExp(`(?:${entry.notPrecededBy})$`, caseSensitive ? "u" : "iu"),
         replace: entry.replace === undefined ? undefined : compileReplacement(entry.replace, pattern, at),
       };
-      for (const { phrase, choices } of expandPhrase(pattern, at)) {
-        const tokens = tokenize(phrase);
-        if (!tokens.length) throw configError(`phrase "${phrase}" has no word`, at);
-        let node: TrieNode | undefined;
-        tokens.forEach((t, i) => {
-          const between = i ? gap(phrase, tokens[i - 1]!.end, t.start) : " ";
-          const id = phraseWordId(word(t.text), caseSensitive);
-          if (node === undefined) node = root[id] ??= {};
-          else if (between === " ") node = (node.next ??= new Map()).get(id) ?? setNode(node.next, id);
-          else {
-            const key = `${between}\u0001${id}`;
-            node = (node.nextAfterOther ??= new Map()).get(key) ?? setNode(node.nextAfterOther, key);
-          }
-        });
-        // Punctuation that ends the phrase ("thous.") is no token: it must follow the match, and such a phrase is tried before the bare one.
-        const tail = phrase.slice(tokens[tokens.length - 1]!.end).trimEnd();
-        (node!.phrases ??= []).push({ entry: compiled, choices, tail });
-        node!.phrases.sort((a, b) => a.tail.length - b.tail.length);
-      }
+    });
+    const patterns = entrySpecs.map(([pattern]) => pattern);
+    const key = createHash("sha1").update(JSON.stringify([TABLE_FORMAT, caseSensitive, patterns])).digest("hex");
+    let table = decodeTable(env.tables?.get(key), patterns);
+    if (!table) {
+      table = buildTable(patterns, word, at);
+      env.tables?.set(key, encodeTable(table));
     }
+    const { tails, rootNode, edgeStart, edgeKey, edgeNode, phraseStart, phraseEntry, phraseTail, choiceStart, choices } = table;
+    const wordCount = table.words.length;
+    // The segment's word ids are those of the process (shared by all tables), the table's its own.
+    const processIds = table.words.map((w) => phraseWordId(w, caseSensitive));
+    const localOf = new Int32Array(Math.max(-1, ...processIds) + 1).fill(-1);
+    processIds.forEach((id, local) => (localOf[id] = local));
+    const gapOf = new Map(table.gaps.map((g, i) => [g, i]));
+    /** The node a word leads to from `node` after the gap, or -1. */
+    const child = (node: number, gapId: number, local: number) => {
+      const wanted = gapId * wordCount + local;
+      let low = edgeStart[node]!;
+      let high = edgeStart[node + 1]! - 1;
+      while (low <= high) {
+        const middle = (low + high) >> 1;
+        const k = edgeKey[middle]!;
+        if (k === wanted) return edgeNode[middle]!;
+        if (k < wanted) low = middle + 1;
+        else high = middle - 1;
+      }
+      return -1;
+    };
     return {
       spec,
       checkSegment(analysis, index, report) {
@@ -123,26 +134,30 @@ export const substitutionKind: RuleKind = {
         let lastEnd = -1;
         for (let i = 0; i < tokens.length; i++) {
           if (i <= lastEnd || ids[i]! < 0) continue;
-          let node = root[ids[i]!];
+          const first = localOf[ids[i]!] ?? -1;
+          let node = first < 0 ? -1 : rootNode[first]!;
           // Every phrase that starts here, the longest last; the longest whose context allows it wins.
-          let found: [number, Phrase][] | undefined;
-          for (let j = i; node; j++) {
-            if (node.phrases) for (const phrase of node.phrases) (found ??= []).push([j, phrase]);
+          let found: [number, number][] | undefined;
+          for (let j = i; node >= 0; j++) {
+            for (let p = phraseStart[node]!; p < phraseStart[node + 1]!; p++) (found ??= []).push([j, p]);
             const following = tokens[j + 1];
             if (!following) break;
             const end = tokens[j]!.end;
-            // Most words are one space apart: looked up without building a key.
-            const id = ids[j + 1]!;
-            if (id < 0) break;
-            node = following.start === end + 1 && text.charCodeAt(end) === 32 ? node.next?.get(id) : node.nextAfterOther?.get(`${gap(text, end, following.start)}\u0001${id}`);
+            const local = ids[j + 1]! < 0 ? -1 : (localOf[ids[j + 1]!] ?? -1);
+            if (local < 0) break;
+            // Most words are one space apart: looked up without building the gap's text.
+            const gapId = following.start === end + 1 && text.charCodeAt(end) === 32 ? 0 : (gapOf.get(gap(text, end, following.start)) ?? -1);
+            node = gapId < 0 ? -1 : child(node, gapId, local);
           }
           for (let k = (found?.length ?? 0) - 1; k >= 0; k--) {
-            const [last, { entry, choices, tail }] = found![k]!;
+            const [last, p] = found![k]!;
+            const entry = entries[phraseEntry[p]!]!;
+            const tail = tails[phraseTail[p]!]!;
             if (tail && !(text.startsWith(tail, tokens[last]!.end) && !endsSentence(text, tokens[last]!.end + tail.length, tail))) continue;
             const span = { start: tokens[i]!.start, end: tokens[last]!.end + tail.length };
             if (!contextAllows(ruleContext, text, span) || !contextAllows(entry, text, span)) continue;
             const matched = text.slice(span.start, span.end);
-            const replacement = entry.replace === undefined ? undefined : matchCase(replacementFor(entry.replace, choices), matched, caseSensitive);
+            const replacement = entry.replace === undefined ? undefined : matchCase(replacementFor(entry.replace, choices.subarray(choiceStart[p]!, choiceStart[p + 1]!)), matched, caseSensitive);
             report(index, {
               ...span,
               message: expandMessage(entry.message ?? spec.message, [matched, replacement ?? ""]),
@@ -157,30 +172,175 @@ export const substitutionKind: RuleKind = {
   },
 };
 
-/** One phrase of an entry: the choice it makes in each {…} group. */
-interface Phrase {
-  entry: CompiledEntry;
-  choices: number[];
-  tail: string;
-}
-
 /** A full stop that may also end the sentence ("… 45 mln. The …") stays: the bare phrase is matched instead. */
 function endsSentence(text: string, end: number, tail: string): boolean {
   return tail.endsWith(".") && /^(?:\s*$|\s+[\p{Lu}\d])/u.test(text.slice(end, end + 3));
 }
 
-/** A word of some phrases: the phrase that ends here, and the words that may follow one space after it (by word id), or after other text (keyed by that text and the id). */
-interface TrieNode {
-  phrases?: Phrase[];
-  /** Made with the first word that follows: most nodes end a phrase and have none. */
-  next?: Map<number, TrieNode>;
-  nextAfterOther?: Map<string, TrieNode>;
+/** Changes whenever the table's layout or the way phrases are cut into words does: older tables are rebuilt. */
+const TABLE_FORMAT = 1;
+
+/**
+ * A compiled table: a tree of words whose nodes are numbers. A node's children are sorted by
+ * gap × words + word (gap 0 is one space: other text between the words is a gap of `gaps`), and
+ * its phrases are those that end there, the shortest tail first.
+ */
+interface PhraseTable {
+  /** The table's words (as keyed); a word's index is its id in the table. */
+  words: string[];
+  gaps: string[];
+  /** Text that must follow a phrase's last word ("." of "thous."); 0 is none. */
+  tails: string[];
+  /** For each word, the node of phrases that start with it, or -1. */
+  rootNode: Int32Array;
+  /** Per node (and one more): where its children start in edgeKey/edgeNode. */
+  edgeStart: Int32Array;
+  edgeKey: Int32Array;
+  edgeNode: Int32Array;
+  /** Per node (and one more): where its phrases start in phraseEntry/phraseTail. */
+  phraseStart: Int32Array;
+  /** The entry (index in the table's patterns) a phrase stands for. */
+  phraseEntry: Int32Array;
+  phraseTail: Int32Array;
+  /** Per phrase (and one more): where its choices, one per {…} group of its pattern, start in `choices`. */
+  choiceStart: Int32Array;
+  choices: Int32Array;
 }
 
-function setNode<K>(map: Map<K, TrieNode>, key: K): TrieNode {
-  const node: TrieNode = {};
-  map.set(key, node);
-  return node;
+const ARRAYS = ["rootNode", "edgeStart", "edgeKey", "edgeNode", "phraseStart", "phraseEntry", "phraseTail", "choiceStart", "choices"] as const;
+
+function buildTable(patterns: string[], word: (text: string) => string, at: { file: string; pointer: string }): PhraseTable {
+  const intern = (ids: Map<string, number>, text: string) => ids.get(text) ?? (ids.set(text, ids.size), ids.size - 1);
+  const wordIds = new Map<string, number>();
+  const gapIds = new Map([[" ", 0]]);
+  const tailIds = new Map([["", 0]]);
+  const rootNode: number[] = [];
+  /** Each node's children, by gap × 2^21 + word (ordered as gap × words + word once the words are known). */
+  const children: (Map<number, number> | undefined)[] = [];
+  const phrases: { node: number; entry: number; tail: string; choices: number[] }[] = [];
+  patterns.forEach((pattern, entry) => {
+    for (const { phrase, choices } of expandPhrase(pattern, at)) {
+      const tokens = tokenize(phrase);
+      if (!tokens.length) throw configError(`phrase "${phrase}" has no word`, at);
+      let node = -1;
+      tokens.forEach((t, i) => {
+        const id = intern(wordIds, word(t.text));
+        if (i === 0) {
+          node = rootNode[id] ??= children.push(undefined) - 1;
+          return;
+        }
+        const key = intern(gapIds, gap(phrase, tokens[i - 1]!.end, t.start)) * 2 ** 21 + id;
+        const next = (children[node] ??= new Map());
+        node = next.get(key) ?? (next.set(key, children.length), children.push(undefined) - 1);
+      });
+      // Punctuation that ends the phrase ("thous.") is no token: it must follow the match, and such a phrase is tried before the bare one.
+      phrases.push({ node, entry, tail: phrase.slice(tokens[tokens.length - 1]!.end).trimEnd(), choices });
+    }
+  });
+  const words = [...wordIds.keys()];
+  if (words.length >= 2 ** 21 || gapIds.size * words.length >= 2 ** 31) throw configError("the table has too many words", at);
+  const nodes = children.length;
+  const edgeStart = new Int32Array(nodes + 1);
+  const edgeKey: number[] = [];
+  const edgeNode: number[] = [];
+  children.forEach((next, node) => {
+    for (const key of [...(next?.keys() ?? [])].sort((a, b) => a - b)) {
+      edgeKey.push(Math.floor(key / 2 ** 21) * words.length + (key % 2 ** 21));
+      edgeNode.push(next!.get(key)!);
+    }
+    edgeStart[node + 1] = edgeKey.length;
+  });
+  // Stable: phrases of a node with tails of one length keep the order of the patterns.
+  phrases.sort((a, b) => a.node - b.node || a.tail.length - b.tail.length);
+  const phraseStart = new Int32Array(nodes + 1);
+  for (const { node } of phrases) phraseStart[node + 1]!++;
+  for (let n = 0; n < nodes; n++) phraseStart[n + 1]! += phraseStart[n]!;
+  const choiceStart = new Int32Array(phrases.length + 1);
+  phrases.forEach((p, i) => (choiceStart[i + 1] = choiceStart[i]! + p.choices.length));
+  const phraseTail = Int32Array.from(phrases, (p) => intern(tailIds, p.tail));
+  return {
+    words,
+    gaps: [...gapIds.keys()],
+    tails: [...tailIds.keys()],
+    rootNode: Int32Array.from({ length: words.length }, (_, w) => rootNode[w] ?? -1),
+    edgeStart,
+    edgeKey: Int32Array.from(edgeKey),
+    edgeNode: Int32Array.from(edgeNode),
+    phraseStart,
+    phraseEntry: Int32Array.from(phrases, (p) => p.entry),
+    phraseTail,
+    choiceStart,
+    choices: Int32Array.from(phrases.flatMap((p) => p.choices)),
+  };
+}
+
+/** The table as bytes: the length of a JSON header (its strings and the arrays' lengths), the header, then the arrays (little-endian int32, 4-aligned). */
+function encodeTable(table: PhraseTable): Uint8Array {
+  const header = new TextEncoder().encode(JSON.stringify({ words: table.words, gaps: table.gaps, tails: table.tails, lengths: ARRAYS.map((name) => table[name].length) }));
+  const start = (4 + header.length + 3) & ~3;
+  const bytes = new Uint8Array(start + ARRAYS.reduce((sum, name) => sum + table[name].byteLength, 0));
+  new DataView(bytes.buffer).setUint32(0, header.length, true);
+  bytes.set(header, 4);
+  let at = start;
+  for (const name of ARRAYS) {
+    bytes.set(new Uint8Array(table[name].buffer, table[name].byteOffset, table[name].byteLength), at);
+    at += table[name].byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * A table read back, or undefined when the bytes are not one for these patterns: every number is
+ * checked to point where it may, so a damaged table is rebuilt rather than misread.
+ */
+function decodeTable(bytes: Uint8Array | undefined, patterns: string[]): PhraseTable | undefined {
+  try {
+    if (!bytes || bytes.length < 4) return undefined;
+    const headerLength = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+    const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + headerLength))) as { words: string[]; gaps: string[]; tails: string[]; lengths: number[] };
+    const { words, gaps, tails, lengths } = header;
+    if (![words, gaps, tails].every((list) => Array.isArray(list) && list.every((s) => typeof s === "string")) || gaps[0] !== " " || tails[0] !== "") return undefined;
+    let at = (4 + headerLength + 3) & ~3;
+    if (!Array.isArray(lengths) || lengths.length !== ARRAYS.length || at + lengths.reduce((sum, n) => sum + 4 * n, 0) !== bytes.length) return undefined;
+    // Aligned views where the bytes allow, a copy otherwise.
+    const aligned = (bytes.byteOffset & 3) === 0 ? bytes : bytes.slice();
+    const arrays = ARRAYS.map((_, i) => {
+      const array = new Int32Array(aligned.buffer, aligned.byteOffset + at, lengths[i]!);
+      at += 4 * lengths[i]!;
+      return array;
+    });
+    const table = { words, gaps, tails, ...Object.fromEntries(ARRAYS.map((name, i) => [name, arrays[i]!])) } as PhraseTable;
+    return isConsistent(table, patterns) ? table : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isConsistent(t: PhraseTable, patterns: string[]): boolean {
+  const nodes = t.edgeStart.length - 1;
+  const phrases = t.phraseEntry.length;
+  // Loops, not every(): these run over a million numbers at each start.
+  const within = (array: Int32Array, low: number, high: number) => {
+    for (let i = 0; i < array.length; i++) if (array[i]! < low || array[i]! >= high) return false;
+    return true;
+  };
+  const ascending = (array: Int32Array, last: number) => {
+    for (let i = 1; i < array.length; i++) if (array[i]! < array[i - 1]!) return false;
+    return array[0] === 0 && array[array.length - 1] === last;
+  };
+  if (nodes < 0 || t.rootNode.length !== t.words.length || t.phraseStart.length !== nodes + 1 || t.phraseTail.length !== phrases || t.choiceStart.length !== phrases + 1 || t.edgeNode.length !== t.edgeKey.length) return false;
+  if (!within(t.rootNode, -1, nodes) || !within(t.edgeNode, 0, nodes) || !within(t.edgeKey, 0, t.gaps.length * t.words.length)) return false;
+  if (!ascending(t.edgeStart, t.edgeKey.length) || !ascending(t.phraseStart, phrases) || !ascending(t.choiceStart, t.choices.length)) return false;
+  if (!within(t.phraseEntry, 0, patterns.length) || !within(t.phraseTail, 0, t.tails.length)) return false;
+  // Each phrase makes one choice in each group of its pattern, within the group's options.
+  const groupSizes = patterns.map((pattern) => [...pattern.matchAll(/\{([^{}]*)\}/g)].map((g) => g[1]!.split("|").length));
+  for (let p = 0; p < phrases; p++) {
+    const sizes = groupSizes[t.phraseEntry[p]!]!;
+    const from = t.choiceStart[p]!;
+    if (t.choiceStart[p + 1]! - from !== sizes.length) return false;
+    for (let k = 0; k < sizes.length; k++) if (t.choices[from + k]! < 0 || t.choices[from + k]! >= sizes[k]!) return false;
+  }
+  return true;
 }
 
 /** Ids of the words that occur in some substitution phrase (as keyed: lower case unless case-sensitive, straight apostrophes), shared by all tables. */
@@ -273,7 +433,7 @@ function compileReplacement(replace: string, pattern: string, at: { file: string
 }
 
 /** The replacement for the phrase that made these choices. */
-function replacementFor({ pieces, groups }: Replacement, choices: number[]): string {
+function replacementFor({ pieces, groups }: Replacement, choices: ArrayLike<number>): string {
   return pieces.reduce((text, piece, k) => text + piece + (k < groups.length ? groups[k]!.options[choices[groups[k]!.follows]!]! : ""), "").replace(/\s+/g, " ").trim();
 }
 
