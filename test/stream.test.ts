@@ -165,6 +165,12 @@ test("a streamed TSV file repeats its header in every batch and never cuts a quo
   );
 }, LARGE_FILES_MS);
 
+test("a streamed CSV file separated by “;” never cuts a quoted field either (a quote opens a field after “;” there)", async () => {
+  const semicolons = tsvText.replace(/^(id|s\d+)\t/gmu, "$1;");
+  expect(semicolons.split("\n")[1999]).toMatch(/^s1998;"Prices/u);
+  await expectStreamedAsWhole("big.csv", semicolons);
+}, LARGE_FILES_MS);
+
 test("text and TSV batches checked by worker threads give what one thread gives", async () => {
   const pool = new WorkerPool(2, undefined, undefined, undefined, new URL("../dist/cli/worker.js", import.meta.url));
   try {

@@ -41,8 +41,8 @@ const IN_FLIGHT_PER_WORKER = 2;
 const STREAMED_FORMATS: Record<string, () => BatchBoundaries> = {
   jsonl: () => ({ endsBatch: () => true }),
   text: () => ({ endsBatch: (line) => BLANK_LINE.test(line) }),
-  csv: () => new DelimitedBoundaries(","),
-  tsv: () => new DelimitedBoundaries("\t"),
+  csv: () => new DelimitedBoundaries([",", ";"]),
+  tsv: () => new DelimitedBoundaries(["\t"]),
 };
 /** A paragraph separator of the text format (see splitParagraphs). */
 const BLANK_LINE = /^[ \t\r]*$/;
@@ -73,15 +73,19 @@ interface BatchBoundaries {
 /**
  * CSV/TSV (see src/formats/csv.ts): a quoted field may hold line breaks, so a batch ends only where
  * a record does. The header is the first record that is not blank, with any blank lines before it.
+ * A quote opens a field only after the separator, so that is taken from the first line that is not
+ * blank (a CSV file may separate its fields with ";"): the candidate it holds most often.
  */
 class DelimitedBoundaries implements BatchBoundaries {
   header?: string[];
   private readonly lines: string[] = [];
   private inQuotes = false;
+  private separator?: string;
 
-  constructor(private readonly separator: string) {}
+  constructor(private readonly candidates: readonly string[]) {}
 
   endsBatch(line: string): boolean {
+    if (this.separator === undefined && !/^\r?$/.test(line)) this.separator = mostFrequent(this.candidates, line);
     const continued = this.inQuotes;
     this.inQuotes = this.stillQuoted(line);
     if (!this.header) {
@@ -108,6 +112,12 @@ class DelimitedBoundaries implements BatchBoundaries {
     }
     return quoted;
   }
+}
+
+/** The candidate that occurs most often in the line (the first of those tied). */
+function mostFrequent(candidates: readonly string[], line: string): string {
+  const count = (c: string) => line.split(c).length - 1;
+  return candidates.reduce((best, c) => (count(c) > count(best) ? c : best));
 }
 
 /** Standard input streamed as a file is: the bytes already read, then the rest as it comes. */
