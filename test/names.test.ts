@@ -33,6 +33,7 @@ describe("nameKey", () => {
     ["Shoigu", "Szojgu", "Šojgu", "Sjojgu"],
     ["Chekhov", "Čekhov", "Tjekhov"],
     ["Zaluzhny", "Załużny"],
+    ["Lukashenko", "Lukashenka"],
   ])("%s and its other spellings share a key", (...spellings) => {
     expect(new Set(spellings.map(nameKey)).size).toBe(1);
   });
@@ -48,6 +49,7 @@ describe("nameKey", () => {
     ["Scott", "Scot"],
     ["Allan", "Alan"],
     ["Aleksandra", "Alexander"],
+    ["Lenka", "Lenko"],
   ])("%s and %s stay apart", (a, b) => {
     expect(nameKey(a)).not.toBe(nameKey(b));
   });

@@ -159,6 +159,8 @@ function computeKey(name: string): string {
       .replace(/i+/g, "i")
       // Sergei / Sergi(y); Kiev / Kyiv, Kharkov / Kharkiv, Gorbachev / Gorbachov.
       .replace(/ei$/, "i")
+      // Belarusian -enka for Ukrainian and Russian -enko, which no gender changes (Lukashenka / Lukashenko; Lenka is a name of its own).
+      .replace(/(?<=\p{L}{3})enka$/u, "enko")
       // -off and -eff for -ov and -ev (Rachmaninoff / Rachmaninov).
       .replace(/f+$/, "v")
       .replace(/(?:i|e|o|io|eo)v$/, "ov")
