@@ -63,6 +63,12 @@ describe("substitution rules", () => {
     const r = rule({ "in the nearest time": "soon", "in the nearest": "in the next" });
     expect(check(r, "We go in the nearest time; within the nearest days; in the nearestness.")).toEqual([["in the nearest time", "soon"]]);
   });
+
+  test("a table of 200,000 words compiles (a user's glossary-sized table)", () => {
+    const entries = Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`term${i.toString(36)}x`, "word"]));
+    // Terms 0 to 4abj (199,999 in base 36): 4abk is none.
+    expect(check(rule(entries), "A term0x, a term4abjx and a term4abkx.")).toEqual([["term0x", "word"], ["term4abjx", "word"]]);
+  });
 });
 
 describe("compiled substitution tables in a store", () => {

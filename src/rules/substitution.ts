@@ -108,7 +108,10 @@ export const substitutionKind: RuleKind = {
     const wordCount = table.words.length;
     // The segment's word ids are those of the process (shared by all tables), the table's its own.
     const processIds = table.words.map((w) => phraseWordId(w, caseSensitive));
-    const localOf = new Int32Array(Math.max(-1, ...processIds) + 1).fill(-1);
+    // A loop, not Math.max(...ids): a spread of a user's table of 200,000 words overflows the stack.
+    let highest = -1;
+    for (const id of processIds) if (id > highest) highest = id;
+    const localOf = new Int32Array(highest + 1).fill(-1);
     processIds.forEach((id, local) => (localOf[id] = local));
     const gapOf = new Map(table.gaps.map((g, i) => [g, i]));
     /** The node a word leads to from `node` after the gap, or -1. */
