@@ -11,7 +11,6 @@ import { checkText } from "../src/engine/check.js";
 import { jsonlFormat } from "../src/formats/jsonl.js";
 import { textFormat } from "../src/formats/text.js";
 import { formatCheckstyle } from "../src/report/checkstyle.js";
-import { endOf } from "../src/report/common.js";
 import { formatGithub } from "../src/report/github.js";
 import { formatJson } from "../src/report/json.js";
 import { formatJsonl } from "../src/report/jsonl.js";
@@ -59,9 +58,9 @@ test("the run has the findings, the problem and the clean file that the tests be
 describe("end positions", () => {
   test("a one-line finding ends after its text; a finding across lines ends on its last line", () => {
     const f = find(run(), "8 thousand");
-    expect(endOf(f)).toEqual({ line: 1, column: 34 });
+    expect({ line: f.endLine, column: f.endColumn }).toEqual({ line: 1, column: 34 });
     const { findings } = checkText("Intro.\n\nHe saw the\r\nthe bird.", "x.txt", textFormat, resolveConfig()).result;
-    expect(findings.map((x) => [x.text, x.line, x.column, endOf(x)])).toEqual([["the\r\nthe", 3, 8, { line: 4, column: 4 }]]);
+    expect(findings.map((x) => [x.text, x.line, x.column, x.endLine, x.endColumn])).toEqual([["the\r\nthe", 3, 8, 4, 4]]);
   });
 });
 

@@ -24,10 +24,12 @@ test("streamed findings, words and score equal a whole-file check (batch-local d
   const whole = checkFile({ path, settings: {} }, resolver);
   const streamedOut: LocatedFinding[] = [];
   const streamed = await streamFile(path, {}, config, (_path, findings) => streamedOut.push(...findings));
-  const comparable = (f: LocatedFinding) => [f.ruleId, f.line, f.column, f.text];
+  // A fix's changes to the file are placed in the file as the finding is.
+  const comparable = (f: LocatedFinding) => [f.ruleId, f.line, f.column, f.text, f.fix?.changes];
   // The consistency rule sees one batch at a time; every other finding is the same.
   const withoutDocumentRules = (fs: LocatedFinding[]) => fs.filter((f) => f.ruleId !== "en/terminology/entity-name-consistency").map(comparable);
   expect(withoutDocumentRules(streamedOut)).toEqual(withoutDocumentRules(whole.result!.findings));
+  expect(streamedOut.filter((f) => f.line > 4000 && f.fix?.changes?.[0]?.line === f.line).length).toBeGreaterThan(0);
   expect(streamed.result).toMatchObject({ words: whole.result!.words, findings: [], streamed: { findings: streamedOut.length } });
   expect(streamed.errors).toEqual([expect.objectContaining({ line: 2101, message: expect.stringContaining("not valid JSON") })]);
 });

@@ -22,8 +22,8 @@ interface Entry {
   corpus?: CorpusDocument[];
 }
 
-/** Entries of older versions lack the units of corpus rules (1) or their rule kinds (2). */
-const VERSION = 3;
+/** Entries of older versions lack the units of corpus rules (1), their rule kinds (2) or the file changes of fixes (3). */
+const VERSION = 4;
 
 export class ResultCache {
   private entries: Record<string, Entry> = {};

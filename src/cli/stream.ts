@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { escapeControls, MtlintError, skippedMessage, type SkippedKind } from "../core/errors.js";
-import type { FileResult, LocatedFinding, ProblemReport, SegmentScore, StreamedCounts } from "../core/results.js";
+import type { FileResult, LocatedFinding, LocatedFix, Place, ProblemReport, SegmentScore, StreamedCounts } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 import type { ResolvedConfig } from "../config/config.js";
 import type { CorpusDocument } from "../engine/corpus.js";
@@ -196,15 +196,15 @@ export async function streamFile(
     }
     // A batch that continues a line: columns on its first line count from where that line started.
     const column = (line: number, c: number) => (line === batch.header.lines + 1 ? c + batch.column : c);
-    const shifted = outcome.findings.filter((f) => own(f.line)).map((f) => ({ ...f, line: f.line + shift, column: column(f.line, f.column), endLine: f.endLine + shift, endColumn: column(f.endLine, f.endColumn) }));
+    const inFile = (p: Place): Place => ({ line: p.line + shift, column: column(p.line, p.column), endLine: p.endLine + shift, endColumn: column(p.endLine, p.endColumn) });
+    const fixInFile = (fix: LocatedFix): LocatedFix => (fix.changes ? { ...fix, changes: fix.changes.map((c) => ({ ...c, ...inFile(c) })) } : fix);
+    const shifted = outcome.findings
+      .filter((f) => own(f.line))
+      .map((f) => ({ ...f, ...inFile(f), ...(f.fix && { fix: fixInFile(f.fix) }), ...(f.suggestions && { suggestions: f.suggestions.map(fixInFile) }) }));
     const findings = keep ? shifted.filter(keep) : shifted;
     words += outcome.words;
     if (outcome.corpus) {
-      for (const u of outcome.corpus.flatMap((part) => part.units)) {
-        [u.column, u.endColumn] = [column(u.line, u.column), column(u.endLine, u.endColumn)];
-        u.line += shift;
-        u.endLine += shift;
-      }
+      for (const u of outcome.corpus.flatMap((part) => part.units)) Object.assign(u, inFile(u));
       corpus.push(outcome.corpus);
     }
     for (const f of findings) {

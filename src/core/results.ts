@@ -1,13 +1,28 @@
 /** What a check run produces, as reporters and API users see it. */
-import type { Category, Finding, Severity } from "./types.js";
+import type { Category, Finding, Fix, Severity } from "./types.js";
 
-export interface LocatedFinding extends Finding {
-  /** 1-based position of `start` in the file. */
+/** A range of the file's text, as 1-based lines and columns (UTF-16 units), end exclusive. */
+export interface Place {
   line: number;
   column: number;
-  /** 1-based position of `end` in the file. */
   endLine: number;
   endColumn: number;
+}
+
+/** One change to the file's text: the range it replaces and what it writes there, escaped as the file needs. */
+export interface FileChange extends Place {
+  text: string;
+}
+
+/** A fix with, where the format can write it, the same edits as changes to the file (what SARIF fixes carry). */
+export interface LocatedFix extends Fix {
+  changes?: FileChange[];
+}
+
+/** A finding placed in its file: `line`…`endColumn` are where `start` and `end` are in the file's text. */
+export interface LocatedFinding extends Finding, Place {
+  fix?: LocatedFix;
+  suggestions?: LocatedFix[];
   /** Stable identity for baselines and code-scanning tools: rule, file, flagged text and its context. */
   fingerprint: string;
 }

@@ -1,8 +1,9 @@
 /** One file's text through parsing, optional fixing, lint and scoring. Pure: text in, results and new text out. */
 import { inputError, MtlintError } from "../core/errors.js";
-import type { FileResult, LocatedFinding, RefusedFix } from "../core/results.js";
-import type { Applicability, Document, Finding } from "../core/types.js";
+import type { FileResult, LocatedFinding, LocatedFix, Place, RefusedFix } from "../core/results.js";
+import type { Applicability, Document, Finding, Fix, Span } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
+import { LineIndex } from "../formats/lines.js";
 import { checkedWrite } from "../formats/write.js";
 import { detectLanguage } from "../analysis/language.js";
 import { closestMatch } from "../analysis/natural.js";
@@ -44,6 +45,7 @@ export function checkText(text: string, path: string, format: Format, options: C
   const parsed = format.parse(text, path);
   const errors = [...parsed.errors];
   let current = parsed;
+  let currentText = text;
   let fixedText: string | undefined;
   let fixes: FileResult["fixes"];
   let linted: LintResult | undefined;
@@ -56,17 +58,21 @@ export function checkText(text: string, path: string, format: Format, options: C
       fixes = { applied: fixed.applied, refused: [...fixed.refused.values()] };
       // What remains is what the last pass found in the fixed file, at positions in it.
       current = fixed.parsed;
+      currentText = fixed.text;
       linted = fixed.lint;
       if (fixed.applied) fixedText = fixed.text;
     }
   }
   const { findings, analyses, active } = linted ?? lint(withLanguages(current.document, options), options.ruleSet);
   const words = analyses.reduce((n, a) => n + a.wordCount, 0);
+  const place = placer(current, currentText);
   const located: LocatedFinding[] = findings.map((f) => {
     const index = segmentIndex(current, f);
     const segment = current.document.segments[index]!;
-    const end = current.position(index, f.end);
-    return { ...f, ...current.position(index, f.start), endLine: end.line, endColumn: end.column, fingerprint: fingerprint(options.fingerprintPath ?? path, f, segment.target) };
+    const placed: LocatedFinding = { ...f, ...place.span(index, f), fingerprint: fingerprint(options.fingerprintPath ?? path, f, segment.target) };
+    if (f.fix) placed.fix = place.fix(segment.id, f.fix);
+    if (f.suggestions) placed.suggestions = f.suggestions.map((s) => place.fix(segment.id, s));
+    return placed;
   });
   const card = scoreFindings(located, words, options.scoring);
   const result: FileResult = { path, words, score: reportedScore(card.score), passed: card.passed, findings: located };
@@ -83,6 +89,35 @@ export function checkText(text: string, path: string, format: Format, options: C
     errors,
     ...(fixedText !== undefined && { fixedText }),
     ...(options.corpus && { corpus: corpusOf(current, analyses, active, options.ruleSet, options.fingerprintPath ?? path) }),
+  };
+}
+
+/**
+ * Where findings and their fixes are in the file: the one mapping from segment offsets to the
+ * file's lines and columns, so that no reporter has to count through escapes itself.
+ */
+function placer(parsed: ParsedFile, text: string) {
+  let lines: LineIndex | undefined;
+  const at = (offset: number) => (lines ??= new LineIndex(text)).position(offset);
+  return {
+    span(index: number, { start, end }: Span): Place {
+      const last = parsed.position(index, end);
+      return { ...parsed.position(index, start), endLine: last.line, endColumn: last.column };
+    },
+    /** The fix with its edits as changes to the file, escaped as the file writes them; without them when the format cannot write it. */
+    fix(segmentId: string, fix: Fix): LocatedFix {
+      let edits;
+      try {
+        edits = parsed.fileEdits(new Map([[segmentId, fix.edits]]));
+      } catch {
+        return fix;
+      }
+      const changes = edits.map((e) => {
+        const last = at(e.end);
+        return { ...at(e.start), endLine: last.line, endColumn: last.column, text: e.text };
+      });
+      return { ...fix, changes };
+    },
   };
 }
 

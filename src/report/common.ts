@@ -1,6 +1,6 @@
-/** Helpers shared by the machine-readable reporters: positions, severity levels, paths, XML escaping. */
+/** Helpers shared by the machine-readable reporters: severity levels, paths, XML escaping. */
 import { relative, resolve, sep } from "node:path";
-import type { FileResult, LocatedFinding, Summary } from "../core/results.js";
+import type { FileResult, Summary } from "../core/results.js";
 import type { Severity } from "../core/types.js";
 
 /**
@@ -8,28 +8,6 @@ import type { Severity } from "../core/types.js";
  * worth a look, a major or critical one is a real error (critical also fails the file).
  */
 export const LEVEL: Record<Severity, "warning" | "error"> = { minor: "warning", major: "error", critical: "error" };
-
-export interface Position {
-  line: number;
-  column: number;
-}
-
-/**
- * The file position of a segment offset inside the finding's span, counted through the flagged
- * text (findings carry the position of `start` only). Undefined outside the span, where the
- * segment text that would be needed is not in the result.
- * Assumes the flagged text appears in the file as it is, which holds for text and Markdown; in a
- * JSONL file escapes (\" \n \uXXXX) make the file longer than the decoded text.
- */
-export function positionIn(f: LocatedFinding, offset: number): Position | undefined {
-  if (offset < f.start || offset > f.end) return undefined;
-  const before = f.text.slice(0, offset - f.start);
-  const lastBreak = before.lastIndexOf("\n");
-  if (lastBreak === -1) return { line: f.line, column: f.column + before.length };
-  return { line: f.line + before.split("\n").length - 1, column: before.length - lastBreak };
-}
-
-export const endOf = (f: LocatedFinding): Position => ({ line: f.endLine, column: f.endColumn });
 
 /** Why a file failed: its score is below the threshold, or it has a finding at or above the `failOn` severity. */
 export function failureReason(file: FileResult, { minScore, failOn }: Summary): string {

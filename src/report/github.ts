@@ -5,7 +5,7 @@
  */
 import type { RunResult } from "../core/results.js";
 import type { RuleSpec } from "../core/rule.js";
-import { endOf, failureReason, LEVEL, portablePath } from "./common.js";
+import { failureReason, LEVEL, portablePath } from "./common.js";
 
 /** Escaping from the Actions runner's command parser: the message, and additionally `:` and `,` in property values. */
 const data = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -25,10 +25,9 @@ export function formatGithub(result: RunResult, _rules: RuleSpec[] = [], options
   for (const file of result.files) {
     const path = portablePath(file.path, options.cwd);
     for (const f of file.findings) {
-      const end = endOf(f);
       const fix = f.fix ?? f.suggestions?.[0];
       const message = fix ? `${f.message}\nFix: ${fix.title}` : f.message;
-      lines.push(command(LEVEL[f.severity], { file: path, line: f.line, col: f.column, endLine: end.line, endColumn: end.column, title: f.ruleId }, message));
+      lines.push(command(LEVEL[f.severity], { file: path, line: f.line, col: f.column, endLine: f.endLine, endColumn: f.endColumn, title: f.ruleId }, message));
     }
     if (!file.passed) lines.push(command("error", { file: path, title: "mtlint score" }, `${file.path}: ${failureReason(file, result.summary)}`));
   }

@@ -6,10 +6,10 @@
 import { readFileSync } from "node:fs";
 import { sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
+import type { FileChange, LocatedFinding, ProblemReport, RunResult } from "../core/results.js";
 import type { RuleExample, RuleSpec } from "../core/rule.js";
 import type { Fix } from "../core/types.js";
-import { endOf, LEVEL, portablePath, positionIn } from "./common.js";
+import { LEVEL, portablePath } from "./common.js";
 
 const SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const SRCROOT = "%SRCROOT%";
@@ -51,14 +51,13 @@ export function formatSarif(result: RunResult, rules: RuleSpec[], options: Sarif
     const location = artifactLocation(file.path);
     const seen = new Map<string, number>();
     return file.findings.map((f) => {
-      const end = endOf(f);
-      const fixes = [f.fix, ...(f.suggestions ?? [])].flatMap((fix) => (fix ? sarifFix(f, fix, location) : []));
+      const fixes = [f.fix, ...(f.suggestions ?? [])].flatMap((fix) => (fix?.changes ? [sarifFix(fix, fix.changes, location)] : []));
       return {
         ruleId: f.ruleId,
         ruleIndex: ruleIndex.get(f.ruleId)!,
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: f.line, startColumn: f.column, endLine: end.line, endColumn: end.column, snippet: { text: f.text } } } }],
+        locations: [{ physicalLocation: { artifactLocation: location, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, snippet: { text: f.text } } } }],
         partialFingerprints: { "mtlintFingerprint/v1": fingerprint(f, seen) },
         ...(fixes.length ? { fixes } : {}),
         properties: { category: f.category, severity: f.severity, confidence: f.confidence, segmentId: f.segmentId, fileScore: file.score },
@@ -104,16 +103,10 @@ function fingerprint(f: LocatedFinding, seen: Map<string, number>): string {
   return `${f.fingerprint}:${occurrence}`;
 }
 
-/** A fix whose every edit lies within the finding's text, which is all the text the result carries to place it. */
-function sarifFix(f: LocatedFinding, fix: Fix, artifactLocation: object) {
-  const replacements: object[] = [];
-  for (const edit of fix.edits) {
-    const start = positionIn(f, edit.start);
-    const end = positionIn(f, edit.end);
-    if (!start || !end) return [];
-    replacements.push({ deletedRegion: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }, insertedContent: { text: edit.text } });
-  }
-  return [{ description: { text: fix.title }, artifactChanges: [{ artifactLocation, replacements }], properties: { applicability: fix.applicability } }];
+/** A fix as the changes to the file that the engine placed (escaped as the file writes them). */
+function sarifFix(fix: Fix, changes: readonly FileChange[], artifactLocation: object) {
+  const replacements = changes.map((c) => ({ deletedRegion: { startLine: c.line, startColumn: c.column, endLine: c.endLine, endColumn: c.endColumn }, insertedContent: { text: c.text } }));
+  return { description: { text: fix.title }, artifactChanges: [{ artifactLocation, replacements }], properties: { applicability: fix.applicability } };
 }
 
 function notification(p: ProblemReport, artifactLocation: (path: string) => object) {
