@@ -133,7 +133,7 @@ describe("temporary files", () => {
     expect(seen).toEqual([expect.stringMatching(/^\.a\.jsonl\.mtlint-\d+-[0-9a-f]{16}\.tmp$/)]);
     expect(JSON.parse(readFileSync(file, "utf8").split("\n")[3]!).target).toBe("Some 3,000 people came, he said.");
     await runCli(["check", "--cache", "--cache-location", join(dir, ".cache"), join(dir, "a.txt")]);
-    expect(JSON.parse(readFileSync(join(dir, ".cache"), "utf8")).version).toBe(3);
+    expect(JSON.parse(readFileSync(join(dir, ".cache"), "utf8"))).toMatchObject({ version: expect.any(Number), entries: expect.any(Object) });
     expect(readFileSync(victim, "utf8")).toBe("precious\n");
   }, STREAMED_MS);
 

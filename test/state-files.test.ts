@@ -43,7 +43,7 @@ test("a file that is not a cache is neither used nor overwritten; an empty one i
   expect(run.stderr).toContain("notes.md: --cache-location: this file exists and is not an mtlint cache; not overwritten");
   expect(readFileSync(join(dir, "notes.md"), "utf8")).toBe("# My notes\n\nNot a cache.\n");
   expect((await runCli(["check", "--cache", "--cache-location", join(dir, "empty"), join(dir, "a.txt")])).code).toBe(1);
-  expect(JSON.parse(readFileSync(join(dir, "empty"), "utf8")).version).toBe(3);
+  expect(JSON.parse(readFileSync(join(dir, "empty"), "utf8"))).toMatchObject({ version: expect.any(Number), entries: expect.any(Object) });
 });
 
 test("--cache-location naming a folder keeps the cache in it, and leaves no temporary file", async () => {

@@ -3,7 +3,6 @@ import { inputError, MtlintError } from "../core/errors.js";
 import type { FileResult, LocatedFinding, LocatedFix, Place, RefusedFix } from "../core/results.js";
 import type { Applicability, Document, Finding, Fix, Span } from "../core/types.js";
 import type { Format, ParsedFile } from "../formats/format.js";
-import { LineIndex } from "../formats/lines.js";
 import { checkedWrite } from "../formats/write.js";
 import { detectLanguage } from "../analysis/language.js";
 import { closestMatch } from "../analysis/natural.js";
@@ -45,7 +44,6 @@ export function checkText(text: string, path: string, format: Format, options: C
   const parsed = format.parse(text, path);
   const errors = [...parsed.errors];
   let current = parsed;
-  let currentText = text;
   let fixedText: string | undefined;
   let fixes: FileResult["fixes"];
   let linted: LintResult | undefined;
@@ -58,14 +56,13 @@ export function checkText(text: string, path: string, format: Format, options: C
       fixes = { applied: fixed.applied, refused: [...fixed.refused.values()] };
       // What remains is what the last pass found in the fixed file, at positions in it.
       current = fixed.parsed;
-      currentText = fixed.text;
       linted = fixed.lint;
       if (fixed.applied) fixedText = fixed.text;
     }
   }
   const { findings, analyses, active } = linted ?? lint(withLanguages(current.document, options), options.ruleSet);
   const words = analyses.reduce((n, a) => n + a.wordCount, 0);
-  const place = placer(current, currentText);
+  const place = placer(current);
   const located: LocatedFinding[] = findings.map((f) => {
     const index = segmentIndex(current, f);
     const segment = current.document.segments[index]!;
@@ -96,9 +93,8 @@ export function checkText(text: string, path: string, format: Format, options: C
  * Where findings and their fixes are in the file: the one mapping from segment offsets to the
  * file's lines and columns, so that no reporter has to count through escapes itself.
  */
-function placer(parsed: ParsedFile, text: string) {
-  let lines: LineIndex | undefined;
-  const at = (offset: number) => (lines ??= new LineIndex(text)).position(offset);
+function placer(parsed: ParsedFile) {
+  const at = (offset: number) => parsed.filePosition(offset);
   return {
     span(index: number, { start, end }: Span): Place {
       const last = parsed.position(index, end);

@@ -10,7 +10,7 @@ import { applyEdits } from "../core/edits.js";
 import { languageName } from "../core/language.js";
 import type { FileEdit, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
-import { writeTargets } from "./write.js";
+import { editedSegments, writeTargets } from "./write.js";
 
 export interface Field {
   id: string;
@@ -72,16 +72,18 @@ export function parsedFromFields(text: string, path: string, fields: Field[], er
   const sourceLanguage = languageTag(languages.sourceLanguage);
   if (language) document.language = language;
   if (sourceLanguage) document.sourceLanguage = sourceLanguage;
+  const edited = editedSegments(segments);
   const parsed: ParsedFile = {
     document,
     errors,
     ...(skipped > 0 && { skipped }),
     position: (segmentIndex, offset) => lines.position(fileOffset(fields[segmentIndex]!, offset)),
+    filePosition: (offset) => lines.position(offset),
     range: (segmentIndex) => fields[segmentIndex]!.raw,
     fileEdits: (edits) =>
-      fields.flatMap((f) => {
-        const own = edits.get(f.id);
-        if (!own?.length) return [];
+      edited(edits).flatMap((i) => {
+        const f = fields[i]!;
+        const own = edits.get(f.id)!;
         const whole = f.whole?.(applyEdits(f.target, own));
         return whole === undefined ? own.flatMap((e) => fileEditsOf(f, e)) : [{ ...f.raw, text: whole }];
       }),

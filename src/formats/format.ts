@@ -15,6 +15,8 @@ export interface ParsedFile {
   skipped?: number;
   /** 1-based line and column in the file of an offset into a segment's target. */
   position(segmentIndex: number, offset: number): { line: number; column: number };
+  /** 1-based line and column of an offset into the file's text (where `fileEdits` put their edits). */
+  filePosition(offset: number): { line: number; column: number };
   /** Where a segment's target is written in the file (for CSV: the field with its quotes). */
   range(segmentIndex: number): Span;
   /**

@@ -3,7 +3,7 @@ import type { Segment, Span } from "../core/types.js";
 import { splitParagraphs } from "../analysis/text.js";
 import type { Format, ParsedFile } from "./format.js";
 import { LineIndex } from "./lines.js";
-import { writeTargets } from "./write.js";
+import { editedSegments, writeTargets } from "./write.js";
 
 export interface Block extends Span {
   /** Ranges relative to the block's start that are not prose. */
@@ -22,13 +22,14 @@ export function parsedFromBlocks(text: string, path: string, blocks: Block[]): P
     if (b.suppressed?.length) segment.suppressed = b.suppressed;
     return segment;
   });
+  const edited = editedSegments(segments);
   const parsed: ParsedFile = {
     document: { path, segments },
     errors: [],
     position: (segmentIndex, offset) => lines.position(blocks[segmentIndex]!.start + offset),
+    filePosition: (offset) => lines.position(offset),
     range: (segmentIndex) => ({ start: blocks[segmentIndex]!.start, end: blocks[segmentIndex]!.end }),
-    fileEdits: (edits) =>
-      blocks.flatMap((b, i) => (edits.get(segments[i]!.id) ?? []).map((e) => ({ start: b.start + e.start, end: b.start + e.end, text: e.text }))),
+    fileEdits: (edits) => edited(edits).flatMap((i) => edits.get(segments[i]!.id)!.map((e) => ({ start: blocks[i]!.start + e.start, end: blocks[i]!.start + e.end, text: e.text }))),
     asWritten: (_, inserted) => inserted,
     write: (targets) => writeTargets(text, parsed, targets),
   };

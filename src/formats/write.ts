@@ -44,6 +44,27 @@ export function editsBetween(old: string, masked: readonly Span[], next: string)
   return edits.filter((e) => e.start !== e.end || e.text !== "");
 }
 
+/**
+ * Which segments a map of edits (by segment id) touches, in file order: the indexes, found through
+ * an index of ids built on first use, so that placing one finding's fix does not walk the whole file.
+ */
+export function editedSegments(segments: readonly Segment[]): (edits: ReadonlyMap<string, readonly Edit[]>) => number[] {
+  let byId: Map<string, number[]> | undefined;
+  return (edits) => {
+    if (!byId) {
+      byId = new Map();
+      segments.forEach((s, i) => {
+        const list = byId!.get(s.id);
+        if (list) list.push(i);
+        else byId!.set(s.id, [i]);
+      });
+    }
+    const indexes: number[] = [];
+    for (const [id, list] of edits) if (list.length) indexes.push(...(byId.get(id) ?? []));
+    return indexes.sort((a, b) => a - b);
+  };
+}
+
 /** `ParsedFile.write` for every format: new targets as edits, spliced. */
 export function writeTargets(text: string, parsed: Pick<ParsedFile, "document" | "fileEdits">, targets: ReadonlyMap<string, string>): string {
   const edits = new Map<string, Edit[]>();
