@@ -51,9 +51,17 @@ test("--fix and --queue are refused together, with the reason", async () => {
   expect(run.stderr).toContain("--fix cannot be used with --queue");
 });
 
-test("a queued run with three workers, one killed mid-run, reports exactly what --jobs 1 does", async () => {
+/** A redis-server of the test's own on a free loopback port, started in `dir`: its URL. */
+async function startRedis(dir: string): Promise<string> {
   const which = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" });
   if (which.status !== 0) throw new Error("redis-server is not installed: this test needs Debian's redis-server package (.ci/run installs it: apt-get install -y redis-server)");
+  const port = await freePort();
+  const redis = startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], dir, /Ready to accept connections/);
+  await redis.ready;
+  return `redis://127.0.0.1:${port}/0`;
+}
+
+test("a queued run with three workers, one killed mid-run, reports exactly what --jobs 1 does", async () => {
   const files: Record<string, string> = {};
   const clean = "The council met the residents of the old town and thanked them for coming to the hall. ".repeat(30);
   for (let i = 0; i < 14; i++) {
@@ -62,10 +70,7 @@ test("a queued run with three workers, one killed mid-run, reports exactly what 
     files[`f${String(i).padStart(2, "0")}.txt`] = `${clean}\n\nThen ${i + 2} thousand residents came, – said the mayor. ${own}\n\n${clean.repeat(1 + (i % 3))}\n`;
   }
   const dir = tempTree(files);
-  const port = await freePort();
-  const redis = startProcess("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], dir, /Ready to accept connections/);
-  await redis.ready;
-  const url = `redis://127.0.0.1:${port}/0`;
+  const url = await startRedis(dir);
   const workers = [0, 1, 2].map(() => startProcess(process.execPath, [BIN, "worker", "--queue", url, "--lock-timeout", "2000"], dir, /waiting for jobs/));
   await Promise.all(workers.map((w) => w.ready));
 
@@ -92,4 +97,21 @@ test("a queued run with three workers, one killed mid-run, reports exactly what 
   expect(JSON.parse(local.stdout).files).toHaveLength(14);
   expect(stdout).toBe(local.stdout);
   expect(code).toBe(local.code);
+}, 120_000);
+
+test("a worker started in another folder checks the coordinator's files, and a run whose first job is done at once ends", async () => {
+  const dir = tempTree({ "a.txt": "Then 8 thousand residents came, – said the mayor.\n", "other/.keep": "" });
+  const url = await startRedis(dir);
+  const worker = startProcess(process.execPath, [BIN, "worker", "--queue", url], `${dir}/other`, /waiting for jobs/);
+  await worker.ready;
+  const local = runBuiltCli(dir, ["check", "--format", "json", "--jobs", "1", "a.txt"]);
+  expect(JSON.parse(local.stdout).summary.findings).toBeGreaterThan(0);
+  // An idle worker finishes a one-file run's job within milliseconds: before the coordinator's first
+  // read of the queue's events reached Redis, one run in three or four waited for it forever.
+  for (let round = 0; round < 8; round++) {
+    const queued = spawnSync(process.execPath, [BIN, "check", "--format", "json", "--queue", url, "a.txt"], { cwd: dir, encoding: "utf8", timeout: 30_000 });
+    expect(queued.stderr).toBe(local.stderr);
+    expect(queued.stdout).toBe(local.stdout);
+    expect(queued.status).toBe(local.code);
+  }
 }, 120_000);

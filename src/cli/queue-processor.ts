@@ -17,8 +17,8 @@ const resolvers = new Map<string, ConfigResolver>();
 
 export default function checkJob(job: SandboxedJob<JobData>): string {
   const { cwd, config, rules, fingerprint } = job.data;
-  // Paths and config files are the coordinator's, relative to its folder.
-  if (process.cwd() !== cwd) process.chdir(cwd);
+  // Paths and config files are the coordinator's, relative to its folder, which the worker's main thread has moved to (see runWorker).
+  if (process.cwd() !== cwd) throw new Error(`the coordinator's folder ${cwd} is not on this machine (or cannot be entered)`);
   const key = JSON.stringify([cwd, config, rules]);
   let resolver = resolvers.get(key);
   if (!resolver) resolvers.set(key, (resolver = new ConfigResolver(config, rules ? { rules: rules as Record<string, "off" | Severity> } : {}, new TableCache())));

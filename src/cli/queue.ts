@@ -72,8 +72,11 @@ export class QueuePool implements TaskPool {
     }
     const listening = connection.duplicate();
     const queue = new Queue(QUEUE_NAME, { connection });
-    const events = new QueueEvents(QUEUE_NAME, { connection: listening });
-    // Events are read from the moment of subscription: be listening before the first job is added.
+    // Events are read from the last one there is now. QueueEvents would read from "$", which Redis
+    // takes when its first read arrives, some time after it is ready: a first job done before that
+    // was never heard of, and the run waited for it forever.
+    const [last] = (await connection.xrevrange(queue.keys.events!, "+", "-", "COUNT", 1)) as [string, string[]][];
+    const events = new QueueEvents(QUEUE_NAME, { connection: listening, lastEventId: last?.[0] ?? "0-0" });
     await events.waitUntilReady();
     return new QueuePool(8, url, queue, events, [connection, listening], context, resolver);
   }
@@ -136,7 +139,17 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     maxStalledCount: JOB_ATTEMPTS - 1,
   });
   const started = new Map<string, number>();
-  worker.on("active", (job) => started.set(job.id!, performance.now()));
+  worker.on("active", (job: { id?: string; data: JobData }) => {
+    started.set(job.id!, performance.now());
+    // Paths and config files are the coordinator's, relative to its folder. The job's thread cannot
+    // change folder (no thread but the main one can), so the worker does it here, before it hands the
+    // job over: BullMQ says "active" first, and one job is in hand at a time.
+    try {
+      if (process.cwd() !== job.data.cwd) process.chdir(job.data.cwd);
+    } catch {
+      // The job's thread sees the other folder and says why it cannot check the job.
+    }
+  });
   const elapsed = (id: string) => {
     const ms = Math.round(performance.now() - (started.get(id) ?? 0));
     started.delete(id);
