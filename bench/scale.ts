@@ -4,7 +4,8 @@
  * (after a warm-up run, so the worker has compiled its rules): one worker checks one job at a time,
  * as `--jobs 1` does, so the difference per job is what the queue adds (enqueue, hand-over, result
  * back through Redis). Runs it for many small files and for a few 1 MB files; also reports the
- * worker's start-up (spawn to ready for jobs). `--small=N` (default 60), `--large=N` (default 3).
+ * worker's start-up (spawn to ready for jobs). `--small=N` (default 60), `--large=N` (default 6),
+ * `--rounds=N` (default 3): the medians of N alternating runs are compared.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
@@ -12,9 +13,14 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { ConfigResolver } from "#src/config/config.js";
+import { runTask } from "#src/cli/pool.js";
+import { pack, unpack } from "#src/cli/queue-codec.js";
 
 const BIN = fileURLToPath(new URL("../../bin/mtlint.js", import.meta.url));
 const argument = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const rounds = argument("rounds", 3);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const SENTENCES = [
   "The council met 8 thousand residents, – said the mayor of the northern city.",
   "The museum opened on Monday, and many people came to see the new exhibition hall.",
@@ -74,14 +80,43 @@ try {
   children.push(worker);
   await waitFor(worker, /waiting for jobs/);
   console.log(`worker start-up (spawn to ready for jobs): ${Math.round(performance.now() - spawned)} ms`);
-  for (const [name, files, bytes] of [["small", argument("small", 60), 2048], ["large", argument("large", 3), 1024 * 1024]] as const) {
+  for (const [name, files, bytes] of [["small", argument("small", 60), 2048], ["large", argument("large", 6), 1024 * 1024]] as const) {
     if (!files) continue;
     const dir = corpus(root, name, files, bytes);
     timed(root, ["check", "--format", "json", "--queue", url, dir]); // warm-up: the worker compiles its rules
-    const local = timed(root, ["check", "--format", "json", "--jobs", "1", dir]);
-    const queued = timed(root, ["check", "--format", "json", "--queue", url, dir]);
-    const same = local.stdout === queued.stdout ? "identical reports" : "REPORTS DIFFER";
-    console.log(`${files} files of ${bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`}: --jobs 1 ${Math.round(local.ms)} ms, --queue (1 worker) ${Math.round(queued.ms)} ms; queue overhead ${((queued.ms - local.ms) / files).toFixed(1)} ms per job (${same})`);
+    // Runs alternate, and the medians are compared: on two busy cores one pair of runs differs by more than the queue adds.
+    const locals: number[] = [];
+    const queueds: number[] = [];
+    let same = true;
+    for (let round = 0; round < rounds; round++) {
+      const local = timed(root, ["check", "--format", "json", "--jobs", "1", dir]);
+      const queued = timed(root, ["check", "--format", "json", "--queue", url, dir]);
+      locals.push(local.ms);
+      queueds.push(queued.ms);
+      same &&= local.stdout === queued.stdout;
+    }
+    const [local, queued] = [median(locals), median(queueds)];
+    console.log(`${files} files of ${bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`}: --jobs 1 ${Math.round(local)} ms, --queue (1 worker) ${Math.round(queued)} ms (medians of ${rounds}); queue overhead ${((queued - local) / files).toFixed(1)} ms per job (${same ? "identical reports" : "REPORTS DIFFER"})`);
+  }
+  // What the queue adds in proportion to a job, without the noise of whole runs: packing the reply of a
+  // 1 MB job (its findings) on the worker and unpacking it on the coordinator.
+  const large = join(root, "large", "f0000.txt");
+  if (argument("large", 6)) {
+    const reply = runTask({ file: { path: large, settings: {} } }, new ConfigResolver());
+    const packs: number[] = [];
+    const unpacks: number[] = [];
+    let size = 0;
+    for (let round = 0; round < 5; round++) {
+      let start = performance.now();
+      const packed = pack(reply);
+      packs.push(performance.now() - start);
+      size = packed.length;
+      start = performance.now();
+      unpack(packed);
+      unpacks.push(performance.now() - start);
+    }
+    const findings = "file" in reply && "result" in reply.file ? reply.file.result?.findings.length : undefined;
+    console.log(`reply of one 1 MB job (${findings} findings): packed ${Math.round(median(packs))} ms, unpacked ${Math.round(median(unpacks))} ms (medians of 5), ${(size / 1024).toFixed(0)} KB through Redis`);
   }
 } finally {
   for (const child of children) child.kill("SIGTERM");
