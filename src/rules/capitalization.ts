@@ -17,6 +17,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { SegmentAnalysis } from "../analysis/analysis.js";
+import { dictionaryFor } from "../analysis/dictionary.js";
 import type { Token } from "../analysis/text.js";
 import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
 import type { Applicability, Span } from "../core/types.js";
@@ -525,6 +526,13 @@ function knownNameAt(lists: NameLists, view: NameView, i: number, found: Recasin
 }
 
 /**
+ * An ordinary word: one the lowercase lexicon has, or, for words too rare in Brown to be there
+ * (“Investigative”), one the English dictionary has in lowercase (it has “Moscow” and “European”
+ * only with their capital).
+ */
+const ordinaryWord = (casing: SegmentCasing, i: number) => inLexicon(casing, i) || dictionaryFor("en").isKnown(casing.lower(i));
+
+/**
  * “the Supreme court”, “the Accounts chamber”: a known name of two words after “the” whose first
  * word is an ordinary one capitalized (so meant as this name) and whose head is lowercase. A proper
  * adjective first (“the European commission”) is a house style, and so are the heads and first
@@ -533,7 +541,7 @@ function knownNameAt(lists: NameLists, view: NameView, i: number, found: Recasin
 function capitalizedAsTheName(lists: NameLists, view: NameView, i: number, name: KnownName, wrong: readonly boolean[]): boolean {
   const { casing } = view;
   if (name.words.length !== 2 || !wrong[1] || !casing.joined(i) || casing.lower(i - 1) !== "the") return false;
-  if (casing.shape(i) !== CAPITALIZED || !inLexicon(casing, i) || lists.styleCapitals.has(name.lower[0]!)) return false;
+  if (casing.shape(i) !== CAPITALIZED || !ordinaryWord(casing, i) || lists.styleCapitals.has(name.lower[0]!)) return false;
   return !lists.lowercaseHeads.has(name.lower[1]!) && !casing.capitalizedHere(i + 2);
 }
 
