@@ -5,7 +5,8 @@
  * (test/bounded-time.test.ts; `node build/bench/adversarial.js` prints the table).
  */
 import { SegmentAnalysis } from "#src/analysis/analysis.js";
-import type { CompiledRule, RawFinding } from "#src/core/rule.js";
+import type { RawFinding } from "#src/core/rule.js";
+import type { CompiledRule } from "#src/engine/rule-kind.js";
 import type { Document, Segment, Span } from "#src/core/types.js";
 import { resolveConfig } from "#src/config/config.js";
 import { lint, type ActiveRule } from "#src/engine/lint.js";

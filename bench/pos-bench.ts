@@ -9,7 +9,7 @@
  */
 import { createRequire } from "node:module";
 import { resolveConfig } from "#src/config/config.js";
-import type { CompiledRule } from "#src/core/rule.js";
+import type { CompiledRule } from "#src/engine/rule-kind.js";
 import { checkText } from "#src/engine/check.js";
 import type { RuleSet } from "#src/engine/lint.js";
 import { DEFAULT_SCORING } from "#src/engine/score.js";

@@ -14,7 +14,8 @@
  * of noise. `node build/bench/adversarial.js` prints the table at 10 KB and 100 KB.
  */
 import type { SegmentAnalysis } from "../src/analysis/analysis.js";
-import type { CompiledRule, RawFinding } from "../src/core/rule.js";
+import type { RawFinding } from "../src/core/rule.js";
+import type { CompiledRule } from "../src/engine/rule-kind.js";
 import type { Document } from "../src/core/types.js";
 import { RULE_KINDS } from "../src/rules/index.js";
 import { ADVERSARIAL_INPUTS, adversarialDocument, analysed, builtinRulesFor, timeEngine, timeRule, type AdversarialInput } from "../bench/adversarial-inputs.js";

@@ -7,7 +7,8 @@ import type { LocatedFinding } from "../src/core/results.js";
 import { streamFile } from "../src/cli/stream.js";
 import { acrossFiles } from "../src/engine/corpus.js";
 import { RULE_KINDS } from "../src/rules/index.js";
-import type { CorpusPart, RuleKind } from "../src/core/rule.js";
+import type { CorpusPart } from "../src/core/rule.js";
+import type { RuleKind } from "../src/engine/rule-kind.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
 const RULE = "common/terminology/translation-consistency";

@@ -1,7 +1,6 @@
-/** The contract between rule data (JSON), rule kinds (code) and the engine. */
-import type { SegmentAnalysis } from "../analysis/analysis.js";
+/** What rules are made of: their specs and examples (JSON data), raw findings, the environment they compile in, and the units corpus rules keep. The contract of rule kinds is engine/rule-kind.ts. */
 import type { LocatedFinding } from "./results.js";
-import type { Applicability, Category, Document, Fix, Severity } from "./types.js";
+import type { Applicability, Category, Fix, Severity } from "./types.js";
 
 export interface RuleExample {
   /** Target text; `[[...]]` marks where the one expected finding is. */
@@ -109,21 +108,6 @@ export interface TermGroup {
   caseSensitive?: boolean;
 }
 
-export interface CompiledRule {
-  readonly spec: RuleSpec;
-  /** Segment rules look at one segment at a time. */
-  checkSegment?(analysis: SegmentAnalysis, segmentIndex: number, report: Report): void;
-  /** Document rules see all segments at once (consistency across a document). */
-  checkDocument?(document: Document, analyses: SegmentAnalysis[], report: Report): void;
-  /**
-   * Corpus rules also compare the documents of a run: the units of one document they compare, and
-   * the messages their kind's `acrossDocuments` writes. The kind must implement `acrossDocuments`.
-   */
-  corpus?: {
-    messages: Record<string, string>;
-    units(analyses: SegmentAnalysis[]): DraftCorpusUnit[];
-  };
-}
 
 /** A translation unit as a corpus rule keeps it: hashes to group by, short text only where messages need it. */
 export interface DraftCorpusUnit {
@@ -175,18 +159,6 @@ export interface CorpusView<I> {
   where(item: I): string;
 }
 
-export interface RuleKind {
-  readonly name: string;
-  /** What fixes a rule of this kind offers, for rule listings: an applicability, "varies", or "none". */
-  fixes(spec: RuleSpec): Applicability | "varies" | "none";
-  /** Validates kind-specific fields (beyond the JSON Schema) and builds the checker. Throws MtlintError. */
-  compile(spec: RuleSpec, env: RuleEnvironment): CompiledRule;
-  /**
-   * The corpus hook: compares the units that the rules of this kind kept per document (items in
-   * run order) and returns the items to flag with their messages. Called once per rule per run.
-   */
-  acrossDocuments?<I>(items: I[], view: CorpusView<I>): { item: I; message: string }[];
-}
 
 /** A rule id against an id or a prefix pattern ("en/grammar/*"), as config keys, suppressions and `deferTo` write them. */
 export const matchesRuleId = (id: string, pattern: string) => (pattern.endsWith("/*") ? id.startsWith(pattern.slice(0, -1)) : id === pattern);

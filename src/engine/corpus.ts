@@ -3,7 +3,8 @@
  * of units per corpus rule (`corpusOf`); once every file is checked, `acrossFiles` compares them
  * all and returns each file's new findings. Pure: the CLI gathers the units and merges the findings.
  */
-import type { CorpusPart, CorpusUnit, RuleKind } from "../core/rule.js";
+import type { CorpusPart, CorpusUnit } from "../core/rule.js";
+import type { RuleKind } from "./rule-kind.js";
 import type { LocatedFinding } from "../core/results.js";
 import type { ParsedFile } from "../formats/format.js";
 import type { SegmentAnalysis } from "../analysis/analysis.js";

@@ -4,7 +4,8 @@
  * fix; a `valid` example must give none. Used by the test suite for the built-in rules, by
  * `mtlint test-rules`, and when a user's rule file is loaded.
  */
-import type { CompiledRule, RuleExample } from "../core/rule.js";
+import type { RuleExample } from "../core/rule.js";
+import type { CompiledRule } from "./rule-kind.js";
 import type { Document, Span } from "../core/types.js";
 import { applyEdits, chosenFix } from "./fixes.js";
 import { lint } from "./lint.js";

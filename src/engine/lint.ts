@@ -2,7 +2,8 @@
 import { SegmentAnalysis } from "../analysis/analysis.js";
 import { looksLikeCode } from "../analysis/code.js";
 import { readsAsEnglish } from "../analysis/language.js";
-import { matchesRuleId, type CompiledRule, type RawFinding } from "../core/rule.js";
+import { matchesRuleId, type RawFinding } from "../core/rule.js";
+import type { CompiledRule } from "./rule-kind.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Document, Finding, Severity } from "../core/types.js";
 import { SEVERITY_RANK } from "./score.js";

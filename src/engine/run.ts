@@ -4,7 +4,7 @@
  * the run's summary (corpus score, pass/fail counts). Everything downstream (reporters, baseline
  * writer, exit code) reads the result made here.
  */
-import type { RuleKind } from "../core/rule.js";
+import type { RuleKind } from "./rule-kind.js";
 import type { FileResult, LocatedFinding, ProblemReport, RunResult, Summary } from "../core/results.js";
 import { acrossFiles, type CorpusDocument } from "./corpus.js";
 import { penaltyOf, reportedScore, rescored, scoreOf, type Scoring } from "./score.js";

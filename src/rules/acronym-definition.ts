@@ -3,7 +3,8 @@
  * ("Islamic State (ISIS)" defines ISIS). Reported once per acronym, at its first use. Well-known
  * acronyms (UN, US, NATO…) are listed in the rule and never flagged.
  */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
 
 interface AcronymDefinitionSpec extends RuleSpec {

@@ -11,7 +11,8 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { dictionaryFor, hasDictionary, type HunspellDictionary } from "../analysis/dictionary.js";
-import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
+import type { Report, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
 import { inShoutedText } from "./consistency.js";

@@ -21,7 +21,8 @@
 import { englishCountability, type NounCounts } from "../analysis/countability.js";
 import type { PosTag } from "../analysis/pos.js";
 import type { Token } from "../analysis/text.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { configError } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage, expandTemplate } from "../engine/matcher.js";

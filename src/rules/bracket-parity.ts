@@ -10,7 +10,8 @@
  * it and the words ("Werk „", "“ hervorheben"), quotes a value the program puts beside the string: not counted.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
 import { blankSpans, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
 

@@ -14,7 +14,7 @@
  * fragment that continues a sentence is often translated as a whole sentence.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf } from "./bilingual.js";
 

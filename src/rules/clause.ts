@@ -36,7 +36,8 @@ import {
   PREPOSITION, QUANTIFIER, QUANTITY_NOUN, SINGULAR_AUXILIARY, SINGULAR_IN_S, SPEECH_VERB, SUBJECT_WORD, SUBORDINATOR, THING_NOUN, TIME_NOUN,
   ZERO_RELATIVE_NOUN, wordClasses,
 } from "../analysis/clause-words.js";
-import type { CompiledRule, RawFinding, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RawFinding, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { configError } from "../core/errors.js";
 import type { Fix } from "../core/types.js";
 import { expandMessage, expandTemplate } from "../engine/matcher.js";

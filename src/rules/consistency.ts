@@ -6,7 +6,8 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { caseFolded, LEADING_RUN, LETTER_DIGIT_RUN } from "../analysis/text.js";
-import type { CompiledRule, RuleKind, RuleSpec, TermGroup } from "../core/rule.js";
+import type { RuleSpec, TermGroup } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import type { Applicability } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";

@@ -17,7 +17,8 @@ import { foreignWordModel, type ForeignVerdict, type ForeignWordModel } from "..
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { SegmentMemo, nameOffsets, namesOf, type SegmentNames } from "../analysis/names.js";
 import { WordTable } from "../analysis/word-table.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { touchesCode } from "./spelling.js";

@@ -7,7 +7,8 @@
  * the source's "shadow" or "client_id") are the source's style, not the document's: not counted.
  * A `preferred` class, the language's own style, is never flagged.
  */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { pointerToken } from "../core/errors.js";
 import { keptFromSource } from "../engine/lint.js";
 import { compileMatcher, expandMessage } from "../engine/matcher.js";

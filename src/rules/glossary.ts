@@ -8,7 +8,8 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { caseFolded, LEADING_RUN, LETTER_DIGIT_RUN } from "../analysis/text.js";
-import type { CompiledRule, GlossaryEntry, RuleKind, RuleSpec } from "../core/rule.js";
+import type { GlossaryEntry, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { listed, primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";

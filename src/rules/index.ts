@@ -1,5 +1,5 @@
 /** Every rule kind, by the name used in rule files' `kind` field. A new kind is one file in this folder and one line here. */
-import type { RuleKind } from "../core/rule.js";
+import type { RuleKind } from "../engine/rule-kind.js";
 import { glossaryKind } from "./glossary.js";
 import { lengthRatioKind } from "./length-ratio.js";
 import { numberParityKind } from "./number-parity.js";

@@ -7,7 +7,8 @@
  * which already flag every run of such letters.
  */
 import type { Span } from "../core/types.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { configError } from "../core/errors.js";
 import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence, scriptCounts } from "../analysis/language.js";
 import { expandMessage } from "../engine/matcher.js";

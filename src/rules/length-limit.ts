@@ -5,7 +5,8 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { shownReference } from "../analysis/references.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
 import { wholeTarget } from "./bilingual.js";
 

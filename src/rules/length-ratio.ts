@@ -9,7 +9,8 @@
  * Every setting can also be given in the config's rule options.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
 import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
 import { CODE, DENSITY, weightedLength } from "./truncation.js";

@@ -9,7 +9,8 @@
  * otherwise the whole target is, naming the missing numbers.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { numericValue, readNumbers } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
 import { coveredBy } from "../core/spans.js";

@@ -4,7 +4,8 @@
  * ("40-50 thousand" → "40,000–50,000"). Decimal commas are read as decimals ("2,5 thousand" → "2,500").
  */
 import { configError } from "../core/errors.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 

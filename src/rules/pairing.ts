@@ -18,7 +18,8 @@
  * - in a translation unit whose source does not balance either, a sentence was split in two units.
  * Straight quotes have one mark for both sides: the neighbours decide, else they alternate.
  */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";

@@ -1,5 +1,6 @@
 /** `pattern`: a regular expression, a message, and optionally a replacement with $1..$9. */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { compileMatcher, expandMessage, expandTemplate, type Matcher } from "../engine/matcher.js";
 import { pointerToken } from "../core/errors.js";
 import type { Span } from "../core/types.js";

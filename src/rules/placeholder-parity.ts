@@ -26,7 +26,8 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { hasIcuBranches, parseIcu, type IcuMessage } from "../analysis/icu.js";
 import { editDistance, withoutTrailing } from "../analysis/text.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { coveredBy, insideAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { URL_OR_MAIL } from "../engine/fixes.js";

@@ -17,7 +17,8 @@
  * question mark; Thai, Lao and Khmer end sentences without one.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { trailingRunStart, withoutTrailing } from "../analysis/text.js";
 import { expandMessage } from "../engine/matcher.js";
 import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";

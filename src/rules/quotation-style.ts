@@ -14,7 +14,8 @@
  * is changed only when a closing one follows in the paragraph.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, Report, RuleKind, RuleSpec } from "../core/rule.js";
+import type { Report, RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { configError, pointerToken } from "../core/errors.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";

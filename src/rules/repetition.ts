@@ -5,7 +5,8 @@
  * capitalised one ("Die Die Datei") is reported too. Exceptions are words that the language
  * doubles correctly, for the rule's language or, in rules for every language, per language.
  */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
 import { primary, sourceOf } from "./bilingual.js";

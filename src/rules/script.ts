@@ -4,7 +4,8 @@
  * where the letters tell, the likely language.
  */
 import { configError, pointerToken } from "../core/errors.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
 
 interface ScriptSpec extends RuleSpec {

@@ -7,7 +7,8 @@
  * first used) as a suggested fix.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
 import { proseOf, sourceOf } from "./bilingual.js";

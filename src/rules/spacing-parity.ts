@@ -8,7 +8,8 @@
  * source's bracket stays open (a sentence split at "(see", which the next unit continues).
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { trailingRunStart } from "../analysis/text.js";
 import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";

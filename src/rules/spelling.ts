@@ -13,7 +13,8 @@
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import { dictionaryFor, type HunspellDictionary } from "../analysis/dictionary.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { configError } from "../core/errors.js";
 import { overlapsAny } from "../core/spans.js";
 import { makeFix } from "../engine/fixes.js";

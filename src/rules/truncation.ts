@@ -11,7 +11,8 @@
  * `shortRatio` × expected and its end dangles, or under `veryShortRatio` × expected whatever its
  * end; sources of fewer than `minSourceLength` weighted characters, and code, are not measured.
  */
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
 import { trailingRunStart } from "../analysis/text.js";
 import { expandMessage } from "../engine/matcher.js";

@@ -14,7 +14,8 @@
  * has words in the target language's script is not in the source's script.
  */
 import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { CompiledRule, RuleKind, RuleSpec } from "../core/rule.js";
+import type { RuleSpec } from "../core/rule.js";
+import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { looksLikeCode } from "../analysis/code.js";
 import { expandMessage } from "../engine/matcher.js";
 import { dominantScript, primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
