@@ -7,7 +7,7 @@ import { tokenize, trailingRunStart } from "../src/analysis/text.js";
 import { insideAny, overlapsAny } from "../src/core/spans.js";
 import type { Span } from "../src/core/types.js";
 import { jsonlFormat } from "../src/formats/jsonl.js";
-import { closedSpans } from "../src/rules/bilingual.js";
+import { closedSpans } from "../src/rules/support/bilingual.js";
 import { withoutQuoted } from "../src/rules/language-mismatch.js";
 // Seeded, so that failures can be reproduced.
 import { prng as random } from "../training/prng.js";

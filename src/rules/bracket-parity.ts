@@ -13,7 +13,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
-import { blankSpans, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { blankSpans, proseOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 interface MarkClass {
   opening: string;

@@ -16,7 +16,7 @@
 import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
-import { primary, proseOf, sourceOf } from "./bilingual.js";
+import { primary, proseOf, sourceOf } from "./support/bilingual.js";
 
 interface FirstWord {
   start: number;

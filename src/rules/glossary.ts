@@ -12,7 +12,7 @@ import type { GlossaryEntry, RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
-import { listed, primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { listed, primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 interface InlineEntry {
   source: string;

@@ -13,7 +13,7 @@ import { configError } from "../core/errors.js";
 import { DETECTABLE_LANGUAGES, LANGUAGE_NAMES, detectWithConfidence, scriptCounts } from "../analysis/language.js";
 import { expandMessage } from "../engine/matcher.js";
 import { isCopyOfSource } from "../engine/lint.js";
-import { proseOf, sourceOf } from "./bilingual.js";
+import { proseOf, sourceOf } from "./support/bilingual.js";
 import { keptAsWritten } from "./untranslated.js";
 
 interface LanguageMismatchSpec extends RuleSpec {

@@ -8,7 +8,7 @@ import { shownReference } from "../analysis/references.js";
 import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
-import { wholeTarget } from "./bilingual.js";
+import { wholeTarget } from "./support/bilingual.js";
 
 /** Characters (or bytes of UTF-8) of the target as shown: unmasked text, and each masked character reference as its character. */
 export function shownLength(analysis: SegmentAnalysis, unit: "char" | "byte" = "char"): number {

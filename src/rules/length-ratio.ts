@@ -12,7 +12,7 @@ import type { SegmentAnalysis } from "../analysis/analysis.js";
 import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { expandMessage } from "../engine/matcher.js";
-import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 import { CODE, DENSITY, weightedLength } from "./truncation.js";
 
 interface LengthRatioSpec extends RuleSpec {

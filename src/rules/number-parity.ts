@@ -15,7 +15,7 @@ import { numericValue, readNumbers } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
 import { coveredBy } from "../core/spans.js";
 import type { Span } from "../core/types.js";
-import { blankSpans, listed, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { blankSpans, listed, proseOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 /** A number in one side of the segment, with every value it can be read as. */
 export interface ReadNumber {

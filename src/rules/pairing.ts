@@ -25,7 +25,7 @@ import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 import { compileMatcher, expandMessage, type Matcher } from "../engine/matcher.js";
-import { proseOf, sourceOf } from "./bilingual.js";
+import { proseOf, sourceOf } from "./support/bilingual.js";
 import { imbalance } from "./bracket-parity.js";
 
 interface PairingSpec extends RuleSpec {

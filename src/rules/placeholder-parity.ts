@@ -32,7 +32,7 @@ import { coveredBy, insideAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { URL_OR_MAIL } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
-import { blank, blankSpans, closedSpans, countKeys, isKeySource, listed, sourceOf, wholeTarget } from "./bilingual.js";
+import { blank, blankSpans, closedSpans, countKeys, isKeySource, listed, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 interface PlaceholderSpec extends RuleSpec {
   /** Message for an item in the target that the source lacks ($0 the item). */

@@ -21,7 +21,7 @@ import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { trailingRunStart, withoutTrailing } from "../analysis/text.js";
 import { expandMessage } from "../engine/matcher.js";
-import { primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { primary, proseOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 interface PunctuationParitySpec extends RuleSpec {
   /** Words a source sentence needs before its lost full stop is reported (default 4). */

@@ -9,7 +9,7 @@ import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { escapeRegExp, expandMessage } from "../engine/matcher.js";
-import { primary, sourceOf } from "./bilingual.js";
+import { primary, sourceOf } from "./support/bilingual.js";
 
 interface RepetitionSpec extends RuleSpec {
   /** Words that are correctly doubled ("had had", "that that"), compared in lower case. */

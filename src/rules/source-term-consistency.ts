@@ -11,7 +11,7 @@ import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
-import { proseOf, sourceOf } from "./bilingual.js";
+import { proseOf, sourceOf } from "./support/bilingual.js";
 
 const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,6}(?![\p{L}\p{N}])/gu;
 const NAME = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?:[ \u00a0]+\p{Lu}\p{Ll}+)+(?![\p{L}\p{N}])/gu;

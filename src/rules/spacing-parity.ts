@@ -15,7 +15,7 @@ import { overlapsAny } from "../core/spans.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 import { expandMessage } from "../engine/matcher.js";
-import { isKeySource, proseOf } from "./bilingual.js";
+import { isKeySource, proseOf } from "./support/bilingual.js";
 import { imbalance } from "./bracket-parity.js";
 
 interface SpacingParitySpec extends RuleSpec {

@@ -26,7 +26,7 @@ import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import type { Span } from "../core/types.js";
 import { expandMessage, quoteForMessage } from "../engine/matcher.js";
 import { stopwords } from "../analysis/natural.js";
-import { primary, sourceOf } from "./bilingual.js";
+import { primary, sourceOf } from "./support/bilingual.js";
 
 interface TranslationConsistencySpec extends RuleSpec {
   /** Message for one target given to different sources ($0 the target, $1 the other source). */

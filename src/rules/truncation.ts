@@ -17,7 +17,7 @@ import { dictionaryFor, hasDictionary } from "../analysis/dictionary.js";
 import { trailingRunStart } from "../analysis/text.js";
 import { expandMessage } from "../engine/matcher.js";
 import { imbalance } from "./bracket-parity.js";
-import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { primary, proseOf, sourceLanguageOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 interface TruncationSpec extends RuleSpec {
   /** Words no text ends with, per language: articles, prepositions, conjunctions, particles. */

@@ -18,7 +18,7 @@ import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
 import { looksLikeCode } from "../analysis/code.js";
 import { expandMessage } from "../engine/matcher.js";
-import { dominantScript, primary, proseOf, sourceOf, wholeTarget } from "./bilingual.js";
+import { dominantScript, primary, proseOf, sourceOf, wholeTarget } from "./support/bilingual.js";
 
 interface UntranslatedSpec extends RuleSpec {
   /** Message for source-script words in the target ($0 the words, $1 the script). */

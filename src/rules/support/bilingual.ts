@@ -1,7 +1,7 @@
 /** Shared by the bilingual rule kinds, which compare a segment's source with its target. */
-import type { SegmentAnalysis } from "../analysis/analysis.js";
-import type { Span } from "../core/types.js";
-import { URL_OR_MAIL } from "../engine/fixes.js";
+import type { SegmentAnalysis } from "../../analysis/analysis.js";
+import type { Span } from "../../core/types.js";
+import { URL_OR_MAIL } from "../../engine/fixes.js";
 
 /** Inline markup and entities as they appear in XLIFF/HTML text: tags, `&amp;`, `&#160;`. */
 export const MARKUP = /<\/?[A-Za-z][^<>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);/gu;
