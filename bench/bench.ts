@@ -16,9 +16,9 @@ import { checkText } from "#src/engine/check.js";
 import { DEFAULT_SCORING } from "#src/engine/score.js";
 import { textFormat } from "#src/formats/text.js";
 import { brownFileNames, readBrownFile } from "../training/brown.js";
+import { median } from "./median.js";
 
 const RUNS = 3;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 const files = brownFileNames().map((name) => readBrownFile(name));

@@ -31,6 +31,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { brownFileNames, readBrownFile } from "../training/brown.js";
 import { mtLike } from "./mt-like.js";
+import { median } from "./median.js";
 
 const HELP = `usage: npm run bench:peers -- [options]
   --runs N           runs per tool and corpus, median reported (default 3)
@@ -79,7 +80,6 @@ const INSTALL = !opts["no-install"];
 const FULL = opts.full;
 const MT_SEED = 20240501;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const countWords = (text: string) => text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
 const tail = (s: string, n = 400) => s.trim().slice(-n).replace(/\s+/g, " ");

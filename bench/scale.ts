@@ -16,11 +16,11 @@ import { fileURLToPath } from "node:url";
 import { ConfigResolver } from "#src/config/config.js";
 import { runTask } from "#src/cli/pool.js";
 import { pack, unpack } from "#src/cli/queue-codec.js";
+import { median } from "./median.js";
 
 const BIN = fileURLToPath(new URL("../../bin/mtlint.js", import.meta.url));
 const argument = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
 const rounds = argument("rounds", 3);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const SENTENCES = [
   "The council met 8 thousand residents, – said the mayor of the northern city.",
   "The museum opened on Monday, and many people came to see the new exhibition hall.",

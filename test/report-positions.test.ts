@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LineIndex } from "../src/formats/lines.js";
 import { runCli, tempTree } from "./cli-helpers.js";
 
 // Each file has one doubled word ("the the") after text that the format escapes or quotes, so a
@@ -57,9 +58,8 @@ interface Replacement {
 
 /** The file with SARIF replacements applied, their regions read as the file's lines and UTF-16 columns. */
 function applyReplacements(text: string, replacements: Replacement[]): string {
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const offset = (line: number, column: number) => lineStarts[line - 1]! + column - 1;
+  const lines = new LineIndex(text);
+  const offset = (line: number, column: number) => lines.lineStart(line) + column - 1;
   const edits = replacements.map((r) => ({ start: offset(r.deletedRegion.startLine, r.deletedRegion.startColumn), end: offset(r.deletedRegion.endLine, r.deletedRegion.endColumn), text: r.insertedContent.text }));
   edits.sort((a, b) => b.start - a.start);
   return edits.reduce((t, e) => t.slice(0, e.start) + e.text + t.slice(e.end), text);

@@ -32,6 +32,10 @@ function isPlain(v: unknown): v is Record<string, unknown> {
   return proto !== null && Object.getPrototypeOf(proto) === null;
 }
 
+// Keys named like the table marker are escaped ("$x" travels as "$$x"), so that no record is read back as a table.
+const escaped = (key: string) => (key.startsWith("$") ? `$${key}` : key);
+const unescaped = (key: string) => (key.startsWith("$") ? key.slice(1) : key);
+
 /** Every element a plain object (a sparse list is not: `every` would skip its holes). */
 function allPlain(list: unknown[]): list is Record<string, unknown>[] {
   for (let i = 0; i < list.length; i++) if (!isPlain(list[i])) return false;
@@ -44,9 +48,8 @@ export function columns(value: unknown): unknown {
     return value.map(columns);
   }
   if (isPlain(value)) {
-    // Keys named like the table marker are escaped, so that no record is read back as a table.
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key.startsWith("$") ? `$${key}` : key] = columns(value[key]);
+    for (const key of Object.keys(value)) out[escaped(key)] = columns(value[key]);
     return out;
   }
   return value;
@@ -57,7 +60,7 @@ export function records(value: unknown): unknown {
   if (isPlain(value)) {
     if ("$table" in value) return rows((value as unknown as Table).$table);
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) out[key.startsWith("$") ? key.slice(1) : key] = records(value[key]);
+    for (const key of Object.keys(value)) out[unescaped(key)] = records(value[key]);
     return out;
   }
   return value;
@@ -91,7 +94,7 @@ function table(list: Record<string, unknown>[]): Table {
     for (let k = 0; k < values.length; k++) target[k]!.push(values[k]);
   }
   const compactShapes = shapes.length <= 0xff ? Uint8Array.from(shapeOf) : shapes.length <= 0xffff ? Uint16Array.from(shapeOf) : shapeOf;
-  return { $table: { shapes: shapes.map((keys) => keys.map((k) => (k.startsWith("$") ? `$${k}` : k))), shapeOf: compactShapes, columns: valuesOf.map((cols) => cols.map(column)) } };
+  return { $table: { shapes: shapes.map((keys) => keys.map(escaped)), shapeOf: compactShapes, columns: valuesOf.map((cols) => cols.map(column)) } };
 }
 
 function column(values: unknown[]): Column {
@@ -114,7 +117,7 @@ function column(values: unknown[]): Column {
 }
 
 function rows({ shapes, shapeOf, columns: byShape }: Table["$table"]): Record<string, unknown>[] {
-  const keysOf = shapes.map((keys) => keys.map((k) => (k.startsWith("$") ? k.slice(1) : k)));
+  const keysOf = shapes.map((keys) => keys.map(unescaped));
   const readers = byShape.map((cols) => cols.map(reader));
   const next = shapes.map(() => 0);
   const out: Record<string, unknown>[] = new Array(shapeOf.length);

@@ -14,7 +14,7 @@ export interface FileChange extends Place {
   text: string;
 }
 
-/** A fix with, where the format can write it, the same edits as changes to the file (what SARIF fixes carry). */
+/** A fix with the same edits as changes to the file (what SARIF fixes carry); absent in results read back from a report (`mtlint merge`). */
 export interface LocatedFix extends Fix {
   changes?: FileChange[];
 }

@@ -90,30 +90,19 @@ export function checkText(text: string, path: string, format: Format, options: C
 }
 
 /**
- * Where findings and their fixes are in the file: the one mapping from segment offsets to the
- * file's lines and columns, so that no reporter has to count through escapes itself.
+ * Where findings and their fixes are in the file: the one mapping from segment offsets (and, for
+ * fixes, from the file offsets of their edits) to the file's lines and columns, so that no reporter
+ * has to count through escapes itself.
  */
 function placer(parsed: ParsedFile) {
-  const at = (offset: number) => parsed.filePosition(offset);
+  const range = (start: { line: number; column: number }, end: { line: number; column: number }): Place => ({ ...start, endLine: end.line, endColumn: end.column });
   return {
-    span(index: number, { start, end }: Span): Place {
-      const last = parsed.position(index, end);
-      return { ...parsed.position(index, start), endLine: last.line, endColumn: last.column };
-    },
-    /** The fix with its edits as changes to the file, escaped as the file writes them; without them when the format cannot write it. */
-    fix(segmentId: string, fix: Fix): LocatedFix {
-      let edits;
-      try {
-        edits = parsed.fileEdits(new Map([[segmentId, fix.edits]]));
-      } catch {
-        return fix;
-      }
-      const changes = edits.map((e) => {
-        const last = at(e.end);
-        return { ...at(e.start), endLine: last.line, endColumn: last.column, text: e.text };
-      });
-      return { ...fix, changes };
-    },
+    span: (index: number, { start, end }: Span): Place => range(parsed.position(index, start), parsed.position(index, end)),
+    /** The fix with its edits as changes to the file, escaped as the file writes them. */
+    fix: (segmentId: string, fix: Fix): LocatedFix => ({
+      ...fix,
+      changes: parsed.fileEdits(new Map([[segmentId, fix.edits]])).map((e) => ({ ...range(parsed.filePosition(e.start), parsed.filePosition(e.end)), text: e.text })),
+    }),
   };
 }
 
