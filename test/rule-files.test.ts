@@ -7,6 +7,9 @@ const common = { category: "fluency/punctuation", severity: "minor", message: "m
 
 test.each([
   ["an unknown script name", [{ ...common, id: "house/latin", kind: "script", scripts: ["Cyrillic"] }, { ...common, id: "house/klingon", kind: "script", scripts: ["Cyrillic", "Klingon"] }], "/rules/1/scripts/1: unknown Unicode script \"Klingon\""],
+  // Every finding's message would show “” where the group's text belongs (RE2, as user rules run).
+  ["a message naming a group the pattern does not have", [{ ...common, id: "house/said", kind: "pattern", pattern: "(\\d+) thousand", message: "“$1 $2”: write the number" }], '/rules/0/message: "$2" names a group the pattern does not have (it has 1)'],
+  ["a replacement naming one", [{ ...common, id: "house/said2", kind: "pattern", pattern: "\\d+ thousand", message: "m", replace: "${1:upper}" }], '/rules/0/replace: "$1" names a group the pattern does not have (it has 0)'],
   ["a number-scale locale that is no language tag", [{ ...common, id: "house/scale", kind: "number-scale", scales: { thousand: 1000 }, locale: "en_US!!" }], '/rules/0/locale: locale "en_US!!" is not a BCP 47 language tag'],
 ])("%s", async (_what, rules, expected) => {
   const dir = tempTree({ "a.txt": "Some 8 thousand people said привет.\n", "house.json": JSON.stringify({ language: "en", rules }) });

@@ -17,6 +17,8 @@ export interface Matcher {
   matchAll(text: string): Iterable<Match>;
   /** True when the pattern matches somewhere in `text`. */
   test(text: string): boolean;
+  /** How many capture groups the pattern has ($1…$N of messages and replacements). */
+  readonly groupCount: number;
 }
 
 export interface MatcherOptions {
@@ -41,6 +43,8 @@ function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
   if (re.test("")) throw configError("the pattern matches the empty string", { file, pointer });
   const mayMatch = literalPrefilter(pattern, ignoreCase ?? false);
   return {
+    // An alternative that matches the empty string gives a match with every group, set or not.
+    groupCount: new RegExp(`${pattern}|`, "u").exec("")!.length - 1,
     // A plain exec loop: this runs for every segment and rule, and most calls find nothing.
     matchAll(text) {
       const matches: Match[] = [];
@@ -205,6 +209,7 @@ function linearMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
   if (re.matches("")) throw configError("the pattern matches the empty string", { file, pointer });
   const groupCount = re.groupCount();
   return {
+    groupCount,
     *matchAll(text) {
       const m = re.matcher(text);
       while (m.find()) {
@@ -251,6 +256,13 @@ export function expandTemplate(template: string, groups: readonly (string | unde
     const text = quote && insideQuotation(template, offset) ? quote(group) : group;
     return change ? CASE_CHANGES[change]!(text) : text;
   });
+}
+
+/** The highest group a template names ($2, ${3:lower}), 0 for none. */
+export function highestGroup(template: string): number {
+  let highest = 0;
+  for (const m of template.matchAll(/\$(?:\$|(\d)|\{(\d):[a-z-]+\})/g)) highest = Math.max(highest, Number(m[1] ?? m[2] ?? 0));
+  return highest;
 }
 
 /** Whether a template quotes what stands at `offset` (more “ or « than closing marks before it). */

@@ -1,8 +1,8 @@
 /** `pattern`: a regular expression, a message, and optionally a replacement with $1..$9. */
 import type { RuleSpec } from "../core/rule.js";
 import type { CompiledRule, RuleKind } from "../engine/rule-kind.js";
-import { compileMatcher, expandMessage, expandTemplate, type Matcher } from "../engine/matcher.js";
-import { pointerToken } from "../core/errors.js";
+import { compileMatcher, expandMessage, expandTemplate, highestGroup, type Matcher } from "../engine/matcher.js";
+import { configError, pointerToken } from "../core/errors.js";
 import type { Span } from "../core/types.js";
 import { makeFix } from "../engine/fixes.js";
 
@@ -22,6 +22,12 @@ export const patternKind: RuleKind = {
     const at = (field: string) => ({ trusted: env.trusted, ignoreCase: spec.ignoreCase, file: env.file, pointer: `${env.pointer}/${field}` });
     const matcher = compileMatcher(spec.pattern, at("pattern"));
     const exceptions: Matcher[] = (spec.exceptions ?? []).map((p, i) => compileMatcher(p, at(`exceptions/${pointerToken(i)}`)));
+    // A $N past the pattern's groups would be left empty in every message (“”) or fix.
+    for (const field of ["message", "replace"] as const) {
+      const template = spec[field];
+      const highest = template === undefined ? 0 : highestGroup(template);
+      if (highest > matcher.groupCount) throw configError(`"$${highest}" names a group the pattern does not have (it has ${matcher.groupCount})`, { file: env.file, pointer: `${env.pointer}/${field}` });
+    }
     return {
       spec,
       checkSegment(analysis, index, report) {
