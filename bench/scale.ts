@@ -4,7 +4,8 @@
  * (after a warm-up run, so the worker has compiled its rules): one worker checks one job at a time,
  * as `--jobs 1` does, so the difference per job is what the queue adds (enqueue, hand-over, result
  * back through Redis). Runs it for many small files and for a few 1 MB files; also reports the
- * worker's start-up (spawn to ready for jobs). `--small=N` (default 60), `--large=N` (default 6),
+ * worker's start-up (spawn to ready for jobs), and a thread worker's (spawn to the findings of its
+ * first file: imports, rule compilation and first check; median of `--rounds`). `--small=N` (default 60), `--large=N` (default 6),
  * `--rounds=N` (default 3): the medians of N alternating runs are compared.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -13,8 +14,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { ConfigResolver } from "#src/config/config.js";
-import { runTask } from "#src/cli/pool.js";
+import { runTask, type WorkerMessage, type WorkerReply } from "#src/cli/pool.js";
+import { WORKER_URL } from "#src/cli/early-workers.js";
 import { pack, unpack } from "#src/cli/queue-codec.js";
 import { median } from "./median.js";
 
@@ -56,6 +59,20 @@ function timed(cwd: string, args: string[]): { ms: number; stdout: string } {
   return { ms: performance.now() - start, stdout: run.stdout };
 }
 
+/** A pool's thread worker: ms from its spawn to the reply for its first file. */
+async function threadStartUp(file: string): Promise<{ ms: number; findings: number }> {
+  const spawned = performance.now();
+  const worker = new Worker(WORKER_URL, { stdout: true });
+  try {
+    worker.postMessage({ setup: {} } satisfies WorkerMessage);
+    worker.postMessage({ file: { path: file, settings: {} } } satisfies WorkerMessage);
+    const reply = await new Promise<WorkerReply>((resolve, reject) => worker.once("message", resolve).once("error", reject));
+    return { ms: performance.now() - spawned, findings: "file" in reply ? (reply.file.result?.findings.length ?? 0) : 0 };
+  } finally {
+    await worker.terminate();
+  }
+}
+
 function corpus(root: string, name: string, files: number, bytes: number): string {
   const dir = join(root, name);
   mkdirSync(dir);
@@ -80,6 +97,10 @@ try {
   children.push(worker);
   await waitFor(worker, /waiting for jobs/);
   console.log(`worker start-up (spawn to ready for jobs): ${Math.round(performance.now() - spawned)} ms`);
+  const first = join(root, corpus(root, "first", 1, 2048), "f0000.txt");
+  const starts: { ms: number; findings: number }[] = [];
+  for (let round = 0; round < rounds; round++) starts.push(await threadStartUp(first));
+  console.log(`thread worker start-up (spawn to the ${starts[0]!.findings} findings of a 2 KB file): ${Math.round(median(starts.map((s) => s.ms)))} ms (median of ${rounds})`);
   for (const [name, files, bytes] of [["small", argument("small", 60), 2048], ["large", argument("large", 6), 1024 * 1024]] as const) {
     if (!files) continue;
     const dir = corpus(root, name, files, bytes);

@@ -1,6 +1,6 @@
-/** The literal prefilter of native patterns: what every match must contain, and that it never hides a match. */
+/** Native patterns: the literal prefilter (what every match must contain, and that it never hides a match), and the checks of built-in patterns that start-up skips. */
 import { readFileSync, readdirSync } from "node:fs";
-import { compileMatcher, expandMessage, expandTemplate, literalPrefilter, quoteForMessage, requiredLiterals } from "../src/engine/matcher.js";
+import { captureGroupCount, compileMatcher, expandMessage, expandTemplate, literalPrefilter, quoteForMessage, requiredLiterals } from "../src/engine/matcher.js";
 
 describe("requiredLiterals", () => {
   test.each([
@@ -47,6 +47,57 @@ describe("literalPrefilter", () => {
           expect([...filtered.matchAll(text)].map((m) => m.start)).toEqual([...text.matchAll(unfiltered)].map((m) => m.index));
         }
       }
+    }
+  });
+});
+
+/** Every pattern of the built-in rule files that runs on the native engine: pattern rules and their exceptions, format classes, pairing attributions. */
+function builtInPatterns(dir = "rules"): { where: string; pattern: string; ignoreCase: boolean }[] {
+  const found: { where: string; pattern: string; ignoreCase: boolean }[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) found.push(...builtInPatterns(path));
+    if (!entry.name.endsWith(".json")) continue;
+    for (const rule of JSON.parse(readFileSync(path, "utf8")).rules ?? []) {
+      const add = (pattern: string) => found.push({ where: `${path} ${rule.id}`, pattern, ignoreCase: rule.ignoreCase === true });
+      if (rule.kind === "pattern") [rule.pattern, ...(rule.exceptions ?? [])].forEach(add);
+      if (rule.kind === "format-consistency") rule.classes.forEach((c: { pattern: string }) => add(c.pattern));
+      if (rule.kind === "pairing" && rule.attribution) add(rule.attribution);
+    }
+  }
+  return found;
+}
+
+describe("built-in patterns, checked here rather than at every start-up", () => {
+  const patterns = builtInPatterns();
+
+  test("are found in every language's rule files", () => {
+    expect(patterns.length).toBeGreaterThan(100);
+    expect(new Set(patterns.map((p) => p.where.split("/")[1])).size).toBeGreaterThanOrEqual(6);
+  });
+
+  test("none matches the empty string", () => {
+    expect(patterns.filter((p) => new RegExp(p.pattern, p.ignoreCase ? "iu" : "u").test("")).map((p) => p.where)).toEqual([]);
+  });
+
+  test("the group count read from the source is the one the engine finds", () => {
+    // An alternative that matches the empty string gives a match with every group, set or not.
+    const mismatched = patterns.filter((p) => captureGroupCount(p.pattern) !== new RegExp(`${p.pattern}|`, "u").exec("")!.length - 1);
+    expect(mismatched.map((p) => p.where)).toEqual([]);
+  });
+});
+
+describe("captureGroupCount", () => {
+  test("counts plain and named groups, not other groups, escaped brackets or brackets in classes", () => {
+    expect(captureGroupCount("(a)(?:b)(?<name>c)(?<=d)(?<!e)(?=f)(?!g)[(]\\(")).toBe(2);
+    expect(captureGroupCount("[\\]()](x)")).toBe(1);
+    expect(captureGroupCount("\\\\(y)")).toBe(1);
+    expect(captureGroupCount("no groups")).toBe(0);
+  });
+
+  test("agrees with the engine on patterns written for the test", () => {
+    for (const p of ["((a)|(b))+", "(?<x>(?<y>z))\\k<x>", "[^)(](?:(?<=\\()(q))", "\\p{L}+(?=\\))"]) {
+      expect(captureGroupCount(p)).toBe(new RegExp(`${p}|`, "u").exec("")!.length - 1);
     }
   });
 });

@@ -159,14 +159,19 @@ export class HunspellDictionary {
     for (const s of [...this.suffixes.values()].flat()) for (const c of s.continuation) if (suffixFlags.has(c)) this.outerSuffixFlags.add(c);
 
     const dicLines = dic.split(/\r?\n/);
+    // Stems share a few hundred flag sets: each is parsed once.
+    const parsedFlags = new Map<string, string>();
     for (let i = 1; i < dicLines.length; i++) {
       const line = dicLines[i]!;
       // Comment lines (igerman98 indents them) and morphological fields after a tab are ignored.
       if (!line || /^[\s#]/.test(line)) continue;
-      const entry = line.split(/[\t ]/, 1)[0]!;
+      const entry = line.slice(0, fieldEnd(line));
       const slash = findFlagSlash(entry);
-      const word = (slash < 0 ? entry : entry.slice(0, slash)).replace(/\\\//g, "/");
-      const flags = slash < 0 ? "" : parseFlags(entry.slice(slash + 1));
+      const stem = slash < 0 ? entry : entry.slice(0, slash);
+      const word = stem.includes("\\") ? stem.replace(/\\\//g, "/") : stem;
+      const rawFlags = slash < 0 ? "" : entry.slice(slash + 1);
+      let flags = parsedFlags.get(rawFlags);
+      if (flags === undefined) parsedFlags.set(rawFlags, (flags = rawFlags === "" ? "" : parseFlags(rawFlags)));
       const list = this.stems.get(word);
       if (list) list.push(flags);
       else this.stems.set(word, [flags]);
@@ -388,6 +393,13 @@ export class HunspellDictionary {
 }
 
 /** Where the flags start: the first "/" that is not escaped and not the word's first character. */
+/** Where a .dic line's first field ends: at its first tab or space. */
+function fieldEnd(line: string): number {
+  const tab = line.indexOf("\t");
+  const space = line.indexOf(" ");
+  return tab < 0 ? (space < 0 ? line.length : space) : space < 0 ? tab : Math.min(tab, space);
+}
+
 function findFlagSlash(entry: string): number {
   for (let i = 1; i < entry.length; i++) if (entry[i] === "/" && entry[i - 1] !== "\\") return i;
   return -1;

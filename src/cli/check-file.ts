@@ -1,7 +1,7 @@
 /** Checking one file from disk (or stdin): read, decode, check, fix. Runs in the main thread or a worker; fixes are written by writeFixes. */
 import { readFileSync } from "node:fs";
-import { createTwoFilesPatch } from "diff";
 import { MtlintError, SkippedPartsError, type SkippedKind } from "../core/errors.js";
+import { lazyPackage } from "../core/lazy-package.js";
 import type { FileResult, LocatedFinding, ProblemReport, SegmentScore } from "../core/results.js";
 import type { Applicability, Severity } from "../core/types.js";
 import type { ConfigResolver, ResolvedConfig } from "../config/config.js";
@@ -16,6 +16,8 @@ import { collectWhenOverBudget } from "./heap.js";
 import { ResultCache } from "./cache.js";
 import { STDIN } from "./files.js";
 import { errorCode, fixError, readWithIdentity, replaceFile, type FileIdentity } from "./safe-write.js";
+
+const diffPackage = lazyPackage<typeof import("diff")>("diff");
 
 /** Everything about a run that shapes one file's result; plain data, so that it can go to a worker. */
 export interface FileSettings {
@@ -75,7 +77,7 @@ export function checkFile(job: FileJob, resolver: ConfigResolver, readStdin: () 
     let diff: string | undefined;
     let fixed: FileOutcome["fixed"];
     if (outcome.fixedText !== undefined) {
-      if (settings.dryRun) diff = createTwoFilesPatch(display, display, text, outcome.fixedText);
+      if (settings.dryRun) diff = diffPackage().createTwoFilesPatch(display, display, text, outcome.fixedText);
       else if (outcome.errors.length) outcome.errors.push(fixError(display)("parts of this file could not be read"));
       else fixed = { bytes: encodeChecked(outcome.fixedText, decoded, display), original: identity! };
     }

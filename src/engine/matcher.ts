@@ -3,8 +3,11 @@
  * (fast, reviewed, tested by their examples); patterns from user rule files run on re2js,
  * whose matching time is linear in the input, so a pattern like (a+)+$ cannot hang a run.
  */
-import { RE2JS } from "re2js";
+import type { RE2JS } from "re2js";
 import { configError } from "../core/errors.js";
+import { lazyPackage } from "../core/lazy-package.js";
+
+const re2js = lazyPackage<typeof import("re2js")>("re2js");
 
 export interface Match {
   start: number;
@@ -33,6 +36,12 @@ export function compileMatcher(pattern: string, options: MatcherOptions): Matche
   return options.trusted ? nativeMatcher(pattern, options) : linearMatcher(pattern, options);
 }
 
+/**
+ * Built-in patterns only. They are not run at load, not even on "" to see whether they match the
+ * empty string: running compiles a pattern, and compiling the built-in ones would cost every run
+ * ~70 ms before its first finding. The tests check each built-in pattern for both instead
+ * (test/matcher.test.ts); V8 compiles a pattern when a text first gets past its prefilter.
+ */
 function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOptions): Matcher {
   let re: RegExp;
   try {
@@ -40,11 +49,9 @@ function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
   } catch (e) {
     throw configError(`invalid regular expression: ${(e as Error).message}`, { file, pointer });
   }
-  if (re.test("")) throw configError("the pattern matches the empty string", { file, pointer });
   const mayMatch = literalPrefilter(pattern, ignoreCase ?? false);
   return {
-    // An alternative that matches the empty string gives a match with every group, set or not.
-    groupCount: new RegExp(`${pattern}|`, "u").exec("")!.length - 1,
+    groupCount: captureGroupCount(pattern),
     // A plain exec loop: this runs for every segment and rule, and most calls find nothing.
     matchAll(text) {
       const matches: Match[] = [];
@@ -62,6 +69,23 @@ function nativeMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOp
       return re.test(text);
     },
   };
+}
+
+/**
+ * The capture groups of a valid Unicode-mode pattern, read from its source: each "(" that is not
+ * escaped or in a class and opens no "(?:", lookaround or other "(?" group, and each named "(?<name>".
+ */
+export function captureGroupCount(pattern: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(" && (pattern[i + 1] !== "?" || (pattern[i + 2] === "<" && pattern[i + 3] !== "=" && pattern[i + 3] !== "!"))) count++;
+  }
+  return count;
 }
 
 /**
@@ -199,6 +223,7 @@ export function requiredLiterals(pattern: string): string[] | undefined {
 function linearMatcher(pattern: string, { ignoreCase, file, pointer }: MatcherOptions): Matcher {
   let re: RE2JS;
   try {
+    const { RE2JS } = re2js();
     re = RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0);
   } catch (e) {
     throw configError(

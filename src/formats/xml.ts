@@ -14,9 +14,9 @@
  * line and column); element offsets come from its metadata, and the content between a start and
  * an end tag is found by a scan that skips quoted attribute values.
  */
-import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { decodeReference } from "../analysis/references.js";
 import { inputError, type MtlintError } from "../core/errors.js";
+import { lazyPackage } from "../core/lazy-package.js";
 import type { Span } from "../core/types.js";
 import type { Field } from "./bilingual.js";
 import { LineIndex } from "./lines.js";
@@ -38,21 +38,28 @@ export interface XmlElement {
  */
 const MAX_DEPTH = 1000;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  captureMetaData: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: "",
-  removeNSPrefix: true,
-  processEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  maxNestedTags: MAX_DEPTH,
-  // Paths as strings cost time in proportion to the depth at every element.
-  jPath: false,
-});
-const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
+const fastXmlParser = lazyPackage<typeof import("fast-xml-parser")>("fast-xml-parser");
+
+/** The parser, made on first use, and the key of the offsets it records on each node. */
+let parsing: { parser: InstanceType<typeof import("fast-xml-parser").XMLParser>; meta: symbol } | undefined;
+const xmlParsing = () =>
+  (parsing ??= {
+    parser: new (fastXmlParser().XMLParser)({
+      preserveOrder: true,
+      captureMetaData: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      removeNSPrefix: true,
+      processEntities: false,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: false,
+      maxNestedTags: MAX_DEPTH,
+      // Paths as strings cost time in proportion to the depth at every element.
+      jPath: false,
+    }),
+    meta: fastXmlParser().XMLParser.getMetaDataSymbol() as unknown as symbol,
+  });
 
 type RawNode = Record<string | symbol, unknown> & { ":@"?: Record<string, string> };
 
@@ -63,10 +70,11 @@ export function parseXml(text: string, path: string): XmlElement[] | MtlintError
   if (entity !== undefined) {
     return inputError("the DOCTYPE declares entities (<!ENTITY>), which are not read: expanding them can take any time and memory or read other files; file not read", at(entity));
   }
-  const valid = XMLValidator.validate(text);
+  const valid = fastXmlParser().XMLValidator.validate(text);
   if (valid !== true) return inputError(`malformed XML (${valid.err.msg}); file not read`, { file: path, line: valid.err.line, column: valid.err.col });
   try {
-    return elements(parser.parse(text) as RawNode[]);
+    const { parser, meta } = xmlParsing();
+    return elements(parser.parse(text) as RawNode[], meta);
   } catch (e) {
     const deep = tooDeep(text);
     if (deep !== undefined) return inputError(`elements nested deeper than ${MAX_DEPTH} levels; file not read`, at(deep));
@@ -121,13 +129,14 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
-function elements(nodes: RawNode[]): XmlElement[] {
+/** `metaKey`: the parser's key of each node's offsets. */
+function elements(nodes: RawNode[], metaKey: symbol): XmlElement[] {
   return nodes.flatMap((node) => {
     const name = Object.keys(node).find((k) => k !== ":@");
-    const meta = node[META] as { startIndex?: number; endIndex?: number } | undefined;
+    const meta = node[metaKey] as { startIndex?: number; endIndex?: number } | undefined;
     // Text, comments and the XML declaration carry no structure we need.
     if (!name || name.startsWith("#") || name.startsWith("?") || meta?.startIndex === undefined || meta.endIndex === undefined) return [];
-    return [{ name, attrs: node[":@"] ?? {}, children: elements(node[name] as RawNode[]), start: meta.startIndex, end: meta.endIndex }];
+    return [{ name, attrs: node[":@"] ?? {}, children: elements(node[name] as RawNode[], metaKey), start: meta.startIndex, end: meta.endIndex }];
   });
 }
 
