@@ -18,10 +18,11 @@ const SQL_STATEMENT = /^\s*(?:SELECT|INSERT|UPDATE|DELETE|ВЫБРАТЬ)\b/mu;
 /** Whether the text is mostly code: at least three pieces of code (SQL keywords count when two or more), for one in three words. */
 export function looksLikeCode(text: string): boolean {
   if (!/[=(.;{}&_-]/u.test(text) && !SQL_STATEMENT.test(text)) return false;
-  const words = text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
-  // Each code piece or keyword holds one of these marks or a word in capitals: prose, with few, is settled cheaply.
+  // Each code piece or keyword holds one of these marks or a word in capitals: prose, with few, is settled cheaply, before its words are counted.
   const marks = (text.match(CODE_MARKS)?.length ?? 0) + (text.match(CAPITALS)?.length ?? 0);
-  if (marks < 3 || marks * 3 < words) return false;
+  if (marks < 3) return false;
+  const words = text.match(/[\p{L}\p{N}_]+/gu)?.length ?? 0;
+  if (marks * 3 < words) return false;
   const keywords = text.match(SQL)?.length ?? 0;
   const pieces = (text.match(CODE_PIECES)?.length ?? 0) + (keywords >= 2 ? keywords : 0);
   return pieces >= 3 && pieces * 3 >= words;

@@ -44,11 +44,14 @@ export const consistencyKind: RuleKind = {
   compile(rawSpec, env): CompiledRule {
     const spec = rawSpec as ConsistencySpec;
     const groups = mergeTerms(spec.groups, env.terms).map(compileGroup);
+    // The runs the word index keeps: the anchors of the groups, exact and case-folded.
+    const anchors = (caseSensitive: boolean) => new Set(groups.flatMap((g) => (g.caseSensitive === caseSensitive ? (g.anchors ?? []) : [])));
+    const wanted = { exact: anchors(true), folded: anchors(false) };
     const definitions = new Map<string, RegExp>();
     return {
       spec,
       checkDocument(_document, analyses, report) {
-        const words = new WordIndex(analyses);
+        const words = new WordIndex(analyses, wanted);
         for (const group of groups) {
           const found = occurrences(group, analyses, words);
           if (found.length === 0) continue;
@@ -119,19 +122,24 @@ function compileGroup(g: VariantGroup & { configured?: string }): Group {
 }
 
 /**
- * Where each run of letters and digits starts in a document, exactly and case-folded. A form can
- * only match where its anchor (its first run) is a whole run, so a group's pattern is tried there,
- * instead of scanning every segment once per group (thousands of configured terms).
+ * Where each run of letters and digits that is a group's anchor starts in a document, exactly and
+ * case-folded. A form can only match where its anchor (its first run) is a whole run, so a group's
+ * pattern is tried there, instead of scanning every segment once per group (thousands of
+ * configured terms); other runs are not kept.
  */
 class WordIndex {
   private exact?: Map<string, number[]>;
   private caseless?: Map<string, number[]>;
 
-  constructor(private readonly analyses: SegmentAnalysis[]) {}
+  /** `wanted`: the only runs looked up, exact and case-folded; the others are not kept. */
+  constructor(
+    private readonly analyses: SegmentAnalysis[],
+    private readonly wanted: { exact: ReadonlySet<string>; folded: ReadonlySet<string> },
+  ) {}
 
   /** (segment, offset) pairs, flattened and in order, where one of the anchors is a run. */
   positions(anchors: string[], caseSensitive: boolean): number[] {
-    const index = caseSensitive ? (this.exact ??= this.build((s) => s)) : (this.caseless ??= this.build(caseFolded));
+    const index = caseSensitive ? (this.exact ??= this.build((s) => s, this.wanted.exact)) : (this.caseless ??= this.build(caseFolded, this.wanted.folded));
     const lists = [...new Set(anchors)].map((a) => index.get(a)).filter((l) => l !== undefined);
     if (lists.length < 2) return lists[0] ?? [];
     const pairs: [number, number][] = [];
@@ -139,13 +147,15 @@ class WordIndex {
     return pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]).flat();
   }
 
-  private build(key: (run: string) => string): Map<string, number[]> {
+  private build(key: (run: string) => string, wanted: ReadonlySet<string>): Map<string, number[]> {
     const index = new Map<string, number[]>();
     this.analyses.forEach((a, segment) => {
       for (const m of a.text.matchAll(LETTER_DIGIT_RUN)) {
-        const list = index.get(key(m[0]));
+        const run = key(m[0]);
+        if (!wanted.has(run)) continue;
+        const list = index.get(run);
         if (list) list.push(segment, m.index);
-        else index.set(key(m[0]), [segment, m.index]);
+        else index.set(run, [segment, m.index]);
       }
     });
     return index;

@@ -36,6 +36,7 @@ const SCRIPT_RULES_COVER: Readonly<Record<string, readonly string[]>> = {
 
 /** Quoted passages: “…”, «…», „…“ / „…”, "…" (within one line): each opening mark's closing marks. */
 const CLOSING_MARKS: Readonly<Record<string, string[]>> = { "“": ["”"], "«": ["»"], "„": ["“", "”"], '"': ['"'] };
+const OPENING_MARK = /[“«„"]/gu;
 
 /**
  * The text with its quoted passages blanked out: from an opening mark to the first closing mark
@@ -52,9 +53,13 @@ export function withoutQuoted(text: string): string {
   };
   const parts: string[] = [];
   let copied = 0;
+  // From one opening mark to the next, found by a search rather than char by char: most texts have none.
   for (let i = 0; i < text.length; i++) {
-    const closers = CLOSING_MARKS[text[i]!];
-    if (!closers) continue;
+    OPENING_MARK.lastIndex = i;
+    const opening = OPENING_MARK.exec(text);
+    if (!opening) break;
+    i = opening.index;
+    const closers = CLOSING_MARKS[opening[0]]!;
     const close = Math.min(...closers.map((mark) => nextOf(mark, i + 1)));
     if (close === Infinity || close > nextOf("\n", i + 1)) continue;
     parts.push(text.slice(copied, i), " ".repeat(close + 1 - i));
