@@ -1,5 +1,5 @@
 /** The CLI's cache of compiled rule tables: what it keeps, what it refuses to read back, and that a run's report does not depend on it. */
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultTableCacheDir, TableCache } from "../src/cli/table-cache.js";
 import { MT_TEXT, runBuiltCli, tempTree } from "./cli-helpers.js";
@@ -24,11 +24,36 @@ describe("table cache", () => {
     expect(cache.get("k")).toEqual(bytes);
   });
 
-  test("a table of another build is removed when the table is written again", () => {
-    const dir = tempTree({ "k-0000000000000000.table": "old", "other-0000000000000000.table": "kept" });
+  test("writing a table keeps that table of the two most recently used other builds, and removes older ones and tables unused for a month", () => {
+    const dir = tempTree({
+      "k-000000000000000a.table": "used an hour ago",
+      "k-000000000000000b.table": "used a day ago",
+      "k-000000000000000c.table": "used a week ago",
+      "other-000000000000000a.table": "another table, used a week ago",
+      "other-000000000000000b.table": "another table, unused for two months",
+    });
+    const daysAgo = (days: number) => new Date(Date.now() - days * 24 * 3600 * 1000);
+    const used = { "k-000000000000000a": 1 / 24, "k-000000000000000b": 1, "k-000000000000000c": 7, "other-000000000000000a": 7, "other-000000000000000b": 60 };
+    for (const [name, days] of Object.entries(used)) utimesSync(join(dir, `${name}.table`), daysAgo(days), daysAgo(days));
     new TableCache(dir, true).set("k", bytes);
-    expect(readdirSync(dir).sort()).toEqual([expect.stringMatching(/^k-[0-9a-f]{16}\.table$/), "other-0000000000000000.table"]);
-    expect(readdirSync(dir)).not.toContain("k-0000000000000000.table");
+    expect(readdirSync(dir).sort()).toEqual([
+      "k-000000000000000a.table",
+      "k-000000000000000b.table",
+      expect.stringMatching(/^k-[0-9a-f]{16}\.table$/),
+      "other-000000000000000a.table",
+    ]);
+  });
+
+  test("reading a table marks it used, so that pruning keeps it", () => {
+    const dir = join(tempTree({}), "tables");
+    new TableCache(dir, true).set("k", bytes);
+    const [file] = readdirSync(dir);
+    const monthsAgo = new Date(Date.now() - 60 * 24 * 3600 * 1000);
+    utimesSync(join(dir, file!), monthsAgo, monthsAgo);
+    new TableCache(dir, false).get("k");
+    expect(Math.abs(statSync(join(dir, file!)).mtimeMs - monthsAgo.getTime())).toBeLessThan(2000);
+    expect(new TableCache(dir, true).get("k")).toEqual(bytes);
+    expect(Date.now() - statSync(join(dir, file!)).mtimeMs).toBeLessThan(24 * 3600 * 1000);
   });
 
   test("a thread that does not write, no folder, or a folder that cannot be made costs a compile, never an error", () => {
