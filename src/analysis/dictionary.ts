@@ -392,7 +392,6 @@ export class HunspellDictionary {
   }
 }
 
-/** Where the flags start: the first "/" that is not escaped and not the word's first character. */
 /** Where a .dic line's first field ends: at its first tab or space. */
 function fieldEnd(line: string): number {
   const tab = line.indexOf("\t");
@@ -400,6 +399,7 @@ function fieldEnd(line: string): number {
   return tab < 0 ? (space < 0 ? line.length : space) : space < 0 ? tab : Math.min(tab, space);
 }
 
+/** Where the flags start: the first "/" that is not escaped and not the word's first character. */
 function findFlagSlash(entry: string): number {
   for (let i = 1; i < entry.length; i++) if (entry[i] === "/" && entry[i - 1] !== "\\") return i;
   return -1;
